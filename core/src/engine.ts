@@ -1,0 +1,75 @@
+// Runs every rule over one document. A rule that throws is recorded and the others still run;
+// directives and the config decide which findings are kept and at which severity.
+
+import { parse } from './parse/parser';
+import type { ReportDocument } from './model';
+import { selectProfile } from './profiles/select';
+import { deriveFacts } from './facts/derive';
+import type { ReportFacts } from './facts/types';
+import type { ProfileChoice } from './profiles/types';
+import { ALL_RULES } from './rules/index';
+import type { Finding, Rule, Severity } from './rules/types';
+import { EMPTY_CONFIG, type ResolvedConfig } from './config/types';
+import { suppressionFor } from './directives';
+
+export interface CheckOptions {
+  /** Profile id forced by the caller (CLI --profile); beats the config, loses to a directive. */
+  profile?: string;
+  config?: ResolvedConfig;
+  /** The rules to run (tests pass a subset or a throwing rule). */
+  rules?: readonly Rule[];
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  message: string;
+}
+
+export interface CheckResult {
+  doc: ReportDocument;
+  choice: ProfileChoice;
+  facts: ReportFacts;
+  findings: Finding[];
+  ruleFailures: RuleFailure[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const config = options.config ?? EMPTY_CONFIG;
+  const doc = parse(text);
+  const choice = selectProfile(doc, { override: options.profile, config });
+  const facts = deriveFacts(doc, choice.profile);
+  const rules = options.rules ?? ALL_RULES;
+  const suppressed = suppressionFor(doc);
+  const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
+
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    if (setting === 'off' || suppressed.file.has(rule.meta.id)) continue;
+    const collected: Finding[] = [];
+    try {
+      rule.check({
+        doc,
+        profile: choice.profile,
+        choice,
+        facts,
+        report: (f) => collected.push({ ...f, ruleId: rule.meta.id, severity: setting ?? f.severity ?? rule.meta.defaultSeverity }),
+      });
+    } catch (err) {
+      ruleFailures.push({ ruleId: rule.meta.id, message: err instanceof Error ? err.message : String(err) });
+      continue; // a half-finished rule's findings are not trustworthy
+    }
+    for (const f of collected) if (!suppressed.isSuppressed(f.ruleId, f.range.start.line)) findings.push(f);
+  }
+
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+  return { doc, choice, facts, findings, ruleFailures };
+}

@@ -1,0 +1,52 @@
+// Facts derived once per check from the model and the profile, shared by the rules and by the
+// language-service features (outline, hover): which heading is which statutory part, what the
+// national tables hold, which year the report is for.
+
+import type { Cell, Heading, Range, Section, Table, TableRow } from '../model';
+import type { PartSpec, RowSpec, TableSpec } from '../profiles/types';
+
+export interface PartMatch {
+  spec: PartSpec;
+  /** Position of the part in the profile (0-based). */
+  specIndex: number;
+  section: Section;
+  heading: Heading;
+  /** How the heading matched: canonical title, a known alias, or keywords only. */
+  how: 'canonical' | 'alias' | 'keywords';
+}
+
+export interface FoundRow {
+  spec: RowSpec;
+  row: TableRow;
+  /** Value cells by column id. */
+  values: Map<string, Cell>;
+  /** Value cells beyond the columns the row should have. */
+  extraValues: Cell[];
+  /** Column ids for which the row has no value cell at all. */
+  missingColumns: string[];
+}
+
+export interface NationalTable {
+  spec: TableSpec;
+  rows: Map<string, FoundRow>;
+  /** Spec rows (with values) that were not found. */
+  missingRows: RowSpec[];
+  /** Rows inside the table that carry values but match no spec row. */
+  unknownRows: TableRow[];
+  /** The source tables the rows came from (one, or several when a table was split). */
+  tables: Table[];
+  range: Range;
+}
+
+export interface ReportYear {
+  year: number;
+  range: Range;
+  source: 'title' | 'period' | 'body';
+}
+
+export interface ReportFacts {
+  year?: ReportYear;
+  /** Statutory parts found, in document order. */
+  parts: PartMatch[];
+  nationalTables: NationalTable[];
+}

@@ -1,0 +1,123 @@
+// Report formats as data. A profile lists the statutory parts in order, the national
+// tables with their rows and columns, and the sums those tables must satisfy.
+// Nothing here is code: rules read these structures, so a workspace config can add a profile.
+
+export interface PartSpec {
+  /** Stable id, e.g. "overview", "proactive". */
+  id: string;
+  /** Canonical title without enumerator, e.g. 总体情况. */
+  title: string;
+  /** Other titles real reports use for the same part (without enumerator). */
+  aliases: string[];
+  /**
+   * Keyword groups for fuzzy matching of variants: a heading matches when, for every group,
+   * it contains at least one word of the group (after normalisation).
+   */
+  keywords: string[][];
+  /** Statutory basis shown on hover (条例 article and item, national format). */
+  basis: string;
+  /** What the part must say, shown on hover and in the template. */
+  guidance: string;
+  /** Body text inserted under the heading by the "insert missing part" fix (may be multi-line). */
+  template: string;
+  /** Ids of national tables that belong in this part. */
+  tables?: string[];
+  /** Standard level-2 sub-headings offered by completion (without enumerator). */
+  subheadings?: string[];
+  /** Optional parts are matched and ordered but never reported missing. */
+  optional?: boolean;
+  /** Phrases the part should mention, e.g. 信息处理费 in part 六 of gov-2021. */
+  mustMention?: { any: string[]; message: string; ruleId: string }[];
+}
+
+export interface ColumnSpec {
+  id: string;
+  label: string;
+  aliases?: string[];
+}
+
+export interface RowSpec {
+  id: string;
+  /** Label as printed in the national format, with its enumerator, e.g. "1.属于国家秘密". */
+  label: string;
+  aliases?: string[];
+  /** Id of the group row this row sits under (for labels like "其他" that repeat). */
+  group?: string;
+  /** A group row prints no values of its own (（三）不予公开 …). */
+  isGroup?: boolean;
+  /** Columns of this row when they differ from the table's (part 二 sub-tables). */
+  columns?: string[];
+  /** Heading row of a sub-table that carries no values (第二十条第（一）项). */
+  isCaption?: boolean;
+}
+
+/**
+ * A sum the table must satisfy. axis "column": for every column c in `columns`,
+ * Σ left-rows[c] = Σ right-rows[c]. axis "row": for every row r in `rows`, Σ left-cols[r] = Σ right-cols[r].
+ */
+export interface SumCheck {
+  id: string;
+  axis: 'column' | 'row';
+  left: string[];
+  right: string[];
+  /** For axis "column": the columns to check (default: all). */
+  columns?: string[];
+  /** For axis "row": the rows to check (default: all value rows). */
+  rows?: string[];
+  /** Chinese statement of the rule for messages and hover, e.g. 一 + 二 = 三（七）+ 四. */
+  formula: string;
+  /** Where the rule comes from: printed in the format, or derived from the layout. */
+  basis: string;
+}
+
+export interface TableSpec {
+  id: string;
+  /** Chinese name, e.g. 收到和处理政府信息公开申请情况表. */
+  title: string;
+  /** "grid": labelled rows × columns; "single-row": one unlabelled value row (part 四). */
+  shape: 'grid' | 'single-row';
+  columns: ColumnSpec[];
+  rows: RowSpec[];
+  checks: SumCheck[];
+  /** Values must be whole numbers (counts) unless the column is listed here (万元 amounts). */
+  decimalColumns?: string[];
+  /** Words whose presence identifies this table (used to find it when the heading is missing). */
+  signature: string[];
+  /** Markdown text of the table, zero-filled, inserted by fixes and snippets. */
+  template: string;
+}
+
+/** Text that betrays a table of another year's format (e.g. 2019 columns in a 2021 report). */
+export interface FormatMarker {
+  text: string;
+  /** Profile id whose format the marker belongs to. */
+  belongsTo: string;
+  message: string;
+}
+
+export interface Profile {
+  id: string;
+  /** Chinese display name. */
+  name: string;
+  description: string;
+  /** The document that defines the format, e.g. 国办公开办函〔2021〕30号. */
+  basis: string;
+  /** Report years the format applies to (inclusive); open ends allowed. */
+  years?: { from?: number; to?: number };
+  /** False for the generic profile used on texts that are not annual reports. */
+  annualReport: boolean;
+  parts: PartSpec[];
+  tables: TableSpec[];
+  /** Markers of other formats that must not appear in a report of this profile. */
+  foreignMarkers: FormatMarker[];
+  /** Level-1 heading style the format uses (一、). */
+  headingStyle?: { level2: 'paren-cn' };
+}
+
+export interface ProfileChoice {
+  profile: Profile;
+  /** How it was chosen, for "show which profile applies and why". */
+  source: 'directive' | 'config' | 'option' | 'title-year' | 'headings' | 'fallback';
+  /** Chinese explanation. */
+  reason: string;
+}
