@@ -1,6 +1,6 @@
 // Numbers as writers write them: Arabic, full-width, thousands separators, decimals, Chinese
 // numerals, approximate counts (400余条), and the non-numbers of a table cell (blank, —, /, 不适用).
-// (API fixed; implementation being written)
+// Scanning is a single left-to-right pass with sticky regexes, so a 1 MB line stays linear.
 
 import type { NumberKind } from '../model';
 
@@ -13,23 +13,238 @@ export interface NumberToken {
   decimals: number;
   /** Start offset of the number (including a leading 约/近 approximation word). */
   start: number;
-  /** End offset of the number (excluding the unit). */
+  /** End offset of the number itself (excluding unit and trailing 余/多). */
   end: number;
-  /** End offset including the unit and a trailing 余/多. */
+  /** End offset including the unit and a trailing 余/多/左右. */
   endWithUnit: number;
 }
 
-/** Finds every number in running text. Years and dates are returned like any number, with unit 年/月/日. */
-export function scanNumbers(_text: string): NumberToken[] {
-  return [];
+const CN_DIGIT: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** 二万五千 → 25000, 十二 → 12, 二〇一八 → 2018 (digit by digit), 〇 → 0; null when not a numeral. */
+export function parseChineseNumeral(s: string): number | null {
+  if (!s) return null;
+  // Digit-by-digit years: 二〇一八
+  if (/^[〇零一二三四五六七八九]{2,}$/.test(s) && /[〇零]/.test(s)) {
+    let v = 0;
+    for (const ch of s) v = v * 10 + CN_DIGIT[ch];
+    return v;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in CN_DIGIT) {
+      digit = CN_DIGIT[ch];
+    } else if (ch in CN_SMALL_UNIT) {
+      section += (digit < 0 ? 1 : digit) * CN_SMALL_UNIT[ch];
+      digit = -1;
+    } else if (ch in CN_BIG_UNIT) {
+      section += digit < 0 ? 0 : digit;
+      total += (section || 1) * CN_BIG_UNIT[ch];
+      section = 0;
+      digit = -1;
+    } else {
+      return null;
+    }
+  }
+  return total + section + (digit < 0 ? 0 : digit);
 }
 
-/** Reads a table cell: a number, a blank, a dash or 不适用; undefined when the cell is a label. */
-export function readValueCell(_text: string): Omit<NumberToken, 'start' | 'end' | 'endWithUnit'> | undefined {
-  return undefined;
+// Units a count or an amount carries in these reports, longest first so 万元 wins over 万.
+const UNITS = [
+  '个工作日', '工作日', '人次', '批次', '万人次', '万元', '亿元', '千元', '元', '万', '亿',
+  '%', '％', '‰', '条', '件', '个', '项', '篇', '次', '人', '名', '期', '场', '家', '所', '份', '页', '天',
+  '户', '起', '类', '套', '部', '台', '张', '本', '册', '组', '批', '处', '座', '栏目', '小时', '分钟', '年', '月', '日', '号',
+];
+const UNIT_RE = new RegExp('\\s*(' + UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|') + ')', 'y');
+const APPROX_SUFFIX_RE = /\s*(余|多|左右|以上|来)/y;
+const APPROX_PREFIX = ['约', '近', '逾', '超过', '大约', '将近', '接近', '上'];
+
+// An Arabic number: half/full-width digits, optional thousands groups (1,234), optional decimals.
+const ARABIC_RE = /[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/y;
+const CN_NUM_RE = /[〇零一二两三四五六七八九十百千万亿]+/y;
+const CN_MULTIPLIER_RE = /\s*(万|亿)(?![元人])/y;
+
+function arabicValue(raw: string): { value: number; decimals: number } {
+  const half = raw.replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
+  const dot = half.indexOf('.');
+  return { value: Number(half), decimals: dot < 0 ? 0 : half.length - dot - 1 };
 }
 
-/** 二万五千 → 25000, 十二 → 12, 〇 → 0; null when the string is not a Chinese numeral. */
-export function parseChineseNumeral(_s: string): number | null {
-  return null;
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
+}
+
+function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/** Reads unit and approximation marks after a number ending at `end`. */
+function readTail(text: string, end: number): { unit?: string; approx: boolean; endWithUnit: number } {
+  let pos = end;
+  let approx = false;
+  let unit: string | undefined;
+  let m = matchAt(APPROX_SUFFIX_RE, text, pos);
+  if (m && m[1] !== '来') {
+    // 400余条: approximation before the unit
+    approx = true;
+    pos += m[0].length;
+  }
+  m = matchAt(UNIT_RE, text, pos);
+  if (m) {
+    unit = m[1] === '％' ? '%' : m[1];
+    pos += m[0].length;
+  }
+  if (!approx) {
+    m = matchAt(APPROX_SUFFIX_RE, text, pos);
+    if (m && unit) {
+      // 300人多 is rare; 7000多万元 handled above; "50人左右", "100件以上"
+      if (m[1] === '左右' || m[1] === '以上' || m[1] === '余' || m[1] === '多') {
+        approx = true;
+        pos += m[0].length;
+      }
+    }
+  }
+  return { unit, approx, endWithUnit: pos };
+}
+
+function approxPrefixBefore(text: string, start: number): number {
+  for (const p of APPROX_PREFIX) {
+    if (start >= p.length && text.startsWith(p, start - p.length)) {
+      // 近年 / 上年 are not approximations of a number that follows; require the prefix to sit right before it.
+      if (p === '上' && !/[0-9０-９]/.test(text[start] ?? '')) continue;
+      return start - p.length;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Finds every number in running text. Arabic numbers are always found; Chinese numerals only when a
+ * unit follows (一是 / 统一 / 十九大 are words, not counts), or when they mix with Arabic (2万五千).
+ */
+export function scanNumbers(text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    if (isDigit(c)) {
+      const m = matchAt(ARABIC_RE, text, i)!;
+      let end = i + m[0].length;
+      let { value, decimals } = arabicValue(m[0]);
+      // 2万五千 / 1.5万 as a count (not 万元): multiply.
+      const mult = matchAt(CN_MULTIPLIER_RE, text, end);
+      if (mult) {
+        const tailStart = end + mult[0].length;
+        const rest = matchAt(CN_NUM_RE, text, tailStart);
+        value *= mult[1] === '万' ? 1e4 : 1e8;
+        end = tailStart;
+        if (rest) {
+          const extra = parseChineseNumeral(rest[0]);
+          if (extra !== null) {
+            // 2万五千: 五千 counts in units of 1 ("2万五" would be 5000 colloquially; treat as written)
+            value += extra;
+            end += rest[0].length;
+          }
+        }
+        decimals = 0;
+      }
+      const tail = readTail(text, end);
+      const pre = approxPrefixBefore(text, i);
+      out.push({
+        kind: tail.approx || pre >= 0 ? 'approx' : 'exact',
+        value,
+        raw: text.slice(i, end),
+        unit: tail.unit,
+        decimals,
+        start: pre >= 0 ? pre : i,
+        end,
+        endWithUnit: tail.endWithUnit,
+      });
+      i = Math.max(tail.endWithUnit, end);
+      continue;
+    }
+    if (CN_DIGIT[c] !== undefined || CN_SMALL_UNIT[c] !== undefined) {
+      const m = matchAt(CN_NUM_RE, text, i)!;
+      const end = i + m[0].length;
+      const tail = readTail(text, end);
+      const value = parseChineseNumeral(m[0]);
+      // Only a numeral followed by a unit is a count; and never the enumerators 一是/（一）.
+      if (value !== null && tail.unit && !['年', '月', '日', '号', '万', '亿'].includes(tail.unit)) {
+        const pre = approxPrefixBefore(text, i);
+        out.push({
+          kind: tail.approx || pre >= 0 ? 'approx' : 'exact',
+          value,
+          raw: m[0],
+          unit: tail.unit,
+          decimals: 0,
+          start: pre >= 0 ? pre : i,
+          end,
+          endWithUnit: tail.endWithUnit,
+        });
+        i = tail.endWithUnit;
+        continue;
+      }
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+export type CellValue = Omit<NumberToken, 'start' | 'end' | 'endWithUnit'> & {
+  /** Offsets of the number within the cell text (for edits that replace just the figure). */
+  numberStart: number;
+  numberEnd: number;
+};
+
+const DASHES = /^[—–\-－―─/／\\]+$|^——$/;
+const NOT_APPLICABLE = /^(不适用|无|暂无|空|N\/?A|n\/?a)$/;
+
+/**
+ * Reads a table cell: a number (with an optional unit or 余/多), a blank, a dash or 不适用;
+ * undefined when the cell is a label (1.属于国家秘密, 2013年发生数, 条).
+ */
+export function readValueCell(text: string): CellValue | undefined {
+  const t = text.trim();
+  const lead = text.length - text.trimStart().length;
+  if (t === '') return { kind: 'blank', value: null, raw: '', decimals: 0, numberStart: lead, numberEnd: lead };
+  if (DASHES.test(t)) return { kind: 'dash', value: null, raw: t, decimals: 0, numberStart: lead, numberEnd: lead + t.length };
+  if (NOT_APPLICABLE.test(t)) return { kind: 'na', value: null, raw: t, decimals: 0, numberStart: lead, numberEnd: lead + t.length };
+  const tokens = scanNumbers(t);
+  if (tokens.length !== 1) {
+    // A bare Chinese numeral cell such as 二万五千 has no unit, so the scanner skipped it.
+    const cn = /^[〇零一二两三四五六七八九十百千万亿]{2,}$/.test(t) ? parseChineseNumeral(t) : null;
+    if (cn !== null) return { kind: 'exact', value: cn, raw: t, decimals: 0, numberStart: lead, numberEnd: lead + t.length };
+    return undefined;
+  }
+  const tok = tokens[0];
+  // The whole cell must be the number (plus unit); a signed value keeps its sign.
+  let start = tok.start;
+  let value = tok.value;
+  if (start === 1 && (t[0] === '-' || t[0] === '－' || t[0] === '+')) {
+    start = 0;
+    if (value !== null && t[0] !== '+') value = -value;
+  }
+  if (start !== 0 && !(tok.kind === 'approx' && tok.start === 0)) return undefined;
+  if (tok.endWithUnit !== t.length) return undefined;
+  if (tok.unit && ['年', '月', '日', '号'].includes(tok.unit)) return undefined;
+  const numberStart = lead + (tok.start === 0 && tok.kind === 'approx' ? tok.end - tok.raw.length : start);
+  return {
+    kind: tok.kind,
+    value,
+    raw: t,
+    unit: tok.unit,
+    decimals: tok.decimals,
+    numberStart,
+    numberEnd: lead + tok.end,
+  };
 }
