@@ -1,0 +1,115 @@
+// Code actions: each finding's fix as a quick fix bound to its diagnostic, "disable this rule for
+// this line", and a source.fixAll.nianbao action applying every non-overlapping preferred fix.
+// Edits are trimmed to what changes and tied to the document version they were computed for.
+
+import type { CheckResult } from '../engine';
+import type { Range, TextEdit } from '../model';
+import type { Finding } from '../rules/types';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { comparePositions, lineOffsets, minimizeEdit, rangesOverlap } from './edits';
+import type { CodeAction, Diagnostic, VersionedDocument, WorkspaceEdit } from './types';
+
+export const FIX_ALL_KIND = 'source.fixAll.nianbao';
+export const QUICKFIX_KIND = 'quickfix';
+
+export interface CodeActionRequest {
+  /** The range the editor asks about (the cursor or selection). */
+  range: Range;
+  /** Diagnostics the editor shows there (as we published them). */
+  diagnostics: Diagnostic[];
+  /** Kinds the editor wants; undefined means quick fixes from the light bulb. */
+  only?: string[];
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  if (!only) return kind === QUICKFIX_KIND;
+  return only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+/** The finding a diagnostic came from: by the index we stored, confirmed by rule, range and message. */
+function findingOf(result: CheckResult, d: Diagnostic): Finding | undefined {
+  if (d.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const same = (f: Finding | undefined) =>
+    !!f &&
+    f.ruleId === d.code &&
+    f.message === d.message &&
+    comparePositions(f.range.start, d.range.start) === 0 &&
+    comparePositions(f.range.end, d.range.end) === 0;
+  const index = (d.data as DiagnosticData | undefined)?.index;
+  if (typeof index === 'number' && same(result.findings[index])) return result.findings[index];
+  return result.findings.find(same);
+}
+
+function workspaceEdit(target: VersionedDocument, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [{ textDocument: { uri: target.uri, version: target.version }, edits }] };
+}
+
+function minimalEdits(result: CheckResult, edits: TextEdit[]): TextEdit[] {
+  const starts = lineOffsets(result.doc.text);
+  return edits.map((e) => minimizeEdit(result.doc.text, e, starts));
+}
+
+export function codeActions(result: CheckResult, target: VersionedDocument, req: CodeActionRequest): CodeAction[] {
+  const actions: CodeAction[] = [];
+  if (wants(req.only, QUICKFIX_KIND)) {
+    const disabled = new Set<string>();
+    for (const d of req.diagnostics) {
+      const f = findingOf(result, d);
+      if (!f) continue;
+      if (f.fix?.edits.length) {
+        actions.push({
+          title: f.fix.title,
+          kind: QUICKFIX_KIND,
+          diagnostics: [d],
+          isPreferred: f.fix.preferred,
+          edit: workspaceEdit(target, minimalEdits(result, f.fix.edits)),
+        });
+      }
+      const key = `${f.ruleId}@${f.range.start.line}`;
+      if (!disabled.has(key)) {
+        disabled.add(key);
+        actions.push(disableForLine(result, target, f, d));
+      }
+    }
+  }
+  if (wants(req.only, FIX_ALL_KIND)) {
+    const all = fixAll(result, target);
+    if (all) actions.push(all);
+  }
+  return actions;
+}
+
+/** Inserts `<!-- nianbao-disable-next-line id -->` above the finding's line, with its indentation. */
+function disableForLine(result: CheckResult, target: VersionedDocument, f: Finding, d: Diagnostic): CodeAction {
+  const line = f.range.start.line;
+  const text = result.doc.lines[line] ?? '';
+  const indent = /^[ \t]*/.exec(text)![0];
+  const eol = result.doc.eols[line] || result.doc.eols.find((e) => e) || '\n';
+  return {
+    title: `在此行停用规则 ${f.ruleId}`,
+    kind: QUICKFIX_KIND,
+    diagnostics: [d],
+    edit: workspaceEdit(target, [
+      { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- nianbao-disable-next-line ${f.ruleId} -->${eol}` },
+    ]),
+  };
+}
+
+/** Every preferred fix whose edits do not collide with an earlier one, in document order. */
+export function fixAllEdits(result: CheckResult): TextEdit[] {
+  const chosen: TextEdit[] = [];
+  for (const f of result.findings) {
+    if (!f.fix?.preferred || !f.fix.edits.length) continue;
+    const edits = minimalEdits(result, f.fix.edits);
+    if (edits.some((e) => chosen.some((c) => rangesOverlap(c.range, e.range)))) continue;
+    if (edits.some((e, i) => edits.some((o, j) => j > i && rangesOverlap(o.range, e.range)))) continue;
+    chosen.push(...edits);
+  }
+  return chosen;
+}
+
+export function fixAll(result: CheckResult, target: VersionedDocument): CodeAction | undefined {
+  const edits = fixAllEdits(result);
+  if (!edits.length) return undefined;
+  return { title: '修复所有可自动修复的年报问题', kind: FIX_ALL_KIND, edit: workspaceEdit(target, edits) };
+}

@@ -1,0 +1,108 @@
+// Hover: on a statutory part heading, its legal basis and what it must say; on a national-table
+// cell, every sum the cell takes part in, with the figures of this report filled in.
+
+import type { CheckResult } from '../engine';
+import type { Cell, Position } from '../model';
+import type { NationalTable } from '../facts/types';
+import type { SumCheck } from '../profiles/types';
+import { rangeContains } from './edits';
+import { formatNumber, partPlace } from './text';
+import type { Hover } from './types';
+
+export function hover(result: CheckResult, pos: Position): Hover | undefined {
+  return partHover(result, pos) ?? cellHover(result, pos);
+}
+
+function partHover(result: CheckResult, pos: Position): Hover | undefined {
+  const part = result.facts.parts.find((p) => p.heading.line === pos.line && rangeContains(p.heading.range, pos));
+  if (!part) return undefined;
+  const { spec } = part;
+  const lines = [`**${partPlace(part.specIndex)} · ${spec.title}**（${result.choice.profile.name}）`];
+  if (spec.basis) lines.push(`依据：${spec.basis}`);
+  if (spec.guidance) lines.push(spec.guidance);
+  if (part.how !== 'canonical') lines.push(`规范标题：${spec.title}`);
+  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: part.heading.range };
+}
+
+interface CellAt {
+  table: NationalTable;
+  rowId: string;
+  columnId: string;
+  cell: Cell;
+}
+
+function findCell(result: CheckResult, pos: Position): CellAt | undefined {
+  for (const table of result.facts.nationalTables) {
+    if (!rangeContains(table.range, pos)) continue;
+    for (const [rowId, found] of table.rows) {
+      if (found.row.line !== pos.line) continue;
+      for (const [columnId, cell] of found.values) if (rangeContains(cell.range, pos)) return { table, rowId, columnId, cell };
+    }
+  }
+  return undefined;
+}
+
+function cellHover(result: CheckResult, pos: Position): Hover | undefined {
+  const at = findCell(result, pos);
+  if (!at) return undefined;
+  const { spec } = at.table;
+  const rowLabel = spec.rows.find((r) => r.id === at.rowId)?.label ?? at.rowId;
+  const colLabel = spec.columns.find((c) => c.id === at.columnId)?.label ?? at.columnId;
+  const lines = [`**${spec.title}**　${rowLabel} × ${colLabel}`];
+  for (const c of spec.checks) {
+    const line = describeCheck(at, c);
+    if (line) lines.push(line);
+  }
+  // Findings elsewhere that name this cell (a wrong total's parts point here through `related`).
+  for (const f of result.findings) {
+    if (rangeContains(f.range, pos)) continue; // the editor shows those itself
+    if (f.related?.some((r) => rangeContains(r.range, pos))) lines.push(`⚠ ${f.message}`);
+  }
+  if (lines.length === 1) return undefined;
+  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: at.cell.range };
+}
+
+interface Term {
+  label: string;
+  value: number | null;
+  raw: string;
+}
+
+function describeCheck(at: CellAt, c: SumCheck): string | undefined {
+  const { table } = at;
+  const value = (rowId: string, columnId: string): Term => {
+    const cell = table.rows.get(rowId)?.values.get(columnId);
+    const n = cell?.number;
+    const exact = n?.kind === 'exact' ? n.value : null;
+    return { label: '', value: exact, raw: cell ? cell.text || '（空）' : '（缺）' };
+  };
+  let left: Term[];
+  let right: Term[];
+  let scope: string;
+  if (c.axis === 'column') {
+    const involved = c.left.includes(at.rowId) || c.right.includes(at.rowId);
+    if (!involved || (c.columns && !c.columns.includes(at.columnId))) return undefined;
+    left = c.left.map((r) => value(r, at.columnId));
+    right = c.right.map((r) => value(r, at.columnId));
+    scope = `「${table.spec.columns.find((x) => x.id === at.columnId)?.label ?? at.columnId}」列`;
+  } else {
+    const involved = c.left.includes(at.columnId) || c.right.includes(at.columnId);
+    if (!involved || (c.rows && !c.rows.includes(at.rowId))) return undefined;
+    left = c.left.map((col) => value(at.rowId, col));
+    right = c.right.map((col) => value(at.rowId, col));
+    scope = `「${table.spec.rows.find((x) => x.id === at.rowId)?.label ?? at.rowId}」行`;
+  }
+  const side = (terms: Term[]) => {
+    const exact = terms.every((t) => t.value !== null);
+    const sum = exact ? terms.reduce((s, t) => s + (t.value as number), 0) : null;
+    const shown = terms.map((t) => (t.value !== null ? formatNumber(t.value) : t.raw)).join(' + ');
+    return { sum, text: terms.length > 1 && sum !== null ? `${shown} = ${formatNumber(sum)}` : shown };
+  };
+  const l = side(left);
+  const r = side(right);
+  let verdict: string;
+  if (l.sum === null || r.sum === null) verdict = '（含非精确数或空格，未计算）';
+  else if (Math.abs(l.sum - r.sum) < 1e-9) verdict = '✓ 相符';
+  else verdict = `✗ 相差 ${formatNumber(Math.abs(l.sum - r.sum))}`;
+  return `${c.formula}（${scope}）：${l.text}；${r.text}　${verdict}`;
+}

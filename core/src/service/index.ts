@@ -1,0 +1,44 @@
+// The editor-free language service: one facade over one module per feature, all answering with
+// LSP-shaped plain objects. The language server is a thin adapter around it; tests and other
+// editors can call it directly with a CheckResult.
+
+import { check, type CheckOptions, type CheckResult } from '../engine';
+import type { Position } from '../model';
+import { codeActions, fixAll, fixAllEdits, FIX_ALL_KIND, type CodeActionRequest } from './codeActions';
+import { completions } from './completion';
+import { toDiagnostics } from './diagnostics';
+import { foldingRanges } from './folding';
+import { hover } from './hover';
+import { documentSymbols } from './symbols';
+import type { VersionedDocument } from './types';
+
+export * from './types';
+export { applyEdits, minimizeEdit, offsetAt, positionAt, lineOffsets } from './edits';
+export { RULE_DOCS_URL, ruleDocUrl, DIAGNOSTIC_SOURCE, toDiagnostics } from './diagnostics';
+export { reportSkeleton, reportTitle, profileForYear, profileById } from './skeleton';
+export { FIX_ALL_KIND, fixAllEdits };
+export type { CodeActionRequest };
+
+export interface LanguageService {
+  analyse(text: string, options?: CheckOptions): CheckResult;
+  diagnostics: typeof toDiagnostics;
+  documentSymbols: typeof documentSymbols;
+  foldingRanges: typeof foldingRanges;
+  completions: (result: CheckResult, pos: Position) => ReturnType<typeof completions>;
+  hover: (result: CheckResult, pos: Position) => ReturnType<typeof hover>;
+  codeActions: (result: CheckResult, target: VersionedDocument, req: CodeActionRequest) => ReturnType<typeof codeActions>;
+  fixAll: typeof fixAll;
+}
+
+export function createLanguageService(): LanguageService {
+  return {
+    analyse: (text, options) => check(text, options),
+    diagnostics: toDiagnostics,
+    documentSymbols,
+    foldingRanges,
+    completions,
+    hover,
+    codeActions,
+    fixAll,
+  };
+}

@@ -1,0 +1,56 @@
+// The outline: the report's sections as a tree. A heading that is a statutory part says which
+// part it is and where the requirement comes from; national tables are named after their spec.
+
+import type { Range, Section, Table } from '../model';
+import type { CheckResult } from '../engine';
+import type { PartMatch } from '../facts/types';
+import { comparePositions } from './edits';
+import { partPlace } from './text';
+import { SymbolKind, type DocumentSymbol } from './types';
+
+export function documentSymbols(result: CheckResult): DocumentSymbol[] {
+  const { doc, facts } = result;
+  const partsByLine = new Map<number, PartMatch>(facts.parts.map((p) => [p.heading.line, p]));
+  const tableName = (t: Table): string => {
+    const national = facts.nationalTables.find((nt) => nt.tables.includes(t));
+    return national ? national.spec.title : `表格（${t.rows.length} 行）`;
+  };
+  const tableSymbol = (t: Table): DocumentSymbol => ({
+    name: tableName(t),
+    kind: SymbolKind.Array,
+    range: t.range,
+    selectionRange: firstLine(t.range),
+  });
+  const sectionSymbol = (s: Section): DocumentSymbol => {
+    const part = partsByLine.get(s.heading.line);
+    const name = `${s.heading.enumerator}${s.heading.title}`.trim() || doc.lines[s.heading.line]?.trim() || '（无标题）';
+    const children = [
+      ...s.tables.map(tableSymbol),
+      ...s.children.map(sectionSymbol),
+    ].sort((a, b) => comparePositions(a.range.start, b.range.start));
+    return {
+      name,
+      detail: part ? [partPlace(part.specIndex), part.spec.basis].filter(Boolean).join(' · ') : undefined,
+      kind: part ? SymbolKind.Module : SymbolKind.String,
+      range: s.range,
+      selectionRange: within(s.heading.range, s.range),
+      children,
+    };
+  };
+  const top = [
+    ...doc.sections.map(sectionSymbol),
+    // Tables before the first heading belong to no section.
+    ...doc.tables.filter((t) => t.sectionIndex < 0).map(tableSymbol),
+  ];
+  return top.sort((a, b) => comparePositions(a.range.start, b.range.start));
+}
+
+function firstLine(r: Range): Range {
+  return r.start.line === r.end.line ? r : { start: r.start, end: { line: r.start.line, character: r.start.character } };
+}
+
+/** Editors reject a symbol whose selection range leaves its range; fall back to the range start. */
+function within(sel: Range, range: Range): Range {
+  const ok = comparePositions(range.start, sel.start) <= 0 && comparePositions(sel.end, range.end) <= 0;
+  return ok ? sel : { start: range.start, end: range.start };
+}
