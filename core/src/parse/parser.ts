@@ -1,10 +1,246 @@
-// Draft text → ReportDocument. (stub; being written)
-import type { ReportDocument } from '../model';
+// Draft text → ReportDocument. Total: any input (binary bytes, a 10 MB line, ragged tables)
+// yields a model, never an exception. One pass classifies lines, a second builds blocks.
+
+import type { DocumentTitle, Heading, Paragraph, ParseNote, Position, ReportDocument, Section, Table } from '../model';
+import { maskLines, splitLines } from './lines';
+import { readHeading, type HeadingCandidate } from './headings';
+import { buildTable, isPipeLine, isTabLine } from './tables';
+import { looksLikeTitle, readTitle } from './title';
+
+type LineKind = 'blank' | 'heading' | 'pipe' | 'tab' | 'text' | 'rule' | 'code';
+
+const YEAR_AND_REPORT = /(?:19|20)\d{2}\s*年|[〇零一二][〇零一二三四五六七八九]{3}年/;
+/** How many non-empty lines from the top may hold the title. */
+const TITLE_WINDOW = 12;
 
 export function parse(text: string): ReportDocument {
-  const lines = text.split(/\r\n|\r|\n/);
-  const lineStarts: number[] = [];
-  let o = 0;
-  for (const l of lines) { lineStarts.push(o); o += l.length + 1; }
-  return { text, lines, lineStarts, eols: lines.map(() => '\n'), headings: [], sections: [], paragraphs: [], tables: [], directives: [], notes: [] };
+  const { lines, eols, lineStarts } = splitLines(text);
+  const { masked, inCode, directives } = maskLines(lines);
+  const notes: ParseNote[] = [];
+  if (masked[0]?.charCodeAt(0) === 0xfeff) masked[0] = ' ' + masked[0].slice(1); // BOM is not text
+  scanInputProblems(lines, notes);
+
+  // Pass 1: classify every line.
+  const kinds: LineKind[] = new Array(lines.length);
+  const headingAt = new Map<number, HeadingCandidate>();
+  for (let ln = 0; ln < lines.length; ln++) {
+    const m = masked[ln];
+    if (inCode[ln]) kinds[ln] = 'code';
+    else if (m.trim() === '') kinds[ln] = 'blank';
+    else if (/^ {0,3}([-*_])(\s*\1){2,}\s*$/.test(m)) kinds[ln] = 'rule';
+    else if (isPipeLine(m)) kinds[ln] = 'pipe';
+    else if (isTabLine(m)) kinds[ln] = 'tab';
+    else {
+      const h = readHeading(m, ln);
+      if (h) {
+        kinds[ln] = 'heading';
+        headingAt.set(ln, h);
+      } else kinds[ln] = 'text';
+    }
+  }
+
+  const title = findTitle(lines, masked, kinds, headingAt);
+  if (title) {
+    kinds[title.line] = 'blank';
+    headingAt.delete(title.line);
+  }
+
+  // Markdown headings without an enumerator take their level from their # depth, one less when
+  // the title itself is the single # heading.
+  const titleIsAtx = title !== undefined && headingAt.size >= 0 && /^ {0,3}#(?!#)/.test(masked[title.line]);
+  const headings: Heading[] = [];
+  const paragraphs: Paragraph[] = [];
+  const tables: Table[] = [];
+
+  // Pass 2: blocks.
+  let ln = 0;
+  while (ln < lines.length) {
+    const kind = kinds[ln];
+    if (kind === 'heading') {
+      const c = headingAt.get(ln)!;
+      const level = c.enumLevel || Math.max(1, c.markdownDepth - (titleIsAtx ? 1 : 0));
+      const { enumLevel: _e, bodyStart, ...rest } = c;
+      const heading: Heading = { ...rest, level };
+      headings.push(heading);
+      if (bodyStart >= 0) {
+        const bodyText = masked[ln].slice(bodyStart).trimEnd();
+        paragraphs.push(makeParagraph([{ line: ln, from: bodyStart, text: bodyText }], heading));
+      }
+      ln++;
+    } else if (kind === 'pipe' || kind === 'tab') {
+      let end = ln;
+      while (end + 1 < lines.length && kinds[end + 1] === kind) end++;
+      tables.push(buildTable(masked, ln, end, kind, headings.length - 1));
+      ln = end + 1;
+    } else if (kind === 'text') {
+      const segs: Segment[] = [];
+      while (ln < lines.length && kinds[ln] === 'text') {
+        const m = masked[ln];
+        const from = m.length - m.trimStart().length;
+        segs.push({ line: ln, from, text: m.slice(from).trimEnd() });
+        ln++;
+      }
+      paragraphs.push(makeParagraph(segs));
+    } else ln++;
+  }
+
+  return {
+    text,
+    lines,
+    lineStarts,
+    eols,
+    title,
+    headings,
+    sections: buildSections(headings, paragraphs, tables, lines),
+    paragraphs,
+    tables,
+    directives,
+    notes,
+  };
+}
+
+function findTitle(
+  lines: string[],
+  masked: string[],
+  kinds: LineKind[],
+  headingAt: Map<number, HeadingCandidate>,
+): DocumentTitle | undefined {
+  const top: number[] = [];
+  for (let ln = 0; ln < lines.length && top.length < TITLE_WINDOW; ln++) {
+    if (kinds[ln] === 'blank' || kinds[ln] === 'code' || kinds[ln] === 'rule') continue;
+    const h = headingAt.get(ln);
+    if (h && h.style !== 'none') break; // the first part heading ends the search
+    if (kinds[ln] === 'pipe' || kinds[ln] === 'tab') break;
+    top.push(ln);
+  }
+  const textOf = (ln: number) => {
+    const h = headingAt.get(ln);
+    return h ? h.title : masked[ln].trim();
+  };
+  const pick =
+    top.find((ln) => headingAt.get(ln)?.markdownDepth === 1) ??
+    top.find((ln) => looksLikeTitle(textOf(ln)) && YEAR_AND_REPORT.test(textOf(ln))) ??
+    top.find((ln) => looksLikeTitle(textOf(ln))) ??
+    (top.length && textOf(top[0]).length <= 80 ? top[0] : undefined);
+  if (pick === undefined) return undefined;
+  const t = textOf(pick);
+  const h = headingAt.get(pick);
+  const character = h ? h.titleRange.start.character : masked[pick].indexOf(t);
+  return readTitle(t, pick, Math.max(0, character));
+}
+
+interface Segment {
+  line: number;
+  /** Column of the segment's first character in its line. */
+  from: number;
+  text: string;
+}
+
+/** Joins wrapped lines into one paragraph; a space only between two Latin characters. */
+function makeParagraph(segs: Segment[], runInOf?: Heading): Paragraph {
+  let text = '';
+  const starts: number[] = [];
+  for (const s of segs) {
+    if (text && /[A-Za-z0-9,.;]$/.test(text) && /^[A-Za-z0-9]/.test(s.text)) text += ' ';
+    starts.push(text.length);
+    text += s.text;
+  }
+  const first = segs[0];
+  const last = segs[segs.length - 1];
+  const positionAt = (index: number): Position => {
+    // Binary search for the segment holding `index`.
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = segs[lo];
+    const off = Math.min(Math.max(0, index - starts[lo]), s.text.length);
+    return { line: s.line, character: s.from + off };
+  };
+  return {
+    text,
+    range: { start: { line: first.line, character: first.from }, end: { line: last.line, character: last.from + last.text.length } },
+    lines: segs.map((s) => s.line),
+    positionAt,
+    runInOf,
+  };
+}
+
+function buildSections(headings: Heading[], paragraphs: Paragraph[], tables: Table[], lines: string[]): Section[] {
+  const roots: Section[] = [];
+  const all: Section[] = [];
+  const stack: Section[] = [];
+  for (const h of headings) {
+    while (stack.length && stack[stack.length - 1].heading.level >= h.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    const s: Section = { heading: h, children: [], parent, paragraphs: [], tables: [], range: h.range };
+    (parent ? parent.children : roots).push(s);
+    stack.push(s);
+    all.push(s);
+  }
+  // Ranges: to the line before the next heading of the same or a higher level.
+  for (let i = 0; i < all.length; i++) {
+    let endLine = lines.length - 1;
+    for (let j = i + 1; j < all.length; j++) {
+      if (all[j].heading.level <= all[i].heading.level) {
+        endLine = all[j].heading.line - 1;
+        break;
+      }
+    }
+    while (endLine > all[i].heading.line && lines[endLine].trim() === '') endLine--;
+    all[i].range = {
+      start: { line: all[i].heading.line, character: 0 },
+      end: { line: endLine, character: lines[endLine].length },
+    };
+  }
+  // Blocks belong to the innermost section whose heading precedes them.
+  const owner = (line: number): Section | undefined => {
+    let lo = 0;
+    let hi = all.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].heading.line <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 ? all[found] : undefined;
+  };
+  for (const p of paragraphs) owner(p.range.start.line)?.paragraphs.push(p);
+  for (const t of tables) owner(t.startLine)?.tables.push(t);
+  return roots;
+}
+
+/** Binary bytes and absurd lines: the model is still built, the writer is told once. */
+function scanInputProblems(lines: string[], notes: ParseNote[]): void {
+  let controls = 0;
+  let firstAt: Position | undefined;
+  for (let ln = 0; ln < lines.length; ln++) {
+    const line = lines[ln];
+    // eslint-disable-next-line no-control-regex
+    const re = /[\u0000-\u0008\u000b\u000e-\u001f]/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line))) {
+      controls++;
+      firstAt ??= { line: ln, character: m.index };
+    }
+    if (line.length > 200_000) {
+      notes.push({
+        kind: 'long-line',
+        message: `第 ${ln + 1} 行长达 ${line.length} 个字符，可能是粘贴时丢失了换行`,
+        range: { start: { line: ln, character: 0 }, end: { line: ln, character: 0 } },
+      });
+    }
+  }
+  if (controls && firstAt) {
+    notes.push({
+      kind: 'binary',
+      message: `文本含有 ${controls} 个控制字符或二进制字节（如 NUL），可能不是纯文本文件；已尽量按文本检查`,
+      range: { start: firstAt, end: { line: firstAt.line, character: firstAt.character + 1 } },
+    });
+  }
 }

@@ -1,0 +1,109 @@
+// Recognises heading lines: Markdown ATX headings and plain lines that start with the GB/T 9704
+// enumerators 一、 （一） 1. （1）. A run-in heading's title ends at the first 。 or ：; the rest of
+// the line is body text. A line that merely starts with 一是/二是 is not a heading.
+
+import type { EnumeratorStyle, Heading } from '../model';
+import { parseChineseNumeral } from './numbers';
+
+export interface HeadingCandidate extends Omit<Heading, 'level'> {
+  /** Level implied by the enumerator; 0 for a Markdown heading without one (resolved later). */
+  enumLevel: number;
+  /** Offset in the line where the run-in body starts (after the terminator), or -1. */
+  bodyStart: number;
+}
+
+const CN = '[一二三四五六七八九十百]+';
+// Order matters: the parenthesised forms are tried before the bare ones.
+const ENUMERATORS: { re: RegExp; style: EnumeratorStyle; level: number; cn: boolean }[] = [
+  { re: new RegExp(`^（\\s*(${CN})\\s*）`), style: 'paren-cn', level: 2, cn: true },
+  { re: new RegExp(`^\\(\\s*(${CN})\\s*\\)`), style: 'paren-cn-half', level: 2, cn: true },
+  { re: new RegExp(`^[（(]\\s*([0-9０-９]{1,2})\\s*[）)]`), style: 'paren-arabic', level: 4, cn: false },
+  { re: new RegExp(`^(${CN})\\s*[、，,]`), style: 'cn', level: 1, cn: true },
+  { re: /^([0-9０-９]{1,2})\s*[.．、](?![0-9０-９])/, style: 'arabic', level: 3, cn: false },
+];
+
+/** Longest title we still call a heading when no 。/： ends it (a longer line is a paragraph). */
+const MAX_PLAIN_TITLE = 50;
+/** Longest run-in title before its terminator. */
+const MAX_RUNIN_TITLE = 60;
+
+function arabicOrdinal(s: string): number {
+  return Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/**
+ * Reads a heading from a masked line, or returns undefined. `ln` is the line number; columns are
+ * positions in the line (UTF-16).
+ */
+export function readHeading(line: string, ln: number): HeadingCandidate | undefined {
+  let pos = 0;
+  let markdownDepth = 0;
+  const atx = /^ {0,3}(#{1,6})(?:[ \t]+|$)/.exec(line);
+  if (atx) {
+    markdownDepth = atx[1].length;
+    pos = atx[0].length;
+  } else {
+    // Leading indentation (ASCII, ideographic spaces, NBSP) as pasted from Word.
+    const lead = /^[ \t\u3000\u00a0]*/.exec(line)![0];
+    pos = lead.length;
+  }
+  const rest = line.slice(pos);
+  let style: EnumeratorStyle = 'none';
+  let enumLevel = 0;
+  let ordinal: number | null = null;
+  let enumText = '';
+  for (const e of ENUMERATORS) {
+    const m = e.re.exec(rest);
+    if (m) {
+      style = e.style;
+      enumLevel = e.level;
+      ordinal = e.cn ? parseChineseNumeral(m[1]) : arabicOrdinal(m[1]);
+      enumText = m[0];
+      break;
+    }
+  }
+  if (!markdownDepth && style === 'none') return undefined;
+
+  const enumStart = pos;
+  let titleStart = pos + enumText.length;
+  while (titleStart < line.length && /[ \t\u3000\u00a0]/.test(line[titleStart])) titleStart++;
+  // Title ends at the first 。 or ： (run-in) — or the end of the line.
+  let lineEnd = line.length;
+  if (markdownDepth) lineEnd = line.replace(/[ \t]+#+[ \t]*$/, '').length; // closing #s
+  while (lineEnd > titleStart && /[ \t\u3000\u00a0]/.test(line[lineEnd - 1])) lineEnd--;
+  let titleEnd = lineEnd;
+  let bodyStart = -1;
+  const stop = /[。：:]/g;
+  stop.lastIndex = titleStart;
+  const sm = stop.exec(line);
+  if (sm && sm.index < lineEnd) {
+    titleEnd = sm.index;
+    let b = sm.index + 1;
+    while (b < lineEnd && /[ \t\u3000\u00a0]/.test(line[b])) b++;
+    if (b < lineEnd) bodyStart = b;
+  }
+  const title = line.slice(titleStart, titleEnd).trim();
+
+  if (!markdownDepth) {
+    // Plain lines need a plausible title: not empty, not too long, not a sentence in disguise.
+    if (!title) return undefined;
+    if (bodyStart >= 0 ? titleEnd - titleStart > MAX_RUNIN_TITLE : titleEnd - titleStart > MAX_PLAIN_TITLE) return undefined;
+    // "1.5万元" was excluded by the enumerator regex; "2018年" never matches; a numbered
+    // sentence with a comma-separated clause list is still a heading when short.
+    if (/^[是要]/.test(title) && style === 'cn') return undefined; // 一、是… never; guards odd pastes
+  }
+  return {
+    enumLevel,
+    style,
+    enumerator: enumText.trim(),
+    ordinal,
+    title,
+    markdownDepth,
+    runIn: bodyStart >= 0,
+    line: ln,
+    range: { start: { line: ln, character: style === 'none' ? titleStart : enumStart }, end: { line: ln, character: titleEnd } },
+    enumeratorRange: { start: { line: ln, character: enumStart }, end: { line: ln, character: enumStart + enumText.trimEnd().length } },
+    titleRange: { start: { line: ln, character: titleStart }, end: { line: ln, character: titleStart + title.length } },
+    bodyStart,
+  };
+}

@@ -1,0 +1,201 @@
+// Tables as writers really produce them: GFM pipe tables (with or without a delimiter row),
+// tab-separated rows, and "cell-per-line" tables flattened by copy-paste from a web page (each
+// cell on its own line ending in " |"). Labels and values are told apart cell by cell.
+
+import type { Cell, NumberValue, Table, TableLayout, TableRow } from '../model';
+import { normalizeLabel } from '../text/normalize';
+import { readValueCell } from './numbers';
+
+/** True when a masked line is part of a pipe table (or a flattened cell line). */
+export function isPipeLine(line: string): boolean {
+  const t = line.trim();
+  if (!t.includes('|')) return false;
+  if (t.startsWith('|') || t.endsWith('|')) return true;
+  return (t.match(/\|/g) ?? []).length >= 2;
+}
+
+/** True when a line is a tab-separated row with at least two non-empty fields. */
+export function isTabLine(line: string): boolean {
+  if (!line.includes('\t')) return false;
+  let fields = 0;
+  for (const f of line.split('\t')) if (f.trim()) fields++;
+  return fields >= 2 || (fields === 1 && /\t\s*$/.test(line) && line.trim().length < 60);
+}
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
+
+export function isDelimiterRow(line: string): boolean {
+  return DELIMITER_ROW.test(line) && line.includes('-');
+}
+
+interface RawCell {
+  text: string;
+  start: number; // column of the first non-space char (or the slot start when empty)
+  end: number;
+}
+
+/** Splits a pipe row into cells, honouring \| escapes; outer pipes do not make empty cells. */
+function splitPipeCells(line: string): RawCell[] {
+  const cells: RawCell[] = [];
+  let start = 0;
+  const bounds: number[] = [-1];
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '\\' && line[i + 1] === '|') {
+      i++;
+      continue;
+    }
+    if (line[i] === '|') bounds.push(i);
+  }
+  bounds.push(line.length);
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    start = bounds[k] + 1;
+    const end = bounds[k + 1];
+    const raw = line.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    cells.push({ text: text.replace(/\\\|/g, '|'), start: text ? start + lead : start, end: text ? start + lead + text.length : start });
+  }
+  const trimmed = line.trim();
+  if (trimmed.startsWith('|') && cells.length && cells[0].text === '') cells.shift();
+  if (trimmed.endsWith('|') && cells.length && cells[cells.length - 1].text === '') cells.pop();
+  return cells;
+}
+
+function splitTabCells(line: string): RawCell[] {
+  const cells: RawCell[] = [];
+  let start = 0;
+  for (const part of line.split('\t')) {
+    const lead = part.length - part.trimStart().length;
+    const text = part.trim();
+    cells.push({ text, start: text ? start + lead : start, end: text ? start + lead + text.length : start });
+    start += part.length + 1;
+  }
+  while (cells.length && cells[cells.length - 1].text === '') cells.pop();
+  return cells;
+}
+
+function makeCell(raw: RawCell, ln: number): Cell {
+  const cell: Cell = {
+    text: raw.text,
+    norm: normalizeLabel(raw.text),
+    range: { start: { line: ln, character: raw.start }, end: { line: ln, character: raw.end } },
+  };
+  const v = readValueCell(raw.text);
+  if (v) {
+    const number: NumberValue = {
+      kind: v.kind,
+      value: v.value,
+      raw: v.raw,
+      unit: v.unit,
+      decimals: v.decimals,
+      range: { start: { line: ln, character: raw.start + v.numberStart }, end: { line: ln, character: raw.start + v.numberEnd } },
+    };
+    cell.number = number;
+  }
+  return cell;
+}
+
+/**
+ * Splits a row's cells into labels and values: every cell up to the last non-value cell is part of
+ * the label path (empty ones are merged cells and dropped); the cells after it are values, where an
+ * empty cell is a blank value.
+ */
+function lastLabelIndex(cells: Cell[]): number {
+  let lastLabel = -1;
+  for (let i = 0; i < cells.length; i++) if (cells[i].text && !cells[i].number) lastLabel = i;
+  return lastLabel;
+}
+
+function makeRow(cells: Cell[], ln: number, lineText: string, labelColumns: number): TableRow {
+  // Empty cells right after the last label, within the table's label columns, are merged label
+  // cells (| 四、结转下年度继续办理 | | | 0 |), not blank values.
+  let split = lastLabelIndex(cells) + 1;
+  while (split < labelColumns && split < cells.length && !cells[split].text) split++;
+  const labels: Cell[] = [];
+  const values: Cell[] = [];
+  cells.forEach((c, i) => {
+    if (i < split) {
+      if (c.text) labels.push(c);
+    } else values.push(c);
+  });
+  // A row that is all blanks carries no values; an all-label row is a header.
+  const hasValue = values.some((v) => v.number && v.number.kind !== 'blank');
+  const isHeaderLike = !hasValue;
+  if (isHeaderLike && values.every((v) => !v.text)) values.length = 0;
+  return {
+    line: ln,
+    range: { start: { line: ln, character: lineText.length - lineText.trimStart().length }, end: { line: ln, character: lineText.trimEnd().length } },
+    cells,
+    labels,
+    values,
+    isHeaderLike,
+  };
+}
+
+/**
+ * Builds a table from consecutive table lines [from, to]. A block whose lines each hold at most one
+ * non-empty cell is a flattened table and is re-segmented into rows: a row is a run of label cells
+ * followed by a run of value cells.
+ */
+export function buildTable(masked: string[], from: number, to: number, layout: 'pipe' | 'tab', sectionIndex: number): Table {
+  const lineCells: { ln: number; cells: Cell[] }[] = [];
+  for (let ln = from; ln <= to; ln++) {
+    if (layout === 'pipe' && isDelimiterRow(masked[ln])) continue;
+    const raw = layout === 'pipe' ? splitPipeCells(masked[ln]) : splitTabCells(masked[ln]);
+    lineCells.push({ ln, cells: raw.map((r) => makeCell(r, ln)) });
+  }
+  const nonEmpty = (cs: Cell[]) => cs.filter((c) => c.text).length;
+  const flattened =
+    layout === 'pipe' && lineCells.length >= 3 && lineCells.filter((l) => nonEmpty(l.cells) <= 1).length >= lineCells.length * 0.8;
+
+  let rows: TableRow[];
+  let finalLayout: TableLayout = layout;
+  if (flattened) {
+    finalLayout = 'cell-per-line';
+    rows = [];
+    let pending: Cell[] = [];
+    let sawValue = false;
+    const flush = () => {
+      if (!pending.length) return;
+      const first = pending[0].range.start;
+      const last = pending[pending.length - 1].range.end;
+      const labels = pending.filter((c) => !c.number);
+      const values = pending.filter((c) => c.number);
+      rows.push({
+        line: first.line,
+        range: { start: first, end: last },
+        cells: pending,
+        labels,
+        values,
+        isHeaderLike: values.length === 0,
+      });
+      pending = [];
+      sawValue = false;
+    };
+    for (const { cells } of lineCells) {
+      for (const c of cells) {
+        if (!c.text) continue; // merged-cell padding
+        if (!c.number && sawValue) flush();
+        pending.push(c);
+        if (c.number) sawValue = true;
+      }
+    }
+    flush();
+  } else {
+    // How many leading columns hold labels: judged on the rows that carry figures.
+    let labelColumns = 0;
+    for (const { cells } of lineCells) {
+      if (cells.some((c) => c.number && c.number.kind !== 'blank')) labelColumns = Math.max(labelColumns, lastLabelIndex(cells) + 1);
+    }
+    rows = lineCells.map(({ ln, cells }) => makeRow(cells, ln, masked[ln], labelColumns));
+  }
+  const lastLine = to;
+  return {
+    layout: finalLayout,
+    rows,
+    range: { start: { line: from, character: 0 }, end: { line: lastLine, character: masked[lastLine].length } },
+    startLine: from,
+    endLine: lastLine,
+    sectionIndex,
+  };
+}

@@ -1,0 +1,39 @@
+// The title: the first `#` heading, or the first short line near the top that names a report,
+// or else the first non-empty line. It names the body and the year.
+
+import type { DocumentTitle, Range } from '../model';
+import { parseChineseNumeral } from './numbers';
+
+const REPORT_WORDS = /报告|年报|自评|总结|报表/;
+const ANNUAL = /信息公开.*(年度报告|年报)|(年度报告|年报).*信息公开/;
+const YEAR = /((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年(?:度)?/;
+
+export function readTitle(text: string, line: number, character: number): DocumentTitle {
+  const compact = text.replace(/\s+/g, '');
+  const range: Range = { start: { line, character }, end: { line, character: character + text.length } };
+  const title: DocumentTitle = { text, range, line, isAnnualReport: ANNUAL.test(compact) && !/上半年|半年|季度|自评/.test(compact) };
+  const ym = YEAR.exec(text);
+  if (ym) {
+    const digits = ym[1];
+    const year = /^\d+$/.test(digits) ? Number(digits) : parseChineseNumeral(digits);
+    if (year && year >= 1990 && year <= 2100) {
+      title.year = year;
+      title.yearRange = {
+        start: { line, character: character + ym.index },
+        end: { line, character: character + ym.index + digits.length },
+      };
+      // The body: the words before the year, or those between the year and 政府信息公开/信息公开.
+      const before = text.slice(0, ym.index).replace(/\s+/g, '');
+      const after = text.slice(ym.index + ym[0].length).replace(/\s+/g, '');
+      const body = before || after.split(/政府信息|信息公开|政务公开/)[0];
+      if (body && body.length <= 40) title.body = body;
+    }
+  }
+  return title;
+}
+
+/** Whether a line may be the title (short, names a report). */
+export function looksLikeTitle(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 80 && REPORT_WORDS.test(t);
+}
