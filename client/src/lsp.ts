@@ -1,0 +1,33 @@
+// The language client. Loaded by extension.ts only when a nianbao document is open or a command
+// needs the server, so activating on Markdown files costs nothing.
+
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export interface ServerHandle {
+  sendRequest<R>(method: string, params: unknown): Promise<R>;
+  stop(): Promise<void>;
+}
+
+export async function startClient(context: vscode.ExtensionContext): Promise<ServerHandle> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'nianbao', scheme: 'file' },
+      { language: 'nianbao', scheme: 'untitled' },
+      { language: 'nianbao', scheme: 'vscode-remote' },
+    ],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/nianbao.config.json') },
+    outputChannelName: vscode.l10n.t('Nianbao Language Server'),
+  };
+  const client = new LanguageClient('nianbao', vscode.l10n.t('Nianbao Language Server'), serverOptions, clientOptions);
+  await client.start();
+  return {
+    sendRequest: <R>(method: string, params: unknown) => client.sendRequest<R>(method, params),
+    stop: () => client.stop(),
+  };
+}
