@@ -1,9 +1,263 @@
-// Reads the national tables of a profile out of the document's tables. (stub: filled in by the table work)
+// Reads the national tables of a profile out of the document's tables. Rows are matched one by one
+// to the spec's rows by label, not whole tables: OCR output splits a table into one little table per
+// row, cell-per-line text re-segments unevenly, and writers add, drop or reorder rows. Values map to
+// the row's columns by position, counting from the right (the last N value cells).
 
-import type { ReportDocument } from '../model';
-import type { Profile } from '../profiles/types';
-import type { NationalTable, PartMatch } from './types';
+import type { Cell, Position, Range, ReportDocument, Table, TableRow } from '../model';
+import type { Profile, RowSpec, TableSpec } from '../profiles/types';
+import { ancestry, indexRows, matchLabel, rowKey, type RowIndex } from './table-labels';
+import type { FoundRow, NationalTable, PartMatch } from './types';
 
-export function readNationalTables(_doc: ReportDocument, _profile: Profile, _parts: PartMatch[]): NationalTable[] {
-  return [];
+/** A grid table counts as present when this many of its value rows were read (or all, if fewer). */
+const MIN_ROWS_GRID = 2;
+const MIN_ROWS_LOOSE = 3;
+
+export function readNationalTables(doc: ReportDocument, profile: Profile, parts: PartMatch[]): NationalTable[] {
+  const found: NationalTable[] = [];
+  const claimed = new Set<TableRow>();
+  for (const spec of profile.tables) {
+    const owner = ownerLines(doc, spec, parts);
+    const table = spec.shape === 'single-row' ? readSingleRow(doc, spec, owner, claimed) : readGrid(doc, spec, owner);
+    if (!table) continue;
+    for (const r of table.rows.values()) claimed.add(r.row);
+    found.push(table);
+  }
+  // Rows with values that no spec row claims, inside the source tables, are the unknown rows; a
+  // source table shared by two national tables gives its unknown rows to the first.
+  const seenTables = new Set<Table>();
+  const claimedAll = new Set<TableRow>(found.flatMap((t) => [...t.rows.values()].flatMap((r) => [r.row, ...(r.extraRows ?? [])])));
+  for (const nt of found) {
+    for (const t of nt.tables) {
+      if (seenTables.has(t)) continue;
+      seenTables.add(t);
+      for (const row of t.rows) {
+        if (claimedAll.has(row) || row.labels.length === 0) continue;
+        if (!valuesAfterLabels(row).some((c) => c.number && c.number.kind !== 'blank')) continue;
+        if (isLabelledHeader(row)) continue;
+        nt.unknownRows.push(row);
+      }
+    }
+  }
+  return found;
 }
+
+// ------------------------------------------------------------------ where the table should be
+
+interface LineSpan {
+  start: number;
+  end: number;
+}
+
+/** Lines of the part that owns the table: from the matched part, else from a heading naming it. */
+function ownerLines(doc: ReportDocument, spec: TableSpec, parts: PartMatch[]): LineSpan | undefined {
+  const part = parts.find((p) => !p.duplicateOf && p.spec.tables?.includes(spec.id));
+  if (part) return { start: part.section.range.start.line, end: part.section.range.end.line };
+  const hints = spec.partHint ?? [];
+  if (hints.length === 0) return undefined;
+  const headings = doc.headings;
+  const i = headings.findIndex((h) => h.level === 1 && hints.some((w) => h.title.includes(w)));
+  if (i < 0) return undefined;
+  const h = headings[i];
+  const next = headings.slice(i + 1).find((n) => n.level <= h.level && n.style !== 'none');
+  return { start: h.line, end: next ? next.line - 1 : doc.lines.length - 1 };
+}
+
+const inside = (span: LineSpan | undefined, line: number) => !!span && line >= span.start && line <= span.end;
+
+// ------------------------------------------------------------------ cells
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/** Value cells that come after the row's last label (blanks before a label are merged-cell padding). */
+export function valuesAfterLabels(row: TableRow): Cell[] {
+  const last = row.labels[row.labels.length - 1];
+  if (!last) return row.values;
+  return row.values.filter((v) => before(last.range.start, v.range.start));
+}
+
+const isBlank = (c: Cell) => !c.number || c.number.kind === 'blank';
+
+/** A header row such as 信息内容 | 本年处理决定数量 has labels only (or blanks). */
+function isLabelledHeader(row: TableRow): boolean {
+  return row.isHeaderLike || valuesAfterLabels(row).every(isBlank);
+}
+
+/** Drops trailing blank cells beyond the expected count (「0 | | |」 padding of merged cells). */
+function trimTrailingBlanks(values: Cell[], n: number): Cell[] {
+  const out = [...values];
+  while (out.length > n && isBlank(out[out.length - 1])) out.pop();
+  return out;
+}
+
+function mapValues(spec: RowSpec, columns: string[], row: TableRow, cells: Cell[]): FoundRow {
+  const values = trimTrailingBlanks(cells, columns.length);
+  const map = new Map<string, Cell>();
+  let extra: Cell[] = [];
+  let missing: string[] = [];
+  if (values.length >= columns.length) {
+    const offset = values.length - columns.length;
+    // Leading blanks are merged-cell padding; only written extra values are reported.
+    extra = values.slice(0, offset).filter((c) => !isBlank(c));
+    columns.forEach((id, i) => map.set(id, values[offset + i]));
+  } else {
+    // Fewer cells than columns: read from the left; which column was dropped cannot be known.
+    values.forEach((c, i) => map.set(columns[i], c));
+    missing = columns.slice(values.length);
+  }
+  return { spec, row, values: map, extraValues: extra, missingColumns: missing };
+}
+
+export function rowColumns(spec: TableSpec, row: RowSpec): string[] {
+  return row.columns ?? spec.columns.map((c) => c.id);
+}
+
+// ------------------------------------------------------------------ grid tables
+
+interface Candidate {
+  found: FoundRow;
+  table: Table;
+}
+
+type Event = { line: number; kind: 'heading'; text: string } | { line: number; kind: 'row'; row: TableRow; table: Table };
+
+function events(doc: ReportDocument): Event[] {
+  const list: Event[] = [];
+  for (const h of doc.headings) list.push({ line: h.line, kind: 'heading', text: `${h.enumerator}${h.title}` });
+  for (const t of doc.tables) for (const row of t.rows) list.push({ line: row.line, kind: 'row', row, table: t });
+  // Headings sort before rows of the same line (a heading never shares a line with a row anyway).
+  return list.sort((a, b) => a.line - b.line || (a.kind === 'heading' ? -1 : 1));
+}
+
+function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefined): NationalTable | undefined {
+  const index = indexRows(spec);
+  const candidates = new Map<string, Candidate[]>();
+  let context = new Set<string>();
+
+  for (const ev of events(doc)) {
+    if (ev.kind === 'heading') {
+      // A heading that names a group (### （三）不予公开 in OCR output) sets the group for what follows.
+      const hit = matchLabel(index, ev.text, context);
+      if (hit?.isGroup) context = new Set(ancestry(index, hit));
+      continue;
+    }
+    const { row, table } = ev;
+    let matched: RowSpec | undefined;
+    for (const label of row.labels) {
+      const hit = matchLabel(index, label.text, context);
+      if (!hit) continue;
+      if (hit.isCaption) continue;
+      context = new Set(ancestry(index, hit));
+      matched = hit;
+    }
+    if (!matched) continue;
+    const columns = rowColumns(spec, matched);
+    const cells = valuesAfterLabels(row);
+    const written = cells.some((c) => !isBlank(c));
+    // A group row counts only when filled; a value row also when it has a full set of blank cells.
+    if (!written && (matched.isGroup || cells.length < columns.length)) continue;
+    const list = candidates.get(matched.id) ?? [];
+    list.push({ found: mapValues(matched, columns, row, cells), table });
+    candidates.set(matched.id, list);
+  }
+
+  const rows = new Map<string, FoundRow>();
+  const tables: Table[] = [];
+  for (const spec_row of spec.rows) {
+    const list = candidates.get(spec_row.id);
+    if (!list) continue;
+    const pick = list.find((c) => inside(owner, c.found.row.line)) ?? list[0];
+    rows.set(spec_row.id, pick.found);
+    if (!tables.includes(pick.table)) tables.push(pick.table);
+  }
+  const valueRows = spec.rows.filter((r) => !r.isGroup && !r.isCaption);
+  const readCount = [...rows.values()].filter((r) => !r.spec.isGroup).length;
+  const needed = Math.min(spec.loose ? MIN_ROWS_LOOSE : MIN_ROWS_GRID, valueRows.length);
+  if (readCount < needed) return undefined;
+  tables.sort((a, b) => a.startLine - b.startLine);
+  return {
+    spec,
+    rows,
+    missingRows: valueRows.filter((r) => !rows.has(r.id)),
+    unknownRows: [],
+    tables,
+    range: spanOf(tables),
+  };
+}
+
+// ------------------------------------------------------------------ single-row tables (part 四)
+
+function readSingleRow(
+  doc: ReportDocument,
+  spec: TableSpec,
+  owner: LineSpan | undefined,
+  claimed: ReadonlySet<TableRow>,
+): NationalTable | undefined {
+  const rowSpec = spec.rows[0];
+  if (!rowSpec) return undefined;
+  const n = spec.columns.length;
+  const all: { row: TableRow; table: Table; cells: Cell[] }[] = [];
+  for (const t of doc.tables)
+    for (const row of t.rows) {
+      if (claimed.has(row)) continue;
+      const cells = valuesAfterLabels(row);
+      if (cells.some((c) => !isBlank(c))) all.push({ row, table: t, cells: trimTrailingBlanks(cells, 0) });
+    }
+
+  const scopes: (typeof all)[] = [];
+  if (owner) scopes.push(all.filter((r) => inside(owner, r.row.line)));
+  scopes.push(all.filter((r) => mentionedNear(doc, r.row.line, spec.signature)));
+
+  for (const scope of scopes) {
+    // One row with the full set of values (extra leading cells are reported, missing ones too)…
+    const whole = scope.find((r) => r.cells.length >= n) ?? scope.find((r) => r.cells.length >= n - 2 && r.cells.length > n / 2);
+    if (whole) {
+      const found = mapValues(rowSpec, spec.columns.map((c) => c.id), whole.row, whole.cells);
+      return single(spec, rowSpec, found, [whole.table]);
+    }
+    // …or consecutive pieces that together make it up (行政复议 / 直接起诉 / 复议后起诉 as 5 + 5 + 5).
+    for (let i = 0; i < scope.length; i++) {
+      const pieces = [];
+      let count = 0;
+      for (let j = i; j < scope.length && count < n; j++) {
+        pieces.push(scope[j]);
+        count += scope[j].cells.length;
+      }
+      if (count !== n || pieces.length < 2) continue;
+      const cells = pieces.flatMap((p) => p.cells);
+      const found = mapValues(rowSpec, spec.columns.map((c) => c.id), pieces[0].row, cells);
+      found.extraRows = pieces.slice(1).map((p) => p.row);
+      const tables = [...new Set(pieces.map((p) => p.table))];
+      return single(spec, rowSpec, found, tables);
+    }
+  }
+  return undefined;
+}
+
+/** True when one of the words appears in the few lines above (the table's heading or header rows). */
+function mentionedNear(doc: ReportDocument, line: number, words: string[]): boolean {
+  const from = Math.max(0, line - 40);
+  for (let l = line; l >= from; l--) {
+    const text = doc.lines[l] ?? '';
+    if (words.slice(0, 2).some((w) => text.includes(w))) return true;
+  }
+  return false;
+}
+
+function single(spec: TableSpec, rowSpec: RowSpec, found: FoundRow, tables: Table[]): NationalTable {
+  return {
+    spec,
+    rows: new Map([[rowSpec.id, found]]),
+    missingRows: [],
+    unknownRows: [],
+    tables,
+    range: spanOf(tables),
+  };
+}
+
+function spanOf(tables: Table[]): Range {
+  const first = tables[0];
+  const last = tables.reduce((a, b) => (b.range.end.line > a.range.end.line ? b : a), first);
+  return { start: first.range.start, end: last.range.end };
+}
+
+export { rowKey };

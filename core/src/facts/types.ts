@@ -24,6 +24,8 @@ export interface FoundRow {
   extraValues: Cell[];
   /** Column ids for which the row has no value cell at all. */
   missingColumns: string[];
+  /** Further rows whose values continue `row` (a single-row table split into pieces by OCR). */
+  extraRows?: TableRow[];
 }
 
 export interface NationalTable {

@@ -34,6 +34,10 @@ export interface ColumnSpec {
   id: string;
   label: string;
   aliases?: string[];
+  /** Short name used in arithmetic messages (结果维持 for 行政复议结果维持). */
+  short?: string;
+  /** Unit the format prints for the column (万元); another unit written in a cell is flagged. */
+  unit?: string;
 }
 
 export interface RowSpec {
@@ -49,6 +53,10 @@ export interface RowSpec {
   columns?: string[];
   /** Heading row of a sub-table that carries no values (第二十条第（一）项). */
   isCaption?: boolean;
+  /** Short name used in arithmetic messages, e.g. 三（七） for （七）总计. */
+  short?: string;
+  /** Unit printed for the item in one-value statistical tables (条, 件, 万元). */
+  unit?: string;
 }
 
 /**
@@ -68,6 +76,11 @@ export interface SumCheck {
   formula: string;
   /** Where the rule comes from: printed in the format, or derived from the layout. */
   basis: string;
+  /** Names of the two sides in messages when listing every term would be too long. */
+  leftName?: string;
+  rightName?: string;
+  /** Where the sum sits, for messages on a single-row table (行政复议). */
+  label?: string;
 }
 
 export interface TableSpec {
@@ -81,6 +94,17 @@ export interface TableSpec {
   checks: SumCheck[];
   /** Values must be whole numbers (counts) unless the column is listed here (万元 amounts). */
   decimalColumns?: string[];
+  /** Columns whose values may be negative (本年增/减). */
+  signedColumns?: string[];
+  /** Rows whose values may have decimals whatever the column (万元 items of a one-column table). */
+  decimalRows?: string[];
+  /**
+   * A statistical table whose layout varied by place and year (the pre-2019 统计表): rows are read
+   * for the sums, but missing or unknown rows are not reported.
+   */
+  loose?: boolean;
+  /** Words of the heading of the part that holds the table, used when part matching found none. */
+  partHint?: string[];
   /** Words whose presence identifies this table (used to find it when the heading is missing). */
   signature: string[];
   /** Markdown text of the table, zero-filled, inserted by fixes and snippets. */

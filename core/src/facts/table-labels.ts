@@ -1,0 +1,85 @@
+// Row labels of national tables as writers type them: （一）予以公开, (一) 予以公开, 1. 属于国家秘密,
+// 其中：涉及国家秘密, 部分公开 (区分处理的, …), 3.其他. A label is reduced to a key (width, spaces,
+// punctuation, enumerators, 其中 and trailing bracketed notes removed) and looked up among the spec's rows.
+
+import type { RowSpec, TableSpec } from '../profiles/types';
+import { normalizeLabel, stripEnumerator, toHalfWidth } from '../text/normalize';
+
+const QIZHONG = /^\s*其中\s*[:：,，]?\s*/;
+const TRAILING_NOTE = /\s*[（(][^（）()]*[）)]\s*[*＊]?\s*$/;
+
+/** The key of a row label: what the row is called, whatever the enumerator and notes around it. */
+export function rowKey(text: string): string {
+  let s = toHalfWidth(text).trim();
+  for (let i = 0; i < 3; i++) {
+    const before = s;
+    s = s.replace(QIZHONG, '');
+    s = stripEnumerator(s);
+    if (s === before) break;
+  }
+  // A note in brackets at the end (区分处理的，只计这一情形…; 不同渠道和方式公开相同信息计1条) is not the name.
+  for (let i = 0; i < 2; i++) {
+    const stripped = s.replace(TRAILING_NOTE, '');
+    if (stripped === s || stripped.trim() === '') break;
+    s = stripped;
+  }
+  return normalizeLabel(s);
+}
+
+/** Short keys such as 其他 name different rows in different groups; they only match inside their group. */
+const GENERIC_KEY_LENGTH = 2;
+/** Shortest key allowed to match by prefix (a label with a trailing unit or an OCR tail). */
+const MIN_PREFIX_KEY = 4;
+
+export interface RowIndex {
+  spec: TableSpec;
+  byKey: Map<string, RowSpec[]>;
+  keys: string[];
+  byId: Map<string, RowSpec>;
+}
+
+export function indexRows(spec: TableSpec): RowIndex {
+  const byKey = new Map<string, RowSpec[]>();
+  const byId = new Map<string, RowSpec>();
+  for (const row of spec.rows) {
+    byId.set(row.id, row);
+    for (const label of [row.label, ...(row.aliases ?? [])]) {
+      const key = rowKey(label);
+      if (!key) continue;
+      const list = byKey.get(key) ?? [];
+      if (!list.includes(row)) list.push(row);
+      byKey.set(key, list);
+    }
+  }
+  return { spec, byKey, keys: [...byKey.keys()].sort((a, b) => b.length - a.length), byId };
+}
+
+/** Ids of a row and the groups above it. */
+export function ancestry(index: RowIndex, row: RowSpec): string[] {
+  const out = [row.id];
+  let g = row.group;
+  while (g && !out.includes(g)) {
+    out.push(g);
+    g = index.byId.get(g)?.group;
+  }
+  return out;
+}
+
+/**
+ * Finds the spec row a label names. `context` holds the ids of the rows and groups read just
+ * before, so that 其他 or 被依法纠错数 resolve to the row of the current group.
+ */
+export function matchLabel(index: RowIndex, text: string, context: ReadonlySet<string>): RowSpec | undefined {
+  const key = rowKey(text);
+  if (!key) return undefined;
+  let candidates = index.byKey.get(key);
+  if (!candidates) {
+    const prefix = index.keys.find((k) => k.length >= MIN_PREFIX_KEY && key.startsWith(k));
+    if (prefix) candidates = index.byKey.get(prefix);
+  }
+  if (!candidates || candidates.length === 0) return undefined;
+  const inGroup = candidates.filter((r) => r.group !== undefined && context.has(r.group));
+  // 其他 / 总计 under a group only match inside that group; 规章 (no group) matches anywhere.
+  if (key.length <= GENERIC_KEY_LENGTH) return inGroup[0] ?? candidates.find((r) => r.group === undefined);
+  return inGroup[0] ?? candidates[0];
+}
