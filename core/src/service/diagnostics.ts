@@ -2,14 +2,14 @@
 // documentation; related locations point into the same document.
 
 import type { Finding, Severity } from '../rules/types';
-import { DiagnosticSeverity, type Diagnostic } from './types';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticSeverityValue } from './types';
 
 /** Where docs/rules.md is published; each rule has an anchor named after its id. */
 export const RULE_DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/rules.md';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
-const SEVERITY: Record<Severity, number> = {
+const SEVERITY: Record<Severity, DiagnosticSeverityValue> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,

@@ -9,6 +9,12 @@ export const CompletionItemKind = { Text: 1, Field: 5, Value: 12, Snippet: 15, R
 export const InsertTextFormat = { PlainText: 1, Snippet: 2 } as const;
 export const DiagnosticSeverity = { Error: 1, Warning: 2, Information: 3, Hint: 4 } as const;
 
+type ValueOf<T> = T[keyof T];
+export type SymbolKindValue = ValueOf<typeof SymbolKind>;
+export type CompletionItemKindValue = ValueOf<typeof CompletionItemKind>;
+export type InsertTextFormatValue = ValueOf<typeof InsertTextFormat>;
+export type DiagnosticSeverityValue = ValueOf<typeof DiagnosticSeverity>;
+
 export interface MarkupContent {
   kind: 'markdown' | 'plaintext';
   value: string;
@@ -17,7 +23,7 @@ export interface MarkupContent {
 export interface DocumentSymbol {
   name: string;
   detail?: string;
-  kind: number;
+  kind: SymbolKindValue;
   range: Range;
   selectionRange: Range;
   children?: DocumentSymbol[];
@@ -31,13 +37,13 @@ export interface FoldingRange {
 
 export interface CompletionItem {
   label: string;
-  kind?: number;
+  kind?: CompletionItemKindValue;
   detail?: string;
   documentation?: MarkupContent;
   sortText?: string;
   filterText?: string;
   preselect?: boolean;
-  insertTextFormat?: number;
+  insertTextFormat?: InsertTextFormatValue;
   textEdit?: TextEdit;
 }
 
@@ -53,7 +59,7 @@ export interface DiagnosticRelatedInformation {
 
 export interface Diagnostic {
   range: Range;
-  severity: number;
+  severity: DiagnosticSeverityValue;
   code: string;
   codeDescription?: { href: string };
   source: string;
