@@ -1,9 +1,98 @@
-// Matches headings to the statutory parts of a profile. (stub: filled in by the profiles work)
+// Matches headings to the statutory parts of a profile. A heading matches a part by its canonical
+// title, then by a known alias, then by keyword groups (so a typo such as 行政法复议 still finds
+// part 四). Titles are compared after width, space and punctuation normalisation.
 
-import type { ReportDocument } from '../model';
-import type { Profile } from '../profiles/types';
+import type { Heading, ReportDocument, Section } from '../model';
+import type { PartSpec, Profile } from '../profiles/types';
+import { normalizeLabel } from '../text/normalize';
 import type { PartMatch } from './types';
 
-export function matchParts(_doc: ReportDocument, _profile: Profile): PartMatch[] {
-  return [];
+/**
+ * Comparison key of a title: half-width, no spaces or punctuation, and without the function
+ * words 的/和/及/与 that writers add or drop freely (存在的主要问题和改进情况 = 存在主要问题及改进情况).
+ */
+export function titleKey(s: string): string {
+  return normalizeLabel(s).replace(/[的和及与]/g, '');
+}
+
+/** The headings that can be statutory parts: level-1 enumerated headings (一、), or, in a draft
+ * that has none, the shallowest Markdown headings other than the title. */
+export function partCandidates(doc: ReportDocument): Heading[] {
+  const enumerated = doc.headings.filter((h) => h.level === 1 && h.style === 'cn');
+  if (enumerated.length > 0) return enumerated;
+  const plain = doc.headings.filter((h) => h.style === 'none' && h.markdownDepth > 0 && h.line !== doc.title?.line);
+  if (plain.length === 0) return [];
+  const depth = Math.min(...plain.map((h) => h.markdownDepth));
+  return plain.filter((h) => h.markdownDepth === depth);
+}
+
+function keywordsMatch(spec: PartSpec, key: string): boolean {
+  return spec.keywords.length > 0 && spec.keywords.every((group) => group.some((w) => key.includes(titleKey(w))));
+}
+
+function sectionOf(doc: ReportDocument, heading: Heading): Section {
+  const walk = (list: Section[]): Section | undefined => {
+    for (const s of list) {
+      if (s.heading === heading || s.heading.line === heading.line) return s;
+      const inner = walk(s.children);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  const found = walk(doc.sections);
+  if (found) return found;
+  // The parser always builds a section per heading; this keeps the facts usable if it did not.
+  const end = { line: heading.line, character: doc.lines[heading.line]?.length ?? 0 };
+  return { heading, children: [], paragraphs: [], tables: [], range: { start: { line: heading.line, character: 0 }, end } };
+}
+
+export function matchParts(doc: ReportDocument, profile: Profile): PartMatch[] {
+  if (profile.parts.length === 0) return [];
+  const specs = profile.parts;
+  const keys = specs.map((s) => ({ title: titleKey(s.title), aliases: s.aliases.map(titleKey) }));
+  const firstMatch = new Map<number, PartMatch>();
+  const result: PartMatch[] = [];
+  let lastIndex = -1;
+
+  for (const heading of partCandidates(doc)) {
+    const key = titleKey(heading.title);
+    if (!key) continue;
+    let how: PartMatch['how'] = 'canonical';
+    let candidates = specs.map((_, i) => i).filter((i) => keys[i].title === key);
+    if (candidates.length === 0) {
+      how = 'alias';
+      candidates = specs.map((_, i) => i).filter((i) => keys[i].aliases.includes(key));
+    }
+    if (candidates.length === 0) {
+      how = 'keywords';
+      // A keyword-only resemblance to a part already found is more likely a different topic
+      // (七、主动公开工作中的问题) than a repeated part, so only free parts are considered.
+      candidates = specs.map((_, i) => i).filter((i) => !firstMatch.has(i) && keywordsMatch(specs[i], key));
+    }
+    if (candidates.length === 0) continue;
+    const specIndex = pick(candidates, heading, firstMatch, lastIndex);
+    const match: PartMatch = { spec: specs[specIndex], specIndex, section: sectionOf(doc, heading), heading, how };
+    const first = firstMatch.get(specIndex);
+    if (first) match.duplicateOf = first;
+    else {
+      firstMatch.set(specIndex, match);
+      lastIndex = specIndex;
+    }
+    result.push(match);
+  }
+  return result;
+}
+
+/** Among parts a heading could be: the one its number names, else a part not yet found, nearest
+ * after the last part found. */
+function pick(candidates: number[], heading: Heading, found: Map<number, PartMatch>, lastIndex: number): number {
+  if (candidates.length === 1) return candidates[0];
+  if (heading.ordinal !== null && candidates.includes(heading.ordinal - 1)) return heading.ordinal - 1;
+  const free = candidates.filter((i) => !found.has(i));
+  const pool = free.length ? free : candidates;
+  return pool.reduce((best, i) => (distance(i, lastIndex) < distance(best, lastIndex) ? i : best));
+}
+
+function distance(i: number, lastIndex: number): number {
+  return i > lastIndex ? i - lastIndex : 100 + lastIndex - i;
 }

@@ -13,6 +13,9 @@ export interface PartMatch {
   heading: Heading;
   /** How the heading matched: canonical title, a known alias, or keywords only. */
   how: 'canonical' | 'alias' | 'keywords';
+  /** Set when this heading repeats a part already matched earlier (the first occurrence). Such
+   * matches stay in `parts` for the duplicate rule; consumers looking for "the" part skip them. */
+  duplicateOf?: PartMatch;
 }
 
 export interface FoundRow {

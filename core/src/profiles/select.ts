@@ -1,7 +1,13 @@
-// Chooses the profile for a document. (stub: filled in by the profiles work)
+// Chooses the profile for a document, in this order: a <!-- nianbao-profile: id --> directive,
+// the caller's override (CLI --profile), the workspace config, the year in the title of an
+// annual report, the best match of the headings against the profiles' parts, else `generic`.
+// An unknown id never stops the check: selection falls through to the next step and says so.
 
 import type { ReportDocument } from '../model';
 import type { ResolvedConfig } from '../config/types';
+import { matchParts } from '../facts/parts';
+import { normalizeLabel } from '../text/normalize';
+import { BUILTIN_PROFILES, GENERIC, GOV2019, GOV2021, LEGACY, getProfile } from './index';
 import type { Profile, ProfileChoice } from './types';
 
 export interface SelectOptions {
@@ -9,17 +15,100 @@ export interface SelectOptions {
   config: ResolvedConfig;
 }
 
-const GENERIC: Profile = {
-  id: 'generic',
-  name: '通用检查',
-  description: '',
-  basis: '',
-  annualReport: false,
-  parts: [],
-  tables: [],
-  foreignMarkers: [],
-};
+/** Fewest distinct statutory parts a draft must show before its headings alone decide the format. */
+const MIN_PARTS_FOR_HEADINGS = 3;
 
-export function selectProfile(_doc: ReportDocument, _options: SelectOptions): ProfileChoice {
-  return { profile: GENERIC, source: 'fallback', reason: '未识别' };
+// Texts about 政务公开 that are not the annual report: half-year or quarterly summaries,
+// self-assessments, work plans. Simplified and traditional forms.
+const NOT_ANNUAL = /上半年|下半年|半年|季度|自评|自評|自查|总结|總結|工作要点|工作要點|工作计划|工作計劃/;
+const ANNUAL = /(信息公开|政务公开|信息公開|政務公開).*(年度报告|年报|年度報告|年報)/;
+
+export function selectProfile(doc: ReportDocument, options: SelectOptions): ProfileChoice {
+  const extra = options.config.extraProfiles;
+  const notes: string[] = [];
+  const explicit = (id: string | undefined, source: 'directive' | 'option' | 'config', where: string): ProfileChoice | undefined => {
+    if (!id || id === 'auto') return undefined;
+    const profile = getProfile(id, extra);
+    if (profile) return { profile, source, reason: prefix(notes, `${where}指定使用「${profile.name}」（${profile.id}）`) };
+    notes.push(`${where}指定的格式「${id}」不存在，已改为自动选择`);
+    return undefined;
+  };
+
+  const directive = doc.directives.find((d) => d.kind === 'profile');
+  const chosen =
+    explicit(directive?.args[0], 'directive', `文中指令（第 ${(directive?.line ?? 0) + 1} 行）`) ??
+    explicit(options.override, 'option', '命令行参数') ??
+    explicit(options.config.profile, 'config', '工作区配置 nianbao.config.json ');
+  if (chosen) return chosen;
+
+  const lead = leadText(doc);
+  // Only the opening words count: a long first line may be body text that merely mentions 总结.
+  const compactLead = lead.replace(/\s+/g, '').slice(0, 60);
+  const notAnnual = NOT_ANNUAL.exec(compactLead);
+  if (notAnnual) {
+    const word = notAnnual[0];
+    return { profile: GENERIC, source: 'fallback', reason: prefix(notes, `标题或开头写有「${word}」，不是政府信息公开工作年度报告，只做通用检查`) };
+  }
+
+  const looksAnnual = doc.title?.isAnnualReport === true || ANNUAL.test(normalizeLabel(lead));
+  const year = doc.title?.year ?? yearIn(doc.title?.text ?? '');
+  if (looksAnnual && year !== undefined) {
+    const profile = year >= 2021 ? GOV2021 : year >= 2019 ? GOV2019 : LEGACY;
+    return { profile, source: 'title-year', reason: prefix(notes, `标题年份 ${year} 年，适用${profile.basis.split('；')[0]}格式（${profile.name}）`) };
+  }
+
+  const byHeadings = bestByHeadings(doc, extra);
+  if (byHeadings) {
+    const { profile, count, tieNote } = byHeadings;
+    const why = looksAnnual ? '标题未写明年份' : '标题不像年度报告';
+    return {
+      profile,
+      source: 'headings',
+      reason: prefix(notes, `${why}，按标题结构判断：${count} 个部分标题与「${profile.name}」相符${tieNote}`),
+    };
+  }
+
+  const why = looksAnnual ? '标题像年度报告，但既无年份，也认不出法定部分标题' : '标题和部分标题都不像政府信息公开工作年度报告';
+  return { profile: GENERIC, source: 'fallback', reason: prefix(notes, `${why}，只做通用检查`) };
+}
+
+function prefix(notes: string[], reason: string): string {
+  return notes.length ? `${notes.join('；')}；${reason}` : reason;
+}
+
+/** The title, or when the parser found none, the first two non-empty lines. */
+function leadText(doc: ReportDocument): string {
+  if (doc.title) return doc.title.text;
+  return doc.lines.filter((l) => l.trim() !== '').slice(0, 2).join('\n');
+}
+
+function yearIn(text: string): number | undefined {
+  const m = /((?:19|20)\d{2})\s*年/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+function bestByHeadings(doc: ReportDocument, extra: readonly Profile[]): { profile: Profile; count: number; tieNote: string } | undefined {
+  let best: { profile: Profile; count: number } | undefined;
+  let tied: Profile[] = [];
+  for (const profile of BUILTIN_PROFILES) {
+    if (!profile.annualReport) continue;
+    const count = new Set(matchParts(doc, profile).filter((m) => !m.duplicateOf).map((m) => m.specIndex)).size;
+    if (count < MIN_PARTS_FOR_HEADINGS) continue;
+    if (!best || count > best.count) {
+      best = { profile, count };
+      tied = [profile];
+    } else if (count === best.count) tied.push(profile);
+  }
+  void extra; // config profiles are chosen by id only, never guessed
+  if (!best) return undefined;
+  if (tied.length === 1) return { ...best, tieNote: '' };
+  // gov-2019 and gov-2021 share their part titles: the table wording tells them apart.
+  const text = normalizeLabel(doc.text);
+  const score = (p: Profile) =>
+    BUILTIN_PROFILES.flatMap((q) => q.foreignMarkers).filter((m) => m.belongsTo === p.id && text.includes(normalizeLabel(m.text))).length;
+  const ranked = [...tied].sort((a, b) => score(b) - score(a));
+  const winner = ranked[0];
+  const tieNote =
+    score(winner) > score(ranked[1]) ? `，统计表栏目属于${winner.basis}格式` : `（与${ranked.slice(1).map((p) => `「${p.name}」`).join('')}同样相符，取最新格式）`;
+  return { profile: winner, count: best.count, tieNote };
 }

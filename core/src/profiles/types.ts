@@ -24,6 +24,8 @@ export interface PartSpec {
   tables?: string[];
   /** Standard level-2 sub-headings offered by completion (without enumerator). */
   subheadings?: string[];
+  /** Accepted variants of a standard sub-heading (keyed by the entry in `subheadings`), e.g. 主动公开方面 for 主动公开情况. */
+  subheadingAliases?: Record<string, string[]>;
   /** Optional parts are matched and ordered but never reported missing. */
   optional?: boolean;
   /** Phrases the part should mention, e.g. 信息处理费 in part 六 of gov-2021. */

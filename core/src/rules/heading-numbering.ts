@@ -1,0 +1,158 @@
+// Heading numbers within one level under one parent: skipped or repeated numbers (一、二、四),
+// a level that jumps (一、 straight to 1.), and half-width （一） written as (一).
+// Fixes touch only the numeral or only the two parentheses, never the title.
+
+import type { Heading, Range, Section, TextEdit } from '../model';
+import type { PartMatch } from '../facts/types';
+import type { Profile } from '../profiles/types';
+import type { Rule, RuleContext } from './types';
+import { cnNumeral, distinctParts, headingLabel, numeralFor, numeralRange, statutoryNumber } from './structure-util';
+
+const LEVEL_SAMPLE: Record<number, string> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' };
+
+export const rule: Rule = {
+  meta: {
+    id: 'heading-numbering',
+    title: '标题编号不规范',
+    titleEn: 'Heading numbering',
+    category: 'heading',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description:
+      '同一上级标题下的同级标题应连续编号（一、二、三……），层级依次为「一、」「（一）」「1.」「（1）」，不跳级；「（一）」「（1）」用全角括号。年度报告的部分标题按统一格式的部分序号编号。',
+    basis: 'GB/T 9704—2012《党政机关公文格式》7.3.3',
+  },
+  check(ctx) {
+    const parts = distinctParts(ctx.facts.parts);
+    const byLine = new Map<number, PartMatch>(parts.map((m) => [m.heading.line, m]));
+    const present = new Set(parts.map((m) => m.specIndex));
+    const visit = (siblings: Section[], parent: Section | undefined) => {
+      if (parent) checkJump(ctx, parent, siblings);
+      for (const group of groupsOf(siblings)) checkSequence(ctx, group, parent ? undefined : { byLine, present });
+      for (const s of siblings) {
+        checkParens(ctx, s.heading);
+        visit(s.children, s);
+      }
+    };
+    visit(ctx.doc.sections, undefined);
+  },
+};
+
+/** Enumerated sibling headings by level (and Markdown depth, so `### 一、` table captions
+ * written as headings do not count against `## 一、` parts). */
+function groupsOf(siblings: Section[]): Heading[][] {
+  const groups = new Map<string, Heading[]>();
+  for (const s of siblings) {
+    const h = s.heading;
+    if (h.style === 'none' || h.ordinal === null) continue;
+    const key = `${h.level}|${h.markdownDepth}`;
+    const list = groups.get(key) ?? [];
+    list.push(h);
+    groups.set(key, list);
+  }
+  return [...groups.values()];
+}
+
+interface PartInfo {
+  byLine: Map<number, PartMatch>;
+  present: Set<number>;
+}
+
+function checkSequence(ctx: RuleContext, group: Heading[], top: PartInfo | undefined): void {
+  const byStatute = statutoryNumbers(ctx.profile, group, top);
+  const expected = byStatute ?? sequentialNumbers(group);
+  const wrong = group.map((h, i) => ({ h, want: expected[i] })).filter(({ h, want }) => h.ordinal !== want);
+  if (wrong.length === 0) return;
+  const { h: first, want } = wrong[0];
+  const index = group.indexOf(first);
+  const prev = index > 0 ? group[index - 1] : undefined;
+  const wantText = enumeratorWith(first, want);
+  let message: string;
+  if (byStatute) {
+    const part = top!.byLine.get(first.line)!;
+    message = `「${headingLabel(first)}」按格式是第${cnNumeral(want)}部分（${part.spec.title}），应编为「${wantText}」`;
+  } else if (prev && prev.ordinal === first.ordinal) message = `编号「${first.enumerator}」与上一个同级标题重复，应为「${wantText}」`;
+  else if (first.ordinal! > want) message = `编号跳过了「${wantText}」：此处为「${first.enumerator}」，应为「${wantText}」`;
+  else message = `编号不连续：此处为「${first.enumerator}」，应为「${wantText}」`;
+  if (wrong.length > 1) message += `；其后 ${wrong.length - 1} 个同级标题的编号随之调整`;
+
+  const edits: TextEdit[] = [];
+  for (const { h, want: n } of wrong) {
+    const range = numeralRange(h);
+    if (range) edits.push({ range, newText: numeralFor(h, n) });
+  }
+  ctx.report({
+    message,
+    range: first.enumeratorRange,
+    related: prev ? [{ range: prev.enumeratorRange, message: `上一个同级标题「${headingLabel(prev)}」` }] : undefined,
+    data: { expected: want, actual: first.ordinal },
+    fix: edits.length ? { title: wrong.length > 1 ? `重新编号（${wrong.length} 处）` : `改为「${wantText}」`, edits, preferred: true } : undefined,
+  });
+}
+
+/**
+ * Level-1 parts of an annual report carry their statutory numbers (a missing part leaves a gap
+ * that part-missing fills), but only when every heading of the level is a part, in order.
+ */
+function statutoryNumbers(profile: Profile, group: Heading[], top: PartInfo | undefined): number[] | undefined {
+  if (!top || !profile.annualReport || group.length === 0) return undefined;
+  const matches = group.map((h) => top.byLine.get(h.line));
+  if (matches.some((m) => !m)) return undefined;
+  for (let i = 1; i < matches.length; i++) if (matches[i]!.specIndex <= matches[i - 1]!.specIndex) return undefined;
+  return matches.map((m) => statutoryNumber(profile, top.present, m!.specIndex));
+}
+
+/** 1, 2, 3 …; a heading numbered 1 after others starts a new list (an appended table or annex). */
+function sequentialNumbers(group: Heading[]): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = 0; i < group.length; i++) {
+    n = i > 0 && group[i].ordinal === 1 ? 1 : n + 1;
+    out.push(n);
+  }
+  return out;
+}
+
+function enumeratorWith(h: Heading, n: number): string {
+  const range = numeralRange(h);
+  if (!range) return h.enumerator;
+  const from = range.start.character - h.enumeratorRange.start.character;
+  const to = range.end.character - h.enumeratorRange.start.character;
+  return h.enumerator.slice(0, from) + numeralFor(h, n) + h.enumerator.slice(to);
+}
+
+function checkJump(ctx: RuleContext, parent: Section, children: Section[]): void {
+  const p = parent.heading;
+  if (p.style === 'none') return;
+  const jump = children.find((c) => c.heading.style !== 'none' && c.heading.level > p.level + 1);
+  if (!jump) return;
+  const h = jump.heading;
+  const skipped = LEVEL_SAMPLE[p.level + 1] ?? '';
+  ctx.report({
+    message: `「${headingLabel(p)}」之下直接用了「${h.enumerator}」，跳过了「${skipped}」一级（层级应依次为「一、」「（一）」「1.」「（1）」）`,
+    range: h.enumeratorRange,
+    related: [{ range: p.enumeratorRange, message: `上级标题「${headingLabel(p)}」` }],
+    data: { parentLevel: p.level, level: h.level },
+  });
+}
+
+function checkParens(ctx: RuleContext, h: Heading): void {
+  if (ctx.profile.headingStyle?.level2 !== 'paren-cn') return;
+  if (h.style !== 'paren-cn-half' && h.style !== 'paren-arabic') return;
+  const edits: TextEdit[] = [];
+  const line = h.enumeratorRange.start.line;
+  for (let i = 0; i < h.enumerator.length; i++) {
+    const c = h.enumerator[i];
+    if (c !== '(' && c !== ')') continue;
+    const at = h.enumeratorRange.start.character + i;
+    const range: Range = { start: { line, character: at }, end: { line, character: at + 1 } };
+    edits.push({ range, newText: c === '(' ? '（' : '）' });
+  }
+  if (edits.length === 0) return;
+  const full = h.enumerator.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\s+/g, '');
+  ctx.report({
+    message: `「${h.enumerator}」用了半角括号，公文标题应为全角「${full}」`,
+    range: h.enumeratorRange,
+    fix: { title: `改为全角括号「${full}」`, edits, preferred: true },
+  });
+}
