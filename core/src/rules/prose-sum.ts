@@ -1,0 +1,54 @@
+// A total stated in the text must equal the sum of the parts listed with it:
+// "共发布信息149条，其中A 7条、B 3条……" or "A 502条、B 215条……，共计1798条".
+
+import type { Rule } from './types';
+import { paragraphRange } from './prose/ranges';
+import { findSumStatements, sumDisagrees } from './prose/sum-statements';
+import type { ProseNumber } from './prose/tokens';
+
+/** "7+3+5+…+16" — every term when few, else the first three and the last. */
+export function formatTerms(terms: ProseNumber[]): string {
+  const raw = terms.map((t) => String(t.value));
+  return raw.length <= 8 ? raw.join('+') : [...raw.slice(0, 3), '…', raw[raw.length - 1]].join('+');
+}
+
+function formatNumber(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6);
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'prose-sum',
+    title: '正文合计与分项不符',
+    titleEn: 'Stated total does not match its parts',
+    category: 'prose',
+    defaultSeverity: 'error',
+    fixable: true,
+    description:
+      '正文中“共X条，其中A n条、B m条……”或“A n条、B m条……共计X条”这类表述，分项之和应等于总数。' +
+      '只计单位相同的确数；分项或总数中有“400余条”等约数时不作检查；百分比、年份、日期不计入分项；' +
+      '括号内的附注（如“含上年结转189件”）不计入；“不同渠道公开相同信息计1条”这类去重口径不作检查。' +
+      '分项明显少于总数（不足六成）时视为举例而不报告。',
+    basis: '由文字表述推得：合计应等于所列分项之和',
+  },
+  check({ doc, report }) {
+    for (const p of doc.paragraphs) {
+      for (const s of findSumStatements(p.text)) {
+        if (!sumDisagrees(s)) continue;
+        const total = s.total.value ?? 0;
+        const diff = formatNumber(Math.abs(total - s.sum));
+        const unit = s.total.unit ?? '';
+        report({
+          message: `分项之和 ${formatNumber(s.sum)}（${formatTerms(s.terms)}）与总数 ${s.total.raw} 不符，相差 ${diff}`,
+          range: paragraphRange(p, s.total.start, s.total.end),
+          related: s.terms.map((t) => ({ range: paragraphRange(p, t.start, t.end), message: `分项 ${t.raw}${t.unit ?? unit}` })),
+          data: { total, sum: s.sum, terms: s.terms.map((t) => t.value), unit },
+          fix: {
+            title: `将总数改为分项之和 ${formatNumber(s.sum)}`,
+            edits: [{ range: paragraphRange(p, s.total.start, s.total.end), newText: formatNumber(s.sum) }],
+          },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,193 @@
+// Finds "a total and its parts" in running text:
+//   A. 共发布信息149条，其中：A 7条、B 3条，C 5条……   (the total before 其中)
+//      在主动公开的425条政府信息中，A 148条，占34.8%；B 21条……   (the total before …中，)
+//   B. A 502条、B 215条、C 472条、D 609条，共计1798条   (the total after the parts)
+// Only exact figures with the same unit take part; an approximate figure anywhere (400余条) drops
+// the statement, since "about" cannot be added up. The enumeration ends where the clauses stop
+// carrying such figures, so "……，均已办结，办结率达100%" is never read as a part.
+
+import { clauses, isCount, parenDepths, proseNumbers, sentences, type ProseNumber } from './tokens';
+
+export interface SumStatement {
+  total: ProseNumber;
+  terms: ProseNumber[];
+  /** Exact sum of the terms (rounded to the terms' decimals). */
+  sum: number;
+  pattern: 'qizhong' | 'zhong' | 'gongji';
+}
+
+// A total that de-duplicates across channels is not the sum of the channel counts.
+const DEDUP = /相同信息计|不重复计|重复信息|去重|同一信息/;
+// Clauses that compare with another period or quantity are not parts of the total.
+const COMPARISON = /较上年|比上年|同比|环比|较去年|比去年|增长|增加|减少|下降|上升|提高|持平/;
+// A clause that states a total closes the enumeration (it is not a part).
+const TOTAL_WORD = /共计|合计|总计|累计|总共|一共|共有|共(?![同享建识产青治性赢商担])/;
+// 共计 … after the parts. 累计 is left out: after "本年新增 N 条" it usually means "over all years".
+const TRAILING_TOTAL = /(?:共计|合计|总计|总共|一共|共有|共(?![同享建识产青治性赢商担]))[^，,；;：:。\d０-９]{0,4}$/;
+// What a "…中，" total is a total of: "主动公开的425条政府信息中，".
+const ZHONG_TAIL = /^[^，,；;：:。\d０-９]{0,12}?(?:信息|文件|申请|事项|案件|建议|提案|意见|数据|件|条)?中\s*$/;
+const ZHONG_NOUN = /(?:信息|文件|申请|事项|案件|建议|提案|意见|数据)中\s*$|^\s*中\s*$/;
+
+function inRange(n: ProseNumber, start: number, end: number): boolean {
+  return n.start >= start && n.end <= end;
+}
+
+function sameUnit(a: ProseNumber, total: ProseNumber): boolean {
+  return a.unit === total.unit;
+}
+
+/** A figure with no unit at the very end of its clause counts with the total's unit (…不予公开信息数1402。). */
+function unitlessTerm(n: ProseNumber, text: string, clauseEnd: number): boolean {
+  return n.unit === undefined && /^[\s。！？!?]*$/.test(text.slice(n.endWithUnit, clauseEnd)) && n.raw.length < 7;
+}
+
+type ClauseVerdict = { kind: 'terms'; terms: ProseNumber[] } | { kind: 'skip' } | { kind: 'end' } | { kind: 'abort' };
+
+/** Reads one clause of an enumeration: its terms, or a reason the enumeration stops. */
+function readClause(text: string, start: number, end: number, nums: ProseNumber[], total: ProseNumber): ClauseVerdict {
+  const body = text.slice(start, end);
+  if (COMPARISON.test(body) || TOTAL_WORD.test(body) || /其中/.test(body)) return { kind: 'end' };
+  const inClause = nums.filter((n) => inRange(n, start, end));
+  const counts = inClause.filter((n) => isCount(n) && (sameUnit(n, total) || unitlessTerm(n, text, end)));
+  if (counts.some((n) => n.kind !== 'exact')) return { kind: 'abort' };
+  if (counts.length > 0) return { kind: 'terms', terms: counts };
+  // "占34.8%" between two parts keeps the enumeration going.
+  if (inClause.length > 0 && inClause.every((n) => n.isPercent) && body.replace(/[\s占比为达约]/g, '').length <= inClause[0].raw.length + 2) {
+    return { kind: 'skip' };
+  }
+  return { kind: 'end' };
+}
+
+function collectForward(
+  text: string,
+  cls: Array<[number, number]>,
+  from: number,
+  nums: ProseNumber[],
+  total: ProseNumber,
+): ProseNumber[] | undefined {
+  const terms: ProseNumber[] = [];
+  for (let i = from; i < cls.length; i++) {
+    const v = readClause(text, cls[i][0], cls[i][1], nums, total);
+    if (v.kind === 'abort') return undefined;
+    if (v.kind === 'end') break;
+    if (v.kind === 'terms') terms.push(...v.terms);
+  }
+  return terms;
+}
+
+function roundSum(terms: ProseNumber[]): number {
+  const decimals = Math.max(0, ...terms.map((t) => t.decimals));
+  const f = 10 ** decimals;
+  return Math.round(terms.reduce((s, t) => s + (t.value ?? 0), 0) * f) / f;
+}
+
+function usableTotal(n: ProseNumber | undefined): n is ProseNumber {
+  return n !== undefined && isCount(n) && n.kind === 'exact' && n.unit !== undefined;
+}
+
+export function findSumStatements(text: string): SumStatement[] {
+  const depths = parenDepths(text);
+  const nums = proseNumbers(text, depths);
+  const out: SumStatement[] = [];
+  const push = (total: ProseNumber, terms: ProseNumber[] | undefined, pattern: SumStatement['pattern']) => {
+    if (!terms || terms.length < 2) return;
+    if (out.some((s) => s.total.start === total.start)) return;
+    out.push({ total, terms, sum: roundSum(terms), pattern });
+  };
+
+  for (const [ss, se] of sentences(text)) {
+    const sentence = text.slice(ss, se);
+    if (DEDUP.test(sentence)) continue;
+    const cls = clauses(text, ss, se, depths);
+
+    for (let ci = 0; ci < cls.length; ci++) {
+      const [cs, ce] = cls[ci];
+      const clauseText = text.slice(cs, ce);
+      const clauseNums = nums.filter((n) => inRange(n, cs, ce));
+
+      // A. "…149条，其中：…" — 其中 opens this clause; the total ends the clause before.
+      const qz = clauseText.search(/其中/);
+      if (qz >= 0 && depths[cs + qz] === 0) {
+        let total: ProseNumber | undefined;
+        const before = clauseNums.filter((n) => n.end <= cs + qz);
+        if (before.length > 0) {
+          // "2件其中1件…": the total sits in the same clause, right before 其中.
+          total = before[before.length - 1];
+          if (text.slice(total.endWithUnit, cs + qz).trim() !== '') total = undefined;
+        } else if (text.slice(cs, cs + qz).trim() === '' && ci > 0) {
+          const [ps, pe] = cls[ci - 1];
+          const prev = nums.filter((n) => inRange(n, ps, pe) && isCount(n));
+          const last = prev[prev.length - 1];
+          // The total closes its clause ("发布信息149条，" / "共发布348条信息，"), and is the only count of its unit there.
+          if (last && /^[^\d０-９]{0,4}$/.test(text.slice(last.endWithUnit, pe)) && prev.filter((n) => n.unit === last.unit).length === 1) {
+            total = last;
+          }
+        }
+        if (usableTotal(total)) {
+          // The parts start after 其中 in this clause, then run on through the following clauses.
+          const afterStart = cs + qz + 2;
+          const first = readClause(text, afterStart, ce, nums, total);
+          const leadIn = text.slice(afterStart, ce);
+          let terms: ProseNumber[] | undefined;
+          if (first.kind === 'terms') {
+            const rest = collectForward(text, cls, ci + 1, nums, total);
+            terms = rest && [...first.terms, ...rest];
+          } else if (first.kind === 'skip' || (first.kind === 'end' && !COMPARISON.test(leadIn) && !TOTAL_WORD.test(leadIn))) {
+            // "其中：" / "其中主要有：" — the parts start in the next clause.
+            terms = collectForward(text, cls, ci + 1, nums, total);
+          }
+          push(total, terms, 'qizhong');
+        }
+        continue;
+      }
+
+      // A'. "在主动公开的425条政府信息中，…"
+      if (/中\s*$/.test(clauseText) && clauseNums.length > 0) {
+        const total = clauseNums[clauseNums.length - 1];
+        const tail = text.slice(total.endWithUnit, ce);
+        if (usableTotal(total) && ZHONG_TAIL.test(tail) && ZHONG_NOUN.test(tail)) {
+          push(total, collectForward(text, cls, ci + 1, nums, total), 'zhong');
+          continue;
+        }
+      }
+
+      // B. "…，共计1798条": the parts are the clauses before, back to the first one without a part.
+      for (const total of clauseNums) {
+        if (!usableTotal(total) || !TRAILING_TOTAL.test(text.slice(cs, total.start))) continue;
+        const keyword = text.slice(cs, total.start).search(TRAILING_TOTAL) + cs;
+        const terms: ProseNumber[] = [];
+        let aborted = false;
+        // Parts written in the same clause before the keyword ("A 5条、B 3条共8条").
+        const sameClause = readClause(text, cs, keyword, nums, total);
+        if (sameClause.kind === 'abort') aborted = true;
+        else if (sameClause.kind === 'terms') terms.push(...sameClause.terms);
+        if (!aborted && (sameClause.kind !== 'end' || text.slice(cs, keyword).trim() === '')) {
+          for (let pi = ci - 1; pi >= 0; pi--) {
+            const v = readClause(text, cls[pi][0], cls[pi][1], nums, total);
+            if (v.kind === 'abort') {
+              aborted = true;
+              break;
+            }
+            if (v.kind === 'end') break;
+            if (v.kind === 'terms') terms.unshift(...v.terms);
+          }
+        }
+        if (!aborted) push(total, terms, 'gongji');
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * True when a stated total and the sum of its listed parts disagree in a way worth reporting.
+ * A list well short of its total may be a sample ("其中政策解读30条、图片新闻20条" of 500), so a
+ * shortfall is reported only when the parts cover most of the total.
+ */
+export function sumDisagrees(s: SumStatement): boolean {
+  const total = s.total.value ?? 0;
+  if (Math.abs(s.sum - total) < 1e-9) return false;
+  if (s.sum < total && s.sum < 0.6 * total) return false;
+  return true;
+}
