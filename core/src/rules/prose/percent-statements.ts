@@ -1,0 +1,60 @@
+// Finds shares stated in running text — "303条，占71.3%", "208 件（17.46%）" — and the total each
+// share is of. The total is not written next to the share, so every earlier count of the same unit
+// in the paragraph is a candidate; a share that fits any candidate is accepted. A share that fits
+// none is only reported against a figure the text marks as a total (共…/受理/收到/办结/总数, or
+// the figure before 其中), so a share of something the paragraph never states stays silent.
+
+import { isCount, parenDepths, proseNumbers, type ProseNumber } from './tokens';
+
+export interface PercentStatement {
+  part: ProseNumber;
+  percent: ProseNumber;
+  /** The base the share fits, or the marked total it contradicts. */
+  base: ProseNumber;
+  /** part ÷ base × 100, unrounded. */
+  computed: number;
+  fits: boolean;
+}
+
+// Text between the count and the percentage: "，占" / "，占比为" / "（" / "（占".
+const SHARE_LINK = /^\s*(?:[，,]\s*占(?:比|总数的?|全部的?|总量的?)?\s*(?:为|达到?|约)?|[（(]\s*(?:占(?:比)?\s*(?:为)?)?)\s*$/;
+const TOTAL_BEFORE = /(?:共计?|合计|总计|总数|总量|受理|收到|办结|答复|新收)[^，,；;。\d０-９]{0,10}$/;
+const TOTAL_AFTER = /^[^，,；;。\d０-９]{0,12}?(?:[，,：:]\s*)?(?:其中|中[，,：:])/;
+
+/** True when `percent` (as written, with its decimals) is `computed` rounded or cut to those decimals. */
+export function percentFits(computed: number, written: number, decimals: number): boolean {
+  const f = 10 ** decimals;
+  const eps = 1e-9;
+  return (
+    Math.abs(Math.round(computed * f) / f - written) < eps ||
+    Math.abs(Math.floor(computed * f + eps) / f - written) < eps
+  );
+}
+
+export function findPercentStatements(text: string): PercentStatement[] {
+  const depths = parenDepths(text);
+  const nums = proseNumbers(text, depths);
+  const out: PercentStatement[] = [];
+  for (let i = 0; i + 1 < nums.length; i++) {
+    const part = nums[i];
+    const percent = nums[i + 1];
+    if (!isCount(part) || part.kind !== 'exact' || !part.unit || part.value === null) continue;
+    if (!percent.isPercent || percent.kind !== 'exact' || percent.value === null || percent.unit !== '%') continue;
+    if (!SHARE_LINK.test(text.slice(part.endWithUnit, percent.start))) continue;
+    const candidates = nums
+      .slice(0, i)
+      .filter((b) => isCount(b) && b.kind === 'exact' && b.unit === part.unit && (b.value ?? 0) >= part.value! && (b.value ?? 0) > 0);
+    if (candidates.length === 0) continue;
+    const computedFor = (b: ProseNumber) => (part.value! / b.value!) * 100;
+    const fitting = candidates.find((b) => percentFits(computedFor(b), percent.value!, percent.decimals));
+    if (fitting) {
+      out.push({ part, percent, base: fitting, computed: computedFor(fitting), fits: true });
+      continue;
+    }
+    const marked = [...candidates]
+      .reverse()
+      .find((b) => TOTAL_BEFORE.test(text.slice(Math.max(0, b.start - 14), b.start)) || TOTAL_AFTER.test(text.slice(b.endWithUnit, b.endWithUnit + 24)));
+    if (marked) out.push({ part, percent, base: marked, computed: computedFor(marked), fits: false });
+  }
+  return out;
+}
