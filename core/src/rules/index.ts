@@ -9,6 +9,11 @@ import { rule as partDuplicate } from './part-duplicate';
 import { rule as partTitle } from './part-title';
 import { rule as headingNumbering } from './heading-numbering';
 import { rule as feeStatement } from './fee-statement';
+import { rule as tableBalance } from './table-balance';
+import { rule as tableValues } from './table-values';
+import { rule as tableShape } from './table-shape';
+import { rule as tableFormatYear } from './table-format-year';
+import { rule as tableSum } from './table-sum';
 
 export const ALL_RULES: readonly Rule[] = [
   inputQuality,
@@ -19,6 +24,11 @@ export const ALL_RULES: readonly Rule[] = [
   partTitle,
   headingNumbering,
   feeStatement,
+  tableBalance,
+  tableValues,
+  tableShape,
+  tableFormatYear,
+  tableSum,
 ];
 
 export function findRule(id: string): Rule | undefined {

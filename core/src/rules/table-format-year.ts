@@ -1,0 +1,109 @@
+// table-format-year: a table copied from another year's format — 2019 columns (本年新制作数量,
+// 上一年项目数量, 第二十条第（九）项, 其他对外管理服务事项) in a 2021 report, 2021 columns in a 2019/2020
+// report, a 2014–2018 统计表 in a report on the new formats. Markers come from the profile's
+// foreignMarkers and from the signatures of the other formats' tables.
+
+import type { Range } from '../model';
+import type { FormatMarker, Profile, TableSpec } from '../profiles/types';
+import { GOV2019_TABLES } from '../profiles/tables/gov2019';
+import { GOV2021_TABLES } from '../profiles/tables/gov2021';
+import { LEGACY_TABLES } from '../profiles/tables/legacy';
+import { normalizeLabel } from '../text/normalize';
+import { rowKey } from '../facts/table-labels';
+import type { Rule } from './types';
+
+const FORMAT_TABLES: Record<string, { name: string; tables: TableSpec[] }> = {
+  'gov-2021': { name: '2021 年格式（国办公开办函〔2021〕30号）', tables: GOV2021_TABLES },
+  'gov-2019': { name: '2019 年试行格式（国办公开办函〔2019〕60号）', tables: GOV2019_TABLES },
+  legacy: { name: '2014—2018 年政府信息公开情况统计表', tables: LEGACY_TABLES },
+};
+
+interface Marker {
+  key: string;
+  text: string;
+  belongsTo: string;
+  message?: string;
+}
+
+/** Every word a table of this profile prints: such a word is never foreign, whatever other formats print. */
+function ownWords(profile: Profile): Set<string> {
+  const own = new Set<string>();
+  for (const t of profile.tables) {
+    for (const r of t.rows) for (const l of [r.label, ...(r.aliases ?? [])]) own.add(rowKey(l));
+    for (const c of t.columns) for (const l of [c.label, ...(c.aliases ?? [])]) own.add(rowKey(l));
+    for (const s of t.signature) own.add(normalizeLabel(s));
+  }
+  return own;
+}
+
+function markersFor(profile: Profile): Marker[] {
+  const out: Marker[] = profile.foreignMarkers.map((m: FormatMarker) => ({
+    key: normalizeLabel(m.text),
+    text: m.text,
+    belongsTo: m.belongsTo,
+    message: m.message,
+  }));
+  const own = ownWords(profile);
+  for (const [id, format] of Object.entries(FORMAT_TABLES)) {
+    if (id === profile.id) continue;
+    for (const t of format.tables)
+      for (const word of t.signature) {
+        const key = normalizeLabel(word);
+        if (own.has(key) || [...own].some((o) => o.includes(key)) || out.some((m) => m.key === key)) continue;
+        out.push({ key, text: word, belongsTo: id });
+      }
+  }
+  return out.filter((m) => m.key.length > 0);
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'table-format-year',
+    title: '统计表格式年份',
+    titleEn: 'Table from another year\u2019s format',
+    category: 'table',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description:
+      '发现其他年份格式的统计表栏目时提示：2021 年及以后的报告中出现 2019 年试行格式的“本年新制作数量”“上一年项目数量”“其他对外管理服务事项”' +
+      '“第二十条第（九）项”等，或 2019、2020 年度报告中出现 2021 年格式的“本年制发件数”“本年废止件数”等，说明套用了错误年份的表格。',
+    basis: '国办公开办函〔2019〕60号与〔2021〕30号所附格式的差异',
+  },
+  check(ctx) {
+    if (!ctx.profile.annualReport) return;
+    const markers = markersFor(ctx.profile);
+    if (markers.length === 0) return;
+    // One finding per table (or heading) holding foreign words, listing them all.
+    type Hit = { marker: Marker; range: Range };
+    const groups: { range: Range; hits: Hit[] }[] = [];
+    const scan = (text: string, range: Range, into: Hit[]) => {
+      const key = normalizeLabel(text);
+      for (const m of markers) if (key.includes(m.key) && !into.some((h) => h.marker.key === m.key)) into.push({ marker: m, range });
+    };
+    for (const t of ctx.doc.tables) {
+      const hits: Hit[] = [];
+      for (const row of t.rows) for (const cell of row.labels) scan(cell.text, cell.range, hits);
+      if (hits.length) groups.push({ range: hits[0].range, hits });
+    }
+    for (const h of ctx.doc.headings) {
+      const hits: Hit[] = [];
+      scan(h.title, h.titleRange, hits);
+      if (hits.length) groups.push({ range: h.titleRange, hits });
+    }
+    for (const g of groups) {
+      const first = g.hits[0].marker;
+      const words = g.hits.map((h) => `“${h.marker.text}”`).join('、');
+      const formatName = FORMAT_TABLES[first.belongsTo]?.name ?? first.belongsTo;
+      const message =
+        first.message && g.hits.length === 1
+          ? first.message
+          : `表格中的${words}属于${formatName}，与本报告适用的${ctx.profile.name}不符，请换用本年度格式的表格`;
+      ctx.report({
+        message,
+        range: g.range,
+        related: g.hits.map((h) => ({ range: h.range, message: `“${h.marker.text}”属于${FORMAT_TABLES[h.marker.belongsTo]?.name ?? h.marker.belongsTo}` })),
+        data: { belongsTo: first.belongsTo, markers: g.hits.map((h) => h.marker.text) },
+      });
+    }
+  },
+};

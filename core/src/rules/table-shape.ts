@@ -1,0 +1,98 @@
+// table-shape: a national table must have the rows and columns of the format. Rows dropped or
+// added (孝感's 其他主动公开文件 under 第二十条第（一）项), rows with a value too many or too few, and
+// a table the part should hold but that cannot be found.
+
+import type { Range } from '../model';
+import type { NationalTable } from '../facts/types';
+import type { Rule, RuleContext } from './types';
+import { rowColumns } from '../facts/tables';
+
+export const rule: Rule = {
+  meta: {
+    id: 'table-shape',
+    title: '统计表行列结构',
+    titleEn: 'National table rows and columns',
+    category: 'table',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description:
+      '按国家格式核对统计表的行与列：缺少的行、格式中没有的行（如在第二十条第（一）项下自行增加的行）、数值个数多于或少于应有栏数的行；' +
+      '对应部分中找不到统计表时也予提示。2014—2018 年统计表各地版本不一，只核对其求和关系，不检查行列。',
+    basis: '国办公开办函〔2021〕30号、〔2019〕60号所附格式',
+  },
+  check(ctx) {
+    for (const table of ctx.facts.nationalTables) {
+      if (table.spec.loose) continue;
+      checkTable(ctx, table);
+    }
+    reportAbsentTables(ctx);
+  },
+};
+
+function checkTable(ctx: RuleContext, table: NationalTable): void {
+  const spec = table.spec;
+  const name = spec.title;
+  // A missing row is reported where it should have been: after the nearest row read before it.
+  for (const missing of table.missingRows) {
+    const i = spec.rows.indexOf(missing);
+    let anchor: Range = { start: table.range.start, end: table.range.start };
+    for (let j = i - 1; j >= 0; j--) {
+      const prev = table.rows.get(spec.rows[j].id);
+      if (prev) {
+        anchor = prev.row.labels[prev.row.labels.length - 1]?.range ?? prev.row.range;
+        break;
+      }
+    }
+    ctx.report({
+      message: `${name}缺少“${missing.label}”行（国家格式规定的行不能删减，无数据时填 0）`,
+      range: anchor,
+      data: { table: spec.id, row: missing.id },
+    });
+  }
+  for (const found of table.rows.values()) {
+    const label = found.spec.label;
+    const expected = spec.shape === 'single-row' ? spec.columns.length : rowColumns(spec, found.spec).length;
+    if (found.missingColumns.length > 0) {
+      const have = expected - found.missingColumns.length;
+      ctx.report({
+        message: `${name}“${label}”${spec.shape === 'single-row' ? '' : '行'}应有 ${expected} 个数值，实际只有 ${have} 个`,
+        range: found.row.labels[0]?.range ?? found.row.range,
+        data: { table: spec.id, row: found.spec.id, expected, actual: have },
+      });
+    }
+    if (found.extraValues.length > 0) {
+      const have = expected + found.extraValues.length;
+      ctx.report({
+        message: `${name}“${label}”${spec.shape === 'single-row' ? '' : '行'}应有 ${expected} 个数值，实际有 ${have} 个，多出的数值无法对应到栏目`,
+        range: found.extraValues[0].range,
+        data: { table: spec.id, row: found.spec.id, expected, actual: have },
+      });
+    }
+  }
+  for (const row of table.unknownRows) {
+    const label = row.labels.map((c) => c.text).join(' ');
+    ctx.report({
+      message: `“${label}”不是${name}国家格式中的行，统计表不应自行增加栏目`,
+      range: row.labels[0]?.range ?? row.range,
+      data: { table: spec.id },
+    });
+  }
+}
+
+/** A part that owns a national table (by the profile) but holds no table that could be read. */
+function reportAbsentTables(ctx: RuleContext): void {
+  const present = new Set(ctx.facts.nationalTables.map((t) => t.spec.id));
+  for (const part of ctx.facts.parts) {
+    if (part.duplicateOf) continue;
+    for (const id of part.spec.tables ?? []) {
+      if (present.has(id)) continue;
+      const spec = ctx.profile.tables.find((t) => t.id === id);
+      if (!spec || spec.loose) continue;
+      ctx.report({
+        message: `“${part.heading.title}”部分未找到${spec.title}（国家格式要求以统计表报告本部分数据）`,
+        range: part.heading.range,
+        data: { table: id },
+      });
+    }
+  }
+}

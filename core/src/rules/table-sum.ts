@@ -1,0 +1,223 @@
+// table-sum: sums inside ANY table, whatever its format. Rows or columns labelled 合计/总计/小计 must
+// equal what they total; an item followed by 其中 parts must equal their sum when the parts are an
+// exhaustive numbered list (ending in a catch-all 其他, or a known complementary pair such as
+// 专职/兼职), and otherwise no part may exceed it. Where the same information may be counted under
+// several parts (不同渠道和方式公开相同信息计1条; 电子 and 纸制 copies) parts only must not exceed the
+// total. Sums that table-balance checks on a national table are left to it.
+
+import type { Cell, TableRow } from '../model';
+import { valuesAfterLabels } from '../facts/tables';
+import { toHalfWidth } from '../text/normalize';
+import { rowKey } from '../facts/table-labels';
+import type { Rule, RuleContext } from './types';
+import { decimalsOf, differenceText, formatAmount, sameAmount, sumOf, termOf, type Term } from './table-arith';
+
+const TOTAL_KEYS = new Set(['合计', '总计', '小计', '总数', '共计']);
+const QIZHONG = /^\s*其中\s*[:：,，]?\s*/;
+/** Notes that say one item may be counted under several parts. */
+const OVERLAP_NOTE = /相同信息计\s*1|同一.{0,8}计\s*1|可重复|不重复计算/;
+/** Part pairs that always overlap (the same information kept in both forms). */
+const OVERLAP_PAIRS = [['电子', '纸']];
+/** Part sets that together make up the whole: complementary by definition. */
+const COMPLEMENTS = [
+  ['专职', '兼职'],
+  ['按时', '延期'],
+];
+
+type Style = 'cn' | 'paren-cn' | 'arabic' | 'paren-arabic' | 'circled' | 'none';
+
+function styleOf(text: string): Style {
+  const s = toHalfWidth(text).trim().replace(QIZHONG, '');
+  if (/^[一二三四五六七八九十]+\s*[、.,]/.test(s)) return 'cn';
+  if (/^\(\s*[一二三四五六七八九十]+\s*\)/.test(s)) return 'paren-cn';
+  if (/^\d{1,2}\s*[、.．](?!\d)/.test(s)) return 'arabic';
+  if (/^\(\s*\d{1,2}\s*\)/.test(s)) return 'paren-arabic';
+  if (/^[①-⑳]/.test(s)) return 'circled';
+  return 'none';
+}
+
+const labelText = (row: TableRow) => row.labels.map((c) => c.text).join('');
+const written = (cells: Cell[]) => cells.some((c) => c.number && c.number.kind !== 'blank');
+const numberRange = (c: Cell) => c.number?.range ?? c.range;
+
+export const rule: Rule = {
+  meta: {
+    id: 'table-sum',
+    title: '表格合计与分项',
+    titleEn: 'Totals and breakdowns in tables',
+    category: 'table',
+    defaultSeverity: 'error',
+    fixable: true,
+    description:
+      '核对任意表格中的“合计”“总计”“小计”行或列是否等于其所合计的各项之和；核对“其中：”分项：编号列出且含“其他”兜底项（或专职/兼职、按时/延期这类互补项）的，' +
+      '分项之和应等于总数；注明“不同渠道和方式公开相同信息计1条”或电子、纸质重复计数等可能重叠的分项，只要求每项不超过总数。国家格式统计表的求和由“统计表勾稽关系”检查。',
+    basis: '由表格结构推得（合计等于各项之和；其中项不大于总数）',
+  },
+  check(ctx) {
+    const covered = coveredRows(ctx);
+    for (const table of ctx.doc.tables) {
+      checkTotalRows(ctx, table.rows, covered);
+      checkTotalColumns(ctx, table.rows, covered);
+      checkBreakdowns(ctx, table.rows, covered);
+    }
+  },
+};
+
+/** Rows of a national table that take part in one of its SumChecks: table-balance owns their sums. */
+function coveredRows(ctx: RuleContext): Set<TableRow> {
+  const set = new Set<TableRow>();
+  for (const t of ctx.facts.nationalTables) {
+    const ids = new Set<string>();
+    for (const c of t.spec.checks) {
+      if (c.axis === 'column') [...c.left, ...c.right].forEach((id) => ids.add(id));
+      else (c.rows ?? [...t.rows.keys()]).forEach((id) => ids.add(id));
+    }
+    for (const [id, r] of t.rows) {
+      if (!ids.has(id)) continue;
+      set.add(r.row);
+      for (const x of r.extraRows ?? []) set.add(x);
+    }
+  }
+  return set;
+}
+
+/** Aligns the value cells of several rows from the right; rows with another count are not comparable. */
+function aligned(rows: Cell[][]): Cell[][] | undefined {
+  const n = rows[0].length;
+  if (n === 0 || rows.some((r) => r.length !== n)) return undefined;
+  return rows;
+}
+
+function reportSum(
+  ctx: RuleContext,
+  where: string,
+  totalName: string,
+  total: Term,
+  parts: Term[],
+  fixTotal: boolean,
+): void {
+  const decimals = decimalsOf([total, ...parts]);
+  const sum = sumOf(parts);
+  if (sameAmount(sum, total.value, decimals)) return;
+  const terms = parts.map((t) => formatAmount(t.value, t.decimals)).join('+');
+  const sumText = formatAmount(sum, decimals);
+  ctx.report({
+    message: `${where}分项之和 ${sumText}（${terms}）与${totalName} ${formatAmount(total.value, total.decimals)} 不符，相差 ${differenceText(sum, total.value, decimals)}`,
+    range: numberRange(total.cell),
+    related: parts.map((t) => ({ range: numberRange(t.cell), message: `${t.name}：${t.blank ? '空（按 0 计）' : t.cell.number?.raw}` })),
+    fix: fixTotal ? { title: `将${totalName}改为分项之和 ${sumText}`, edits: [{ range: numberRange(total.cell), newText: sumText }] } : undefined,
+    data: { expected: sum, actual: total.value, formula: `${totalName} = 分项之和` },
+  });
+}
+
+// ------------------------------------------------------------------ 合计 rows
+
+function checkTotalRows(ctx: RuleContext, rows: TableRow[], covered: Set<TableRow>): void {
+  let start = 0;
+  rows.forEach((row, i) => {
+    const key = row.labels.length ? rowKey(row.labels[row.labels.length - 1].text) : '';
+    const isHeader = !written(valuesAfterLabels(row));
+    if (isHeader && !TOTAL_KEYS.has(key)) {
+      start = i + 1;
+      return;
+    }
+    if (!TOTAL_KEYS.has(key)) return;
+    const block = rows.slice(start, i).filter((r) => written(valuesAfterLabels(r)) || valuesAfterLabels(r).length > 0);
+    start = i + 1;
+    if (covered.has(row) || block.some((r) => covered.has(r))) return;
+    // Only the top level of the block is summed: sub-items (deeper enumerators, 其中 parts) are inside it.
+    const body = block.filter((r) => !QIZHONG.test(labelText(r)));
+    if (body.length < 2) return;
+    const top = styleOf(labelText(body[0]));
+    const summands = body.filter((r) => styleOf(labelText(r)) === top);
+    if (summands.length < 2) return;
+    const cells = aligned([valuesAfterLabels(row), ...summands.map(valuesAfterLabels)]);
+    if (!cells) return;
+    const [totalCells, ...partCells] = cells;
+    totalCells.forEach((cell, col) => {
+      const total = termOf(row.labels[row.labels.length - 1].text, cell);
+      const parts = partCells.map((p, k) => termOf(labelText(summands[k]), p[col]));
+      if (!total || total.blank || parts.some((p) => !p) || parts.every((p) => p!.blank)) return;
+      const where = `「${row.labels[row.labels.length - 1].text}」行${totalCells.length > 1 ? `第 ${col + 1} 个数值` : ''}：`;
+      reportSum(ctx, where, row.labels[row.labels.length - 1].text, total, parts as Term[], true);
+    });
+  });
+}
+
+// ------------------------------------------------------------------ 合计 columns
+
+function checkTotalColumns(ctx: RuleContext, rows: TableRow[], covered: Set<TableRow>): void {
+  let header: { index: number; width: number; name: string; firstValue: number } | undefined;
+  for (const row of rows) {
+    if (!written(valuesAfterLabels(row))) {
+      // A header row: a cell 合计/总计/小计 names the column that totals the value columns before it.
+      const idx = row.cells.findIndex((c) => TOTAL_KEYS.has(rowKey(c.text)));
+      const firstLabelEnd = row.cells.findIndex((c) => c.text.trim() !== '' && !TOTAL_KEYS.has(rowKey(c.text)));
+      header = idx > 0 && firstLabelEnd >= 0 && firstLabelEnd < idx ? { index: idx, width: row.cells.length, name: row.cells[idx].text, firstValue: firstLabelEnd + 1 } : undefined;
+      continue;
+    }
+    if (!header || covered.has(row) || row.cells.length !== header.width) continue;
+    const totalCell = row.cells[header.index];
+    const partCells = row.cells.slice(header.firstValue, header.index).filter((c) => c.number);
+    if (partCells.length < 2 || !totalCell.number) continue;
+    const label = row.labels[0]?.text ?? '';
+    const total = termOf(header.name, totalCell);
+    const parts = partCells.map((c, k) => termOf(`第 ${k + 1} 项`, c));
+    if (!total || total.blank || parts.some((p) => !p) || parts.every((p) => p!.blank)) continue;
+    reportSum(ctx, `${label ? `「${label}」行` : ''}「${header.name}」列：`, header.name, total, parts as Term[], true);
+  }
+}
+
+// ------------------------------------------------------------------ 其中 breakdowns
+
+function checkBreakdowns(ctx: RuleContext, rows: TableRow[], covered: Set<TableRow>): void {
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const parent = rows[i];
+    const first = rows[i + 1];
+    if (!parent.labels.length || !QIZHONG.test(labelText(first))) continue;
+    if (QIZHONG.test(labelText(parent))) continue;
+    const totalCells = valuesAfterLabels(parent);
+    if (!written(totalCells)) continue;
+    const firstStyle = styleOf(labelText(first));
+    const parts = [first];
+    for (let j = i + 2; j < rows.length; j++) {
+      const r = rows[j];
+      const text = labelText(r);
+      if (!r.labels.length || QIZHONG.test(text) || valuesAfterLabels(r).length === 0) break;
+      if (styleOf(text) !== firstStyle) break;
+      parts.push(r);
+    }
+    if (covered.has(parent) && parts.every((p) => covered.has(p))) continue;
+    const keys = parts.map((p) => rowKey(labelText(p)));
+    const parentText = labelText(parent);
+    const overlap =
+      OVERLAP_NOTE.test(toHalfWidth(parentText)) || OVERLAP_PAIRS.some((pair) => pair.every((w) => keys.some((k) => k.includes(w))));
+    const numbered = firstStyle !== 'none' && parts.length >= 2;
+    const catchAll = numbered && /^其[他它]/.test(keys[keys.length - 1]);
+    const complement = COMPLEMENTS.some((set) => keys.length === set.length && set.every((w) => keys.some((k) => k.includes(w))));
+    const exhaustive = !overlap && (catchAll || complement);
+    const partCells = parts.map((p) => valuesAfterLabels(p));
+    const n = totalCells.length;
+    totalCells.forEach((cell, col) => {
+      const total = termOf(rowKey(parentText) || parentText, cell);
+      if (!total || total.blank) return;
+      // Parts align with the total from the right (a part may lack a trailing blank cell).
+      const terms = partCells.map((pc, k) => termOf(rowKey(labelText(parts[k])), pc[pc.length - n + col]));
+      if (terms.some((t) => !t) || terms.every((t) => t!.blank)) return;
+      const where = `「${rowKey(parentText)}」${n > 1 ? `第 ${col + 1} 个数值` : ''}：`;
+      if (exhaustive) {
+        reportSum(ctx, where, '总数', total, terms as Term[], true);
+        return;
+      }
+      for (const t of terms as Term[]) {
+        if (t.value <= total.value + 1e-9) continue;
+        ctx.report({
+          message: `${where}其中项「${t.name}」${formatAmount(t.value, t.decimals)} 大于总数 ${formatAmount(total.value, total.decimals)}，分项不能超过总数`,
+          range: numberRange(t.cell),
+          related: [{ range: numberRange(total.cell), message: `总数：${total.cell.number?.raw}` }],
+          data: { expected: `≤ ${total.value}`, actual: t.value, formula: '其中项 ≤ 总数' },
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,98 @@
+// table-values: what may stand in a cell of a national table. Counts are whole numbers ≥ 0; only
+// amount columns (万元) take decimals and only 本年增/减 may be negative; the format expects 0 rather
+// than a blank, a dash or 不适用; an approximate figure (约、余、多) has no place in a statistical table.
+
+import type { Cell } from '../model';
+import type { Rule, RuleContext } from './types';
+import type { TableSpec } from '../profiles/types';
+
+export const rule: Rule = {
+  meta: {
+    id: 'table-values',
+    title: '统计表数值规范',
+    titleEn: 'Values in national tables',
+    category: 'table',
+    defaultSeverity: 'error',
+    fixable: true,
+    description:
+      '国家格式统计表中的数值应为大于等于 0 的整数（“本年收费金额（单位：万元）”等金额栏可有小数，2019 年格式“本年增/减”可为负数）；' +
+      '无数据时应填 0，不应留空或填“—”“/”“不适用”（警告）；统计表中不应出现“约”“余”“多”等约数（错误）。其他表格中的约数给出警告。',
+    basis: '国办公开办函〔2021〕30号、〔2019〕60号所附格式（统计表填报数量、金额）',
+  },
+  check(ctx) {
+    const national = new Set<Cell>();
+    for (const table of ctx.facts.nationalTables) {
+      for (const found of table.rows.values()) {
+        for (const [col, cell] of found.values) {
+          national.add(cell);
+          checkCell(ctx, table.spec, found.spec.id, col, cell, found.spec.isGroup === true);
+        }
+      }
+    }
+    // Approximate figures in any other table: a statistical table states counts.
+    for (const t of ctx.doc.tables)
+      for (const row of t.rows)
+        for (const cell of row.values) {
+          if (national.has(cell) || cell.number?.kind !== 'approx') continue;
+          ctx.report({
+            message: `表格中的“${cell.number.raw}”是约数，统计数据应填写确切数字`,
+            range: cell.number.range,
+            severity: 'warning',
+          });
+        }
+  },
+};
+
+function checkCell(ctx: RuleContext, spec: TableSpec, rowId: string, col: string, cell: Cell, isGroup: boolean): void {
+  const n = cell.number;
+  if (!n) return;
+  const column = spec.columns.find((c) => c.id === col);
+  const where = `「${spec.rows.find((r) => r.id === rowId)?.label ?? rowId}」行${spec.columns.length > 1 ? `「${column?.label ?? col}」栏` : ''}`;
+  switch (n.kind) {
+    case 'blank':
+      // A group row prints no numbers in the format; blanks there are as designed.
+      if (isGroup) return;
+      ctx.report({
+        message: `${where}为空，格式要求无数据时填 0`,
+        range: cell.range,
+        severity: 'warning',
+        fix: { title: '填入 0', edits: [{ range: n.range, newText: '0' }] },
+      });
+      return;
+    case 'dash':
+    case 'na':
+      if (isGroup) return;
+      ctx.report({
+        message: `${where}填写了“${n.raw}”，格式要求无数据时填 0`,
+        range: n.range,
+        severity: 'warning',
+        fix: { title: '改为 0', edits: [{ range: n.range, newText: '0' }] },
+      });
+      return;
+    case 'approx':
+      ctx.report({
+        message: `${where}的“${n.raw}”是约数，统计表应填写确切数字`,
+        range: n.range,
+        severity: 'error',
+      });
+      return;
+    case 'exact':
+      break;
+  }
+  const v = n.value ?? 0;
+  if (v < 0 && !spec.signedColumns?.includes(col)) {
+    ctx.report({ message: `${where}为负数 ${n.raw}，统计数不能小于 0`, range: n.range, severity: 'error' });
+  }
+  const decimalsAllowed = spec.decimalColumns?.includes(col) || spec.decimalRows?.includes(rowId);
+  if (!decimalsAllowed && (n.decimals > 0 || !Number.isInteger(v))) {
+    ctx.report({ message: `${where}为 ${n.raw}，此栏是件数（次数），应为整数`, range: n.range, severity: 'error' });
+  }
+  const unit = column?.unit ?? spec.rows.find((r) => r.id === rowId)?.unit;
+  if (decimalsAllowed && unit && n.unit && n.unit !== unit) {
+    ctx.report({
+      message: `${where}写的是“${n.raw}”，此栏单位为${unit}，请换算后只填数字`,
+      range: n.range,
+      severity: 'warning',
+    });
+  }
+}
