@@ -1,0 +1,69 @@
+// The 统计期限 sentence ("本报告所列数据统计期限为2022年1月1日至12月31日。"): where it is, the dates
+// it names and every year it mentions. Shared by the report-year finder and the period/year rules.
+
+import type { Paragraph, ReportDocument } from '../model';
+import { toHalfWidth } from '../text/normalize';
+
+export interface PeriodDate {
+  year?: number;
+  month: number;
+  day: number;
+  /** Offsets in the paragraph text: the whole date, and its year digits when written. */
+  start: number;
+  end: number;
+  yearStart?: number;
+  yearEnd?: number;
+}
+
+export interface PeriodYear {
+  year: number;
+  start: number;
+  end: number;
+}
+
+export interface PeriodStatement {
+  paragraph: Paragraph;
+  /** The sentence, as offsets in the paragraph text (from the keyword to the closing 。). */
+  start: number;
+  end: number;
+  keywordStart: number;
+  keywordEnd: number;
+  /** Dates in order of writing (the first is the start, the second the end of the period). */
+  dates: PeriodDate[];
+  /** Every four-digit year written in the sentence, in order. */
+  years: PeriodYear[];
+}
+
+const KEYWORD = /统计(?:期限|时间|时限|区间|周期|起止时间|截止时间|日期)/;
+const DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+const YEAR = /(?<!\d)(\d{4})(?=\s*年)/g;
+
+/** The first 统计期限 sentence of the document, or undefined. */
+export function findPeriodStatement(doc: ReportDocument): PeriodStatement | undefined {
+  for (const paragraph of doc.paragraphs) {
+    const m = KEYWORD.exec(paragraph.text);
+    if (!m) continue;
+    const text = toHalfWidth(paragraph.text); // same length: offsets stay valid
+    const stop = text.slice(m.index).search(/[。;；\n]/);
+    const end = stop < 0 ? text.length : m.index + stop + 1;
+    const sentence = text.slice(m.index, end);
+    const dates: PeriodDate[] = [];
+    for (const d of sentence.matchAll(DATE)) {
+      const start = m.index + d.index!;
+      const date: PeriodDate = { month: Number(d[2]), day: Number(d[3]), start, end: start + d[0].length };
+      if (d[1]) {
+        date.year = Number(d[1]);
+        date.yearStart = start;
+        date.yearEnd = start + 4;
+      }
+      dates.push(date);
+    }
+    const years: PeriodYear[] = [];
+    for (const y of sentence.matchAll(YEAR)) {
+      const start = m.index + y.index!;
+      years.push({ year: Number(y[1]), start, end: start + 4 });
+    }
+    return { paragraph, start: m.index, end, keywordStart: m.index, keywordEnd: m.index + m[0].length, dates, years };
+  }
+  return undefined;
+}

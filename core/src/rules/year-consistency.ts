@@ -1,0 +1,68 @@
+// The years a report names must be its own: the 统计期限 sentence names only the report year, and
+// a sentence opening with last year ("2021年，本机关……") in a 2022 report is likely a leftover
+// from last year's report.
+
+import { findPeriodStatement } from '../facts/period';
+import type { Rule } from './types';
+import { paragraphRange } from './prose/ranges';
+import { toHalfWidth } from '../text/normalize';
+
+// "2021年，" / "2021年全年" / "2021年度，" at the start of a sentence (not 2021年以来, 2021年12月).
+const OPENING_YEAR = /(?:^|[。！？；;!?])\s*((?:19|20)\d{2})\s*(?:年度?[，,]|年全年)/g;
+// Sentences that compare with or look back at an earlier year name it legitimately.
+const LOOKS_BACK = /上年|上一年|去年|同比|比上年|较上年|相比|对比|以来|回顾|截至|截止|当年/;
+
+export const rule: Rule = {
+  meta: {
+    id: 'year-consistency',
+    title: '年份与报告年度不一致',
+    titleEn: 'Year differs from the report year',
+    category: 'consistency',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description:
+      '统计期限一句中出现的年份都应是报告年度（标题中的年份）。另外，正文中以上一年开头的句子（如 2022 年报告中的“2021年，本机关……”）' +
+      '可能是沿用上年报告未改的遗留，作为提示列出；“上年”、规划远景年份、文号〔2021〕等正当引用不提示。',
+    basis: '由报告结构推得：标题年份 = 统计期限年份 = 报告年度',
+  },
+  check({ doc, facts, report }) {
+    const reportYear = facts.year;
+    if (!reportYear) return;
+    const period = findPeriodStatement(doc);
+    if (period) {
+      const p = period.paragraph;
+      for (const y of period.years) {
+        if (y.year === reportYear.year) continue;
+        const range = paragraphRange(p, y.start, y.end);
+        report({
+          message: `统计期限中写的是 ${y.year} 年，报告年度为 ${reportYear.year} 年`,
+          range,
+          related: [{ range: reportYear.range, message: `报告年度 ${reportYear.year}` }],
+          fix: { title: `改为${reportYear.year}`, edits: [{ range, newText: String(reportYear.year) }], preferred: reportYear.source === 'title' },
+        });
+      }
+    }
+    // Leftovers are only worth a note when the title states the year beyond doubt.
+    if (reportYear.source !== 'title') return;
+    for (const p of doc.paragraphs) {
+      const text = toHalfWidth(p.text);
+      for (const m of text.matchAll(OPENING_YEAR)) {
+        const year = Number(m[1]);
+        if (year !== reportYear.year - 1) continue;
+        const start = m.index! + m[0].indexOf(m[1]);
+        if (period && p === period.paragraph && start >= period.start && start < period.end) continue;
+        const sentenceEnd = text.slice(start).search(/[。！？!?]/);
+        const sentence = text.slice(start, sentenceEnd < 0 ? text.length : start + sentenceEnd);
+        if (LOOKS_BACK.test(sentence)) continue;
+        const range = paragraphRange(p, start, start + 4);
+        report({
+          message: `此句以 ${year} 年开头，报告年度为 ${reportYear.year} 年；如写的是本年度工作，可能是沿用上年报告未改`,
+          range,
+          severity: 'info',
+          related: [{ range: reportYear.range, message: `报告年度 ${reportYear.year}` }],
+          fix: { title: `改为${reportYear.year}`, edits: [{ range, newText: String(reportYear.year) }] },
+        });
+      }
+    }
+  },
+};
