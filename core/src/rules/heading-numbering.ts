@@ -38,14 +38,15 @@ export const rule: Rule = {
   },
 };
 
-/** Enumerated sibling headings by level (and Markdown depth, so `### 一、` table captions
- * written as headings do not count against `## 一、` parts). */
+/** Enumerated sibling headings by level. Markdown depth is not part of the key: converted drafts
+ * mix `### （二）` and a plain `（三）` in one list (table captions written as `### 一、` restart at 一,
+ * which sequentialNumbers accepts). */
 function groupsOf(siblings: Section[]): Heading[][] {
   const groups = new Map<string, Heading[]>();
   for (const s of siblings) {
     const h = s.heading;
     if (h.style === 'none' || h.ordinal === null) continue;
-    const key = `${h.level}|${h.markdownDepth}`;
+    const key = String(h.level);
     const list = groups.get(key) ?? [];
     list.push(h);
     groups.set(key, list);

@@ -23,7 +23,7 @@ export const rule: Rule = {
     for (let k = 0; k < parts.length; k++) {
       if (keep.has(k)) continue;
       const m = parts[k];
-      const inOrder = [...keep].map((i) => parts[i]);
+      const inOrder = [...keep].sort((a, b) => a - b).map((i) => parts[i]);
       const before = inOrder.filter((p) => p.specIndex < m.specIndex).pop();
       const after = inOrder.find((p) => p.specIndex > m.specIndex);
       const where =
