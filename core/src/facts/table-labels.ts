@@ -69,7 +69,13 @@ export function ancestry(index: RowIndex, row: RowSpec): string[] {
  * Finds the spec row a label names. `context` holds the ids of the rows and groups read just
  * before, so that 其他 or 被依法纠错数 resolve to the row of the current group.
  */
-export function matchLabel(index: RowIndex, text: string, context: ReadonlySet<string>): RowSpec | undefined {
+export function matchLabel(
+  index: RowIndex,
+  text: string,
+  context: ReadonlySet<string>,
+  /** Spec index of the row read last: a short label with one possible row matches it if it comes later. */
+  lastIndex = -1,
+): RowSpec | undefined {
   const key = rowKey(text);
   if (!key) return undefined;
   let candidates = index.byKey.get(key);
@@ -80,6 +86,9 @@ export function matchLabel(index: RowIndex, text: string, context: ReadonlySet<s
   if (!candidates || candidates.length === 0) return undefined;
   const inGroup = candidates.filter((r) => r.group !== undefined && context.has(r.group));
   // 其他 / 总计 under a group only match inside that group; 规章 (no group) matches anywhere.
-  if (key.length <= GENERIC_KEY_LENGTH) return inGroup[0] ?? candidates.find((r) => r.group === undefined);
+  if (key.length <= GENERIC_KEY_LENGTH) {
+    const only = candidates.length === 1 && index.spec.rows.indexOf(candidates[0]) > lastIndex ? candidates[0] : undefined;
+    return inGroup[0] ?? candidates.find((r) => r.group === undefined) ?? (lastIndex >= 0 ? only : undefined);
+  }
   return inGroup[0] ?? candidates[0];
 }

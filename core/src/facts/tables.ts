@@ -132,6 +132,7 @@ function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefi
   const index = indexRows(spec);
   const candidates = new Map<string, Candidate[]>();
   let context = new Set<string>();
+  let lastIndex = -1;
 
   for (const ev of events(doc)) {
     if (ev.kind === 'heading') {
@@ -143,7 +144,7 @@ function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefi
     const { row, table } = ev;
     let matched: RowSpec | undefined;
     for (const label of row.labels) {
-      const hit = matchLabel(index, label.text, context);
+      const hit = matchLabel(index, label.text, context, lastIndex);
       if (!hit) continue;
       if (hit.isCaption) continue;
       context = new Set(ancestry(index, hit));
@@ -158,6 +159,7 @@ function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefi
     const list = candidates.get(matched.id) ?? [];
     list.push({ found: mapValues(matched, columns, row, cells), table });
     candidates.set(matched.id, list);
+    if (!matched.isGroup) lastIndex = spec.rows.indexOf(matched);
   }
 
   const rows = new Map<string, FoundRow>();

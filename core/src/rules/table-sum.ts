@@ -170,46 +170,68 @@ function checkTotalColumns(ctx: RuleContext, rows: TableRow[], covered: Set<Tabl
 
 // ------------------------------------------------------------------ 其中 breakdowns
 
+const UNIT_CELL = /^(件|条|次|人|个|篇|人次|万元|元|家|项|期|份|场|批|户|名|天|页|%|％)$/;
+
+/**
+ * The label that names a row's figures: the last label that is not a unit column (件, 条). In a
+ * flattened table a row may carry labels of several items whose blanks were dropped; the figures
+ * belong to the last one.
+ */
+function itemLabel(row: TableRow): string {
+  for (let i = row.labels.length - 1; i >= 0; i--) if (!UNIT_CELL.test(row.labels[i].text.trim())) return row.labels[i].text;
+  return '';
+}
+
 function checkBreakdowns(ctx: RuleContext, rows: TableRow[], covered: Set<TableRow>): void {
   for (let i = 0; i + 1 < rows.length; i++) {
     const parent = rows[i];
     const first = rows[i + 1];
-    if (!parent.labels.length || !QIZHONG.test(labelText(first))) continue;
-    if (QIZHONG.test(labelText(parent))) continue;
+    const parentText = itemLabel(parent);
+    if (!parentText || QIZHONG.test(parentText) || !QIZHONG.test(itemLabel(first))) continue;
     const totalCells = valuesAfterLabels(parent);
     if (!written(totalCells)) continue;
-    const firstStyle = styleOf(labelText(first));
+    const partStyle = styleOf(itemLabel(first));
     const parts = [first];
     for (let j = i + 2; j < rows.length; j++) {
-      const r = rows[j];
-      const text = labelText(r);
-      if (!r.labels.length || QIZHONG.test(text) || valuesAfterLabels(r).length === 0) break;
-      if (styleOf(text) !== firstStyle) break;
-      parts.push(r);
+      const text = itemLabel(rows[j]);
+      if (!text || QIZHONG.test(text) || valuesAfterLabels(rows[j]).length === 0) break;
+      if (styleOf(text) !== partStyle) break;
+      parts.push(rows[j]);
     }
     if (covered.has(parent) && parts.every((p) => covered.has(p))) continue;
-    const keys = parts.map((p) => rowKey(labelText(p)));
-    const parentText = labelText(parent);
+    const keys = parts.map((p) => rowKey(itemLabel(p)));
     const overlap =
       OVERLAP_NOTE.test(toHalfWidth(parentText)) || OVERLAP_PAIRS.some((pair) => pair.every((w) => keys.some((k) => k.includes(w))));
-    const numbered = firstStyle !== 'none' && parts.length >= 2;
+    const numbered = partStyle !== 'none' && parts.length >= 2;
     const catchAll = numbered && /^其[他它]/.test(keys[keys.length - 1]);
     const complement = COMPLEMENTS.some((set) => keys.length === set.length && set.every((w) => keys.some((k) => k.includes(w))));
     const exhaustive = !overlap && (catchAll || complement);
-    const partCells = parts.map((p) => valuesAfterLabels(p));
     const n = totalCells.length;
+    // Parts align with the total column by column; a part with fewer cells lost its trailing blanks
+    // (flattened tables drop empty cells), so it is read from the left.
+    const partCells = parts.map((p) => {
+      const v = valuesAfterLabels(p);
+      return v.length >= n ? v.slice(v.length - n) : v;
+    });
+    const name = rowKey(parentText) || parentText;
     totalCells.forEach((cell, col) => {
-      const total = termOf(rowKey(parentText) || parentText, cell);
+      const total = termOf(name, cell);
       if (!total || total.blank) return;
-      // Parts align with the total from the right (a part may lack a trailing blank cell).
-      const terms = partCells.map((pc, k) => termOf(rowKey(labelText(parts[k])), pc[pc.length - n + col]));
-      if (terms.some((t) => !t) || terms.every((t) => t!.blank)) return;
-      const where = `「${rowKey(parentText)}」${n > 1 ? `第 ${col + 1} 个数值` : ''}：`;
+      const terms: Term[] = [];
+      for (let k = 0; k < parts.length; k++) {
+        const c = partCells[k][col];
+        if (!c) continue; // a dropped blank
+        const t = termOf(keys[k], c);
+        if (!t) return; // an approximate figure or a dash: no arithmetic
+        terms.push(t);
+      }
+      if (terms.length === 0 || terms.every((t) => t.blank)) return;
+      const where = `「${name}」${n > 1 ? `第 ${col + 1} 个数值` : ''}：`;
       if (exhaustive) {
-        reportSum(ctx, where, '总数', total, terms as Term[], true);
+        reportSum(ctx, where, '总数', total, terms, true);
         return;
       }
-      for (const t of terms as Term[]) {
+      for (const t of terms) {
         if (t.value <= total.value + 1e-9) continue;
         ctx.report({
           message: `${where}其中项「${t.name}」${formatAmount(t.value, t.decimals)} 大于总数 ${formatAmount(total.value, total.decimals)}，分项不能超过总数`,

@@ -14,7 +14,9 @@ const item = (id: string, label: string, unit: string, group?: string, extra: Pa
   label,
   unit,
   group,
-  short: label.replace(/^.*?[、.）)]\s*/, ''),
+  short: label
+    .replace(/^(其中[：:])?\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])?\s*/, '')
+    .replace(/[（(][^（）()]*[）)]$/, ''),
   ...extra,
 });
 
