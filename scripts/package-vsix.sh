@@ -29,5 +29,6 @@ if grep -E '(^|/)node_modules/|\.ts$|\.map$|^out/|^test/|^core/|^server/src|^cli
 fi
 [ $missing = 0 ] || exit 1
 
+mkdir -p "$(dirname "$OUT")"
 npx --no-install vsce package "${flags[@]}" --out "$OUT"
 echo "package-vsix: $(wc -l <<<"$listing") files -> $OUT ($(du -k "$OUT" | cut -f1) KB)"

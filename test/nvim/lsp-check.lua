@@ -23,13 +23,21 @@ local function finish(code)
   vim.cmd(code == 0 and 'qall!' or 'cquit! ' .. code)
 end
 
+-- The diagnostics exactly as the server published them (UTF-16 ranges, data field), kept beside
+-- Neovim's own conversion so code actions can be asked for with the original diagnostic.
+local published = {}
+local function on_publish(err, result, ctx, config)
+  if result and result.diagnostics then published = result.diagnostics end
+  return vim.lsp.handlers['textDocument/publishDiagnostics'](err, result, ctx, config)
+end
+
 local ok, err = pcall(function()
   local started = vim.loop.hrtime()
   local client_id = vim.lsp.start_client({
     name = 'nianbao',
     cmd = { node, server, '--stdio' },
     root_dir = vim.fn.fnamemodify(fname, ':p:h'),
-    on_stderr = function(_, data) table.insert(report.errors, data) end,
+    handlers = { ['textDocument/publishDiagnostics'] = on_publish },
   })
   assert(client_id, 'the language server did not start')
   vim.lsp.buf_attach_client(bufnr, client_id)
@@ -57,14 +65,15 @@ local ok, err = pcall(function()
   end
   local tdi = { uri = vim.uri_from_bufnr(bufnr) }
 
+  -- What Neovim shows (its diagnostic list) must be what the server published.
+  report.shown = #vim.diagnostic.get(bufnr)
   report.diagnostics = {}
-  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    local lsp = d.user_data and d.user_data.lsp or {}
-    local entry = { line = d.lnum, col = d.col, severity = d.severity, source = d.source, message = d.message,
-                    code = lsp.code, range = lsp.range }
+  for _, d in ipairs(published) do
+    local entry = { line = d.range.start.line, severity = d.severity, source = d.source, message = d.message,
+                    code = d.code, range = d.range }
     -- The code actions offered for exactly this diagnostic, as the light bulb would ask.
     entry.actions = request('textDocument/codeAction', {
-      textDocument = tdi, range = lsp.range, context = { diagnostics = { lsp } },
+      textDocument = tdi, range = d.range, context = { diagnostics = { d } },
     }) or {}
     table.insert(report.diagnostics, entry)
   end

@@ -27,6 +27,7 @@ interface Report {
   nvim: string;
   initialized: boolean;
   startup_ms: number;
+  shown: number;
   errors: string[];
   diagnostics: Diag[];
   symbols: Symbol[];
@@ -54,6 +55,11 @@ function editsOf(action: CodeAction): TextEdit[] {
   const e = action.edit;
   if (!e) return [];
   return [...(e.documentChanges ?? []).flatMap((c) => c.edits), ...Object.values(e.changes ?? {}).flat()];
+}
+
+/** The part 三 sum checks: a column's or row's 总计 (table-sum) and 一+二=三（七）+四 (table-balance). */
+function isTableCheck(d: Diag): boolean {
+  return d.code === 'table-sum' || d.code === 'table-balance';
 }
 
 function flatten(symbols: Symbol[]): string[] {
@@ -97,8 +103,9 @@ describe('Neovim LSP client against nianbao-language-server', () => {
     assert.ok(fs.existsSync(out), `nvim wrote no report (status ${run.status}, signal ${run.signal}): ${run.stderr}`);
     report = JSON.parse(fs.readFileSync(out, 'utf8'));
     assert.equal(run.status, 0, `nvim exited with ${run.status}; errors: ${report.errors.join('\n')}`);
-    const artifacts = process.env.NIANBAO_ARTIFACTS;
-    if (artifacts) fs.copyFileSync(out, path.join(artifacts, 'nvim-lsp-report.json'));
+    const artifacts = process.env.NIANBAO_ARTIFACTS ?? path.join(REPO, 'test-artifacts');
+    fs.mkdirSync(artifacts, { recursive: true });
+    fs.copyFileSync(out, path.join(artifacts, 'nvim-lsp-report.json'));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -109,13 +116,14 @@ describe('Neovim LSP client against nianbao-language-server', () => {
   });
 
   test('diagnostics: the wrong 总计 and the missing part, in Chinese, from source nianbao', () => {
-    const sum = report.diagnostics.filter((d) => d.code === 'table-sum' && d.line === totalLine);
-    assert.ok(sum.length > 0, `a table-sum diagnostic on line ${totalLine}; got ${JSON.stringify(report.diagnostics.map((d) => [d.line, d.code]))}`);
+    const sum = report.diagnostics.filter((d) => isTableCheck(d) && d.line === totalLine);
+    assert.ok(sum.length > 0, `a table-sum/table-balance diagnostic on line ${totalLine}; got ${JSON.stringify(report.diagnostics.map((d) => [d.line, d.code]))}`);
     // the message shows the arithmetic: the written 17 and the items' sum 14
     assert.ok(sum.some((d) => d.message.includes('17') && d.message.includes('14')), sum.map((d) => d.message).join(' / '));
     const missing = report.diagnostics.filter((d) => d.code === 'part-missing');
     assert.ok(missing.some((d) => d.message.includes('存在的主要问题及改进情况')), JSON.stringify(missing.map((d) => d.message)));
     for (const d of report.diagnostics) assert.equal(d.source, 'nianbao');
+    assert.equal(report.shown, report.diagnostics.length, 'Neovim shows every published diagnostic');
   });
 
   test('document symbols: the report parts as the outline', () => {
@@ -131,7 +139,7 @@ describe('Neovim LSP client against nianbao-language-server', () => {
 
   test('code actions: the quick fix for the wrong total writes the sum 14', () => {
     const fixes = report.diagnostics
-      .filter((d) => d.code === 'table-sum' && d.line === totalLine)
+      .filter((d) => isTableCheck(d) && d.line === totalLine)
       .flatMap((d) => d.actions.filter((a) => editsOf(a).some((e) => e.range.start.line === totalLine && /\d/.test(e.newText))));
     assert.ok(fixes.length > 0, 'a quick fix editing the 总计 row');
     const fixed = applyEdits(text, editsOf(fixes[0])).split('\n')[totalLine];

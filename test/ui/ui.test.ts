@@ -1,0 +1,211 @@
+// The extension as a person meets it: the packaged VSIX installed into a real VS Code (code-server
+// 1.100 in headless chromium), a draft report opened from the Explorer, and what the window then
+// shows — squiggles, the Problems panel, the Outline — and a quick fix applied from the light bulb
+// and saved with Ctrl+S. Screenshots go to test-artifacts/ (ui-*.png).
+//
+//   NIANBAO_VSIX=path/to.vsix node --test out/test/ui/
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  REPO_ROOT, launchChromium, makeScratchDir, startCodeServer, toolPaths, writeQuietSettings, type CodeServer,
+} from '../vscode/code-server-session';
+
+// Functions passed to page.waitForFunction/evaluate run in the browser; this project compiles without
+// the DOM library, so declare the little of it they use.
+interface BrowserElement {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { top: number; bottom: number; width: number };
+}
+declare const document: { querySelectorAll(sel: string): Iterable<BrowserElement>; querySelector(sel: string): BrowserElement | null };
+
+const DRAFT_NAME = 'draft-2023.nianbao.md';
+const ARTIFACTS = process.env.NIANBAO_ARTIFACTS ?? path.join(REPO_ROOT, 'test-artifacts');
+const STEP_TIMEOUT = 60_000;
+
+function findVsix(): string {
+  if (process.env.NIANBAO_VSIX) return path.resolve(process.env.NIANBAO_VSIX);
+  const candidates = [ARTIFACTS, REPO_ROOT]
+    .flatMap((dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : []))
+    .filter((f) => f.endsWith('.vsix'))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  assert.ok(candidates.length > 0, 'no VSIX: run scripts/package-vsix.sh or set NIANBAO_VSIX');
+  return candidates[0];
+}
+
+describe('VS Code window with the installed VSIX', { timeout: 300_000 }, () => {
+  const scratch = makeScratchDir('nianbao-ui-');
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  const workspace = path.join(scratch, 'workspace');
+  const draftOnDisk = path.join(workspace, DRAFT_NAME);
+  const original = fs.readFileSync(path.join(REPO_ROOT, 'test', 'ui', 'workspace', DRAFT_NAME), 'utf8');
+  const lines = original.split('\n');
+  const totalLine = lines.findIndex((l) => l.includes('（七）总计')) + 1; // 1-based, as the status bar shows it
+  let server: CodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  const shot = async (name: string) => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `ui-${name}.png`) });
+  };
+  const press = async (keys: string) => { await page.keyboard.press(keys); await page.waitForTimeout(150); };
+  const runCommand = async (label: string) => {
+    await press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await input.fill(`>${label}`);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: STEP_TIMEOUT });
+    await press('Enter');
+  };
+  /** "Ln 66, Col 14" from the status bar, as a person reads the cursor position. */
+  const cursorLine = async (): Promise<number> => {
+    const text = (await page.locator('#status\\.editor\\.selection').textContent({ timeout: STEP_TIMEOUT })) ?? '';
+    const m = /(\d+)/.exec(text);
+    return m ? Number(m[1]) : -1;
+  };
+  const problemRows = async (): Promise<string[]> =>
+    page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+
+  before(async () => {
+    const vsix = findVsix();
+    const { codeServer } = toolPaths();
+    fs.cpSync(path.join(REPO_ROOT, 'test', 'ui', 'workspace'), workspace, { recursive: true });
+    writeQuietSettings(userDataDir, {
+      'outline.collapseItems': 'alwaysExpand',
+      'workbench.colorTheme': 'Default Light Modern',
+      'editor.minimap.enabled': false,
+      'editor.wordWrap': 'off',
+      'files.autoSave': 'off',
+    });
+    fs.mkdirSync(extensionsDir, { recursive: true });
+    // Installing is what a user does with a downloaded VSIX; it must work on the packaged file.
+    execFileSync(codeServer, ['--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {
+      env: { ...process.env, HOME: scratch }, stdio: 'pipe', timeout: 120_000,
+    });
+    server = await startCodeServer({ userDataDir, extensionsDir, scratchDir: scratch });
+    browser = await launchChromium(scratch, { width: 1600, height: 1000 });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    await page.goto(server.workbenchUrl(workspace));
+    await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT });
+  });
+
+  after(async () => {
+    try { await browser?.close(); } catch { /* already closed */ }
+    await server?.stop();
+    if (server) {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      fs.copyFileSync(server.logFile, path.join(ARTIFACTS, 'ui-code-server.log'));
+      fs.writeFileSync(path.join(ARTIFACTS, 'ui-browser-errors.log'), consoleErrors.join('\n'));
+    }
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('the VSIX installs into the extensions folder', () => {
+    const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith('nianbao.nianbao-'));
+    assert.equal(installed.length, 1, `installed: ${fs.readdirSync(extensionsDir).join(', ')}`);
+    assert.ok(fs.existsSync(path.join(extensionsDir, installed[0], 'dist', 'server.js')), 'the language server is in the VSIX');
+  });
+
+  test('opening the draft from the Explorer shows its problems in the Problems panel, in Chinese', async () => {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: DRAFT_NAME });
+    await row.waitFor({ timeout: STEP_TIMEOUT });
+    await row.click();
+    await page.locator('.editor-instance .view-lines').waitFor({ timeout: STEP_TIMEOUT });
+    await press('Control+Shift+M');
+    // The language server starts on first open; its diagnostics then arrive.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => /总计/.test(r.getAttribute('aria-label') ?? '')),
+      null, { timeout: STEP_TIMEOUT },
+    ).catch(() => undefined);
+    const rows = await problemRows();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS, 'ui-problems.txt'), rows.join('\n'));
+    assert.ok(rows.some((r) => r.includes('17') && r.includes('14')), `a problem about 17 vs the sum 14:\n${rows.join('\n')}`);
+    assert.ok(rows.some((r) => r.includes('存在的主要问题及改进情况')), `a problem naming the missing part:\n${rows.join('\n')}`);
+    const status = await page.locator('#status\\.problems').getAttribute('aria-label');
+    assert.match(status ?? '', /[1-9]/, `status bar problem count: ${status}`);
+  });
+
+  test('the Outline view lists the report parts', async () => {
+    await runCommand('Explorer: Focus on Outline View');
+    const expected = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、其他需要报告的事项'];
+    await page.waitForFunction(
+      (names) => {
+        const text = [...document.querySelectorAll('.outline-pane .monaco-list-row')].map((r) => r.textContent ?? '').join('\n');
+        return names.every((n) => text.includes(n));
+      },
+      expected, { timeout: STEP_TIMEOUT },
+    ).catch(() => undefined);
+    const rows = await page.locator('.outline-pane .monaco-list-row').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    for (const name of expected) assert.ok(rows.some((r) => r.includes(name)), `Outline has ${name}:\n${rows.join('\n')}`);
+  });
+
+  test('the wrong 总计 is underlined with a squiggle on its line', async () => {
+    await page.locator('.editor-instance .view-lines').click(); // focus the editor
+    await press('Control+Home');
+    // F8 walks the problems in order, moving the cursor onto each; stop at the 总计 row.
+    for (let i = 0; i < 10 && (await cursorLine()) !== totalLine; i++) await press('F8');
+    assert.equal(await cursorLine(), totalLine, 'F8 reaches a problem on the 总计 row');
+    await page.waitForTimeout(500);
+    await shot('problem-peek');
+    await page.locator('.marker-widget').waitFor({ timeout: 5_000 }).catch(() => undefined);
+    const peek = await page.locator('.marker-widget').textContent().catch(() => '');
+    assert.match(peek ?? '', /17|14/, 'the inline problem view shows the arithmetic');
+    // The squiggle must sit on the cursor's line (the current-line highlight) in the rendered editor.
+    const onCursorLine = await page.evaluate(() => {
+      const current = document.querySelector('.editor-instance .current-line');
+      if (!current) return false;
+      const line = current.getBoundingClientRect();
+      return [...document.querySelectorAll('.editor-instance .squiggly-error, .editor-instance .squiggly-warning')]
+        .some((s) => { const r = s.getBoundingClientRect(); return r.top >= line.top - 2 && r.bottom <= line.bottom + 2 && r.width > 0; });
+    });
+    assert.ok(onCursorLine, 'a squiggle on the 总计 line');
+    await press('Escape');
+    await page.waitForTimeout(300);
+    await shot('editor');
+  });
+
+  test('the quick fix from the light bulb writes the sum, and Ctrl+S saves it to disk', async () => {
+    assert.equal(await cursorLine(), totalLine, 'cursor still on the 总计 row');
+    await press('Control+.');
+    const menu = page.locator('.action-widget .monaco-list-row');
+    await menu.first().waitFor({ timeout: STEP_TIMEOUT });
+    const titles = await menu.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    fs.writeFileSync(path.join(ARTIFACTS, 'ui-quickfix-menu.txt'), titles.join('\n'));
+    await shot('quickfix-menu');
+    const fix = menu.filter({ hasText: '14' }).first();
+    assert.ok((await fix.count()) > 0, `a quick fix mentioning 14 in:\n${titles.join('\n')}`);
+    await fix.click();
+    await page.waitForTimeout(300);
+    await press('Control+S');
+    const expected = '| | （七）总计 | | 12 | 1 | 0 | 0 | 0 | 1 | 14 |';
+    let saved = '';
+    for (let i = 0; i < 100; i++) {
+      saved = fs.readFileSync(draftOnDisk, 'utf8');
+      if (saved !== original) break;
+      await page.waitForTimeout(100);
+    }
+    const savedLines = saved.split('\n');
+    assert.equal(savedLines[totalLine - 1], expected);
+    // Only that row changed.
+    assert.deepEqual(savedLines.filter((_, i) => i !== totalLine - 1), lines.filter((_, i) => i !== totalLine - 1));
+    // And its problem is gone from the Problems panel, while the missing part is still reported.
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => /17/.test(r.getAttribute('aria-label') ?? '')),
+      null, { timeout: STEP_TIMEOUT },
+    ).catch(() => undefined);
+    const rows = await problemRows();
+    assert.ok(!rows.some((r) => r.includes('17')), `no problem about 17 left:\n${rows.join('\n')}`);
+    assert.ok(rows.some((r) => r.includes('存在的主要问题及改进情况')), 'the missing part is still reported');
+    await shot('after-fix');
+  });
+});
