@@ -249,3 +249,11 @@ describe('fee-statement', () => {
     assert.deepEqual(run(y2020, [feeStatement]), []);
   });
 });
+
+describe('profile-notice when the writer chose', () => {
+  test('no announcement for a profile named by directive or option', () => {
+    const text = '<!-- nianbao-profile: generic -->\n' + draft2021();
+    assert.deepEqual(run(text, [profileNotice]), []);
+    assert.deepEqual(run(draft2021({ title: '青禾县民政局政府信息公开工作年度报告' }), [profileNotice], 'gov-2021'), []);
+  });
+});

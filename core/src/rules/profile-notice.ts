@@ -33,6 +33,9 @@ export const rule: Rule = {
         data: { given: directive.args[0], chosen: choice.profile.id },
       });
     }
+    // A profile the writer named (directive, --profile, config) needs no announcement.
+    const automatic = choice.source === 'fallback' || choice.source === 'headings' || choice.source === 'title-year';
+    if (!automatic) return;
     if (!choice.profile.annualReport) {
       ctx.report({
         message: `按「${choice.profile.name}」检查：${choice.reason}。不检查年度报告的法定部分和统计表；如本文确是年度报告，可在文首加 <!-- nianbao-profile: gov-2021 --> 指定格式`,
