@@ -1,0 +1,52 @@
+// `npm run bench`: speed and size of Nianbao, printed as a table and written to
+// bench/results/latest.json. Figures are reported, never asserted: nothing here fails a build.
+// Options: --quick (fewer runs), --only=core,server,activation,size
+
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchCore } from './core';
+import { printTable, writeJson, passes, type Row } from './report';
+
+const root = join(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+  const only = onlyArg ? new Set(onlyArg.slice(7).split(',')) : undefined;
+  const want = (part: string) => !only || only.has(part);
+
+  const cpu = cpus();
+  const machine = {
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    memoryGb: +(totalmem() / 1024 ** 3).toFixed(1),
+    node: process.version,
+    gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+  };
+  console.log(`machine: ${machine.cpus} CPU(s), ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}${quick ? ', quick mode' : ''}`);
+
+  const rows: Row[] = [];
+  const details: Record<string, unknown> = {};
+  if (want('core')) {
+    const core = await benchCore(quick);
+    rows.push(...core.rows);
+    details.core = core.details;
+  }
+
+  console.log('');
+  printTable(rows);
+  const file = join(root, 'bench', 'results', 'latest.json');
+  writeJson(file, {
+    date: new Date().toISOString(),
+    machine,
+    quick,
+    rows: rows.map((r) => ({ ...r, pass: passes(r) })),
+    details,
+  });
+  console.log(`\nwritten: ${file}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
