@@ -14,6 +14,13 @@ import { rule as tableValues } from './table-values';
 import { rule as tableShape } from './table-shape';
 import { rule as tableFormatYear } from './table-format-year';
 import { rule as tableSum } from './table-sum';
+import { rule as proseSum } from './prose-sum';
+import { rule as prosePercent } from './prose-percent';
+import { rule as yearConsistency } from './year-consistency';
+import { rule as periodConsistency } from './period-consistency';
+import { rule as placeholder } from './placeholder';
+import { rule as mojibake } from './mojibake';
+import { rule as textTableMismatch } from './text-table-mismatch';
 
 export const ALL_RULES: readonly Rule[] = [
   inputQuality,
@@ -29,6 +36,13 @@ export const ALL_RULES: readonly Rule[] = [
   tableShape,
   tableFormatYear,
   tableSum,
+  proseSum,
+  prosePercent,
+  yearConsistency,
+  periodConsistency,
+  placeholder,
+  mojibake,
+  textTableMismatch,
 ];
 
 export function findRule(id: string): Rule | undefined {

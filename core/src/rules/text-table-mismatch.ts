@@ -1,0 +1,195 @@
+// Figures the prose states about the national tables must be the tables' own: 新收申请 N 件 is row
+// 一's 总计, 办结 N 件 is 三（七）, 上年结转 / 结转下年 are rows 二 / 四, 行政复议 / 行政诉讼 N 件 are the
+// totals of part 四, 制发规章 N 件 is part 二's. Only a figure that directly follows its keyword in the
+// same clause is read; anything looser ("办理各类事项……"), approximate or in another unit is left alone.
+
+import type { Cell, Heading, Paragraph, ReportDocument } from '../model';
+import type { NationalTable } from '../facts/types';
+import type { Rule } from './types';
+import { paragraphRange } from './prose/ranges';
+import { isCount, parenDepths, proseNumbers, sentences, type ProseNumber } from './prose/tokens';
+
+interface Target {
+  /** What the table holds, for the message. */
+  label: string;
+  /** Acceptable values (a 受理 figure may or may not include the carried-over applications). */
+  values: number[];
+  cells: Cell[];
+}
+
+type Topic = 'new' | 'carried' | 'carry-over' | 'done' | 'review' | 'litigation' | 'regulations' | 'normative';
+
+// Keyword first, then at most a few words, then the figure: "受理政府信息公开申请 1295 件".
+const KEYWORD =
+  /上一?年度?结转|结转下一?年度?|转入下一?年度?|顺延(?:到|至)下一?年度?|新收|收到|受理|办结|答复|办理|行政复议|行政诉讼|(?:制发|制定|出台|印发)(?:了)?(?:政府)?(?:规章|(?:行政)?规范性文件)/g;
+const WINDOW = /^[^，,；;。：:！？\d０-９（(]{0,12}$/;
+const WINDOW_REJECT = /其中|较|同比|增|减|平均|涉及|人次|累计|历年|上年|以来|网上|热线|信访|来信|咨询|事项|案卷|建议|提案/;
+// "1件结转下年度继续办理": the figure before the keyword.
+const CARRY_AFTER = /^\s*(?:申请)?\s*(?:结转|转入|顺延(?:到|至))下一?年度?/;
+const COUNT_UNITS = new Set(['件', '宗', '起', '个']);
+
+function topicOf(keyword: string): Topic {
+  if (/^上/.test(keyword)) return 'carried';
+  if (/下/.test(keyword)) return 'carry-over';
+  if (/新收|收到|受理/.test(keyword)) return 'new';
+  if (/办结|答复|办理/.test(keyword)) return 'done';
+  if (keyword === '行政复议') return 'review';
+  if (keyword === '行政诉讼') return 'litigation';
+  return /规章/.test(keyword) ? 'regulations' : 'normative';
+}
+
+function exact(cell: Cell | undefined): number | undefined {
+  return cell?.number?.kind === 'exact' && cell.number.value !== null ? cell.number.value : undefined;
+}
+
+function tableBySuffix(tables: NationalTable[], suffix: string): NationalTable | undefined {
+  return tables.find((t) => t.spec.id.endsWith(suffix));
+}
+
+function rowCell(t: NationalTable | undefined, row: string, col: string): Cell | undefined {
+  return t?.rows.get(row)?.values.get(col);
+}
+
+/** The table figure a topic refers to, or undefined when the table does not say. */
+function targetFor(topic: Topic, tables: NationalTable[]): Target | undefined {
+  const req = tableBySuffix(tables, '-requests');
+  const rev = tableBySuffix(tables, '-review');
+  const pro = tableBySuffix(tables, '-proactive');
+  const single = (t: NationalTable | undefined, row: string, col: string, label: string): Target | undefined => {
+    const cell = rowCell(t, row, col);
+    const v = exact(cell);
+    return v === undefined || !cell ? undefined : { label, values: [v], cells: [cell] };
+  };
+  switch (topic) {
+    case 'new': {
+      const n = rowCell(req, 'new', 'total');
+      const c = rowCell(req, 'carried', 'total');
+      const nv = exact(n);
+      if (nv === undefined || !n) return undefined;
+      const cv = exact(c);
+      return {
+        label: '表三“一、本年新收政府信息公开申请数量”总计',
+        values: cv === undefined ? [nv] : [nv, nv + cv],
+        cells: [n],
+      };
+    }
+    case 'carried':
+      return single(req, 'carried', 'total', '表三“二、上年结转政府信息公开申请数量”总计');
+    case 'carry-over':
+      return single(req, 'carry-over', 'total', '表三“四、结转下年度继续办理”总计');
+    case 'done':
+      return single(req, 'total', 'total', '表三“（七）总计”');
+    case 'review':
+      return single(rev, 'values', 'review-total', '表四行政复议“总计”');
+    case 'litigation': {
+      const d = rowCell(rev, 'values', 'direct-total');
+      const a = rowCell(rev, 'values', 'after-total');
+      const dv = exact(d);
+      const av = exact(a);
+      if (dv === undefined || av === undefined || !d || !a) return undefined;
+      return { label: '表四行政诉讼“未经复议直接起诉”与“复议后起诉”总计之和', values: [dv + av], cells: [d, a] };
+    }
+    case 'regulations':
+    case 'normative': {
+      const row = pro?.rows.get(topic);
+      if (!row) return undefined;
+      const col = ['issued', 'made', 'published'].find((c) => row.values.has(c));
+      if (!col) return undefined;
+      return single(pro, topic, col, `表二“${row.spec.label}”${col === 'issued' ? '本年制发件数' : '本年新制作/新公开数量'}`);
+    }
+  }
+}
+
+/** The nearest heading above a paragraph (its own run-in heading first). */
+function headingOf(doc: ReportDocument, p: Paragraph): Heading | undefined {
+  if (p.runInOf) return p.runInOf;
+  let found: Heading | undefined;
+  for (const h of doc.headings) {
+    if (h.line <= p.range.start.line) found = h;
+    else break;
+  }
+  return found;
+}
+
+interface Claim {
+  topic: Topic;
+  number: ProseNumber;
+}
+
+/** Figures tied to a keyword in one paragraph's text. */
+export function findClaims(text: string, context: string): Claim[] {
+  const depths = parenDepths(text);
+  const nums = proseNumbers(text, depths).filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
+  const claims: Claim[] = [];
+  for (const [ss, se] of sentences(text)) {
+    const sentence = text.slice(ss, se);
+    const about = sentence + context;
+    for (const m of sentence.matchAll(KEYWORD)) {
+      const kStart = ss + m.index!;
+      const kEnd = kStart + m[0].length;
+      const topic = topicOf(m[0]);
+      const next = nums.find((n) => n.start >= kEnd && n.start < se);
+      if (next && WINDOW.test(text.slice(kEnd, next.start)) && !WINDOW_REJECT.test(text.slice(kEnd, next.start))) {
+        if (relevant(topic, about, text.slice(kEnd, next.endWithUnit + 4))) claims.push({ topic, number: next });
+        continue;
+      }
+      // "1件结转下年度继续办理"
+      if (topic === 'carry-over') {
+        const prev = [...nums].reverse().find((n) => n.endWithUnit <= kStart && n.start >= ss);
+        if (prev && CARRY_AFTER.test(text.slice(prev.endWithUnit, kEnd)) && isCount(prev)) claims.push({ topic, number: prev });
+      }
+    }
+  }
+  return claims;
+}
+
+/** Whether the sentence is about information-disclosure applications or cases at all. */
+function relevant(topic: Topic, about: string, near: string): boolean {
+  switch (topic) {
+    case 'review':
+    case 'litigation':
+      return /公开/.test(about);
+    case 'regulations':
+    case 'normative':
+      return true;
+    default:
+      // 收到/办结 N 件 must be about applications (申请) for information disclosure.
+      return /申请/.test(about + near) && /公开/.test(about);
+  }
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'text-table-mismatch',
+    title: '正文数字与表格不符',
+    titleEn: 'Text contradicts the tables',
+    category: 'consistency',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description:
+      '正文（尤其是“总体情况”）写到的申请和案件数应与法定表格一致：新收/收到/受理申请 N 件对应表三第一项总计（或第一、二项之和），' +
+      '上年结转对应第二项，结转下年对应第四项，办结/答复对应三（七）总计；行政复议 N 件对应表四复议总计，行政诉讼 N 件对应两类起诉总计之和；' +
+      '制发规章、规范性文件 N 件对应表二。只读取紧跟在关键词之后、同一分句内的确数。',
+    basis: '由报告结构推得：正文与统计表应一致（参考资料 §4.1 X-TEXT）',
+  },
+  check({ doc, facts, report }) {
+    if (facts.nationalTables.length === 0) return;
+    for (const p of doc.paragraphs) {
+      const heading = headingOf(doc, p);
+      for (const claim of findClaims(p.text, heading?.title ?? '')) {
+        const target = targetFor(claim.topic, facts.nationalTables);
+        const value = claim.number.value;
+        if (!target || value === null || target.values.some((v) => Math.abs(v - value) < 1e-9)) continue;
+        const expected = target.values[0];
+        const range = paragraphRange(p, claim.number.start, claim.number.end);
+        report({
+          message: `正文写 ${claim.number.raw}${claim.number.unit ?? ''}，${target.label}为 ${expected}`,
+          range,
+          related: target.cells.map((c) => ({ range: c.range, message: `${target.label}：${c.text}` })),
+          data: { topic: claim.topic, text: value, table: target.values },
+          fix: { title: `改为表中数 ${expected}`, edits: [{ range, newText: String(expected) }] },
+        });
+      }
+    }
+  },
+};
