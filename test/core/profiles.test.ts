@@ -165,3 +165,16 @@ describe('matchParts', () => {
     assert.deepEqual(parts(text).map((x) => x.spec.id), ['overview', 'proactive']);
   });
 });
+
+describe('selectProfile: year from the text breaks a tie of headings', () => {
+  test('统计期限 2020 → gov-2019 when the title has no year and the tables say nothing', () => {
+    const text = draft2021({ title: '青禾县民政局政府信息公开工作年度报告' }).replace(
+      '本年度，本局',
+      '本报告所列数据统计期限为2020年1月1日至2020年12月31日。本年度，本局',
+    );
+    const c = choose(text);
+    assert.equal(c.profile.id, 'gov-2019');
+    assert.equal(c.source, 'headings');
+    assert.match(c.reason, /2020 年/);
+  });
+});

@@ -6,6 +6,7 @@
 import type { ReportDocument } from '../model';
 import type { ResolvedConfig } from '../config/types';
 import { matchParts } from '../facts/parts';
+import { findReportYear } from '../facts/year';
 import { normalizeLabel } from '../text/normalize';
 import { BUILTIN_PROFILES, GENERIC, GOV2019, GOV2021, LEGACY, getProfile } from './index';
 import type { Profile, ProfileChoice } from './types';
@@ -107,8 +108,16 @@ function bestByHeadings(doc: ReportDocument, extra: readonly Profile[]): { profi
   const score = (p: Profile) =>
     BUILTIN_PROFILES.flatMap((q) => q.foreignMarkers).filter((m) => m.belongsTo === p.id && text.includes(normalizeLabel(m.text))).length;
   const ranked = [...tied].sort((a, b) => score(b) - score(a));
-  const winner = ranked[0];
-  const tieNote =
-    score(winner) > score(ranked[1]) ? `，统计表栏目属于${winner.basis}格式` : `（与${ranked.slice(1).map((p) => `「${p.name}」`).join('')}同样相符，取最新格式）`;
-  return { profile: winner, count: best.count, tieNote };
+  if (score(ranked[0]) > score(ranked[1])) {
+    return { profile: ranked[0], count: best.count, tieNote: `，统计表栏目属于${ranked[0].basis.split('；')[0]}格式` };
+  }
+  // Then the year the text is about (统计期限 sentence, or the year the body names most).
+  const year = findReportYear(doc);
+  const byYear = year && tied.find((p) => (p.years?.from ?? -Infinity) <= year.year && year.year <= (p.years?.to ?? Infinity));
+  if (year && byYear) {
+    const where = year.source === 'period' ? '统计期限' : '正文';
+    return { profile: byYear, count: best.count, tieNote: `，${where}年份 ${year.year} 年适用${byYear.basis.split('；')[0]}格式` };
+  }
+  const others = tied.filter((p) => p !== ranked[0]).map((p) => `「${p.name}」`).join('');
+  return { profile: ranked[0], count: best.count, tieNote: `（与${others}同样相符，取最新格式）` };
 }
