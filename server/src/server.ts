@@ -42,6 +42,15 @@ const reportedFailures = new Set<string>();
 const cache = new Map<string, { version: number; result: CheckResult }>();
 const timers = new Map<string, { timer: ReturnType<typeof setTimeout>; due: number; immediate: boolean }>();
 
+/** A warning the writer should see (a notification: nothing to wait for), also logged. */
+function warn(message: string): void {
+  connection.console.warn(message);
+  void connection.sendNotification('window/showMessage', { type: 2 /* Warning */, message });
+}
+
+// A failed notification (e.g. the editor went away) must not bring the server down.
+process.on('unhandledRejection', (err) => connection.console.error(`未处理的异常：${String(err)}`));
+
 function effectiveConfig(uri: string): ResolvedConfig {
   const file = configForDocument(uri, folders);
   return {
@@ -107,13 +116,13 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
   }
   const { settings: next, problems } = validateSettings(raw);
   settings = next;
-  for (const p of problems) void connection.window.showWarningMessage(p);
+  for (const p of problems) warn(p);
 }
 
 function reloadWorkspaceConfig(): void {
   folders = folderUris.map((uri) => loadFolderConfig(uri, configParser));
   for (const f of folders) {
-    for (const p of f.config.problems) void connection.window.showWarningMessage(`${CONFIG_FILE}：${p.message}`);
+    for (const p of f.config.problems) warn(`${CONFIG_FILE}：${p.message}`);
   }
 }
 

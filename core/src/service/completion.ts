@@ -48,7 +48,10 @@ function partCompletions(result: CheckResult, pos: Position, replace: Range): Co
   profile.parts.forEach((part, i) => {
     if (present.has(i)) return;
     const isNext = i === next;
-    const text = `${enumerator(1, isNext ? nextOrdinal : i + 1)}${part.title}`;
+    // The part right after the last one written follows its numbering (a report that merged or
+    // skipped parts keeps counting on); any other missing part keeps its statutory number.
+    const ordinal = isNext && i === lastPartIndex + 1 ? nextOrdinal : i + 1;
+    const text = `${enumerator(1, ordinal)}${part.title}`;
     items.push({
       label: text,
       kind: CompletionItemKind.Reference,
@@ -64,11 +67,17 @@ function partCompletions(result: CheckResult, pos: Position, replace: Range): Co
   return items;
 }
 
-/** The statutory part whose section holds the line (the nearest one above it). */
+/**
+ * The statutory part the line belongs to: the nearest part heading above it with no heading of
+ * the same or a higher level in between (blank lines after a section still belong to it).
+ */
 function partAt(result: CheckResult, line: number): PartMatch | undefined {
-  return result.facts.parts
-    .filter((p) => p.section.range.start.line <= line && line <= p.section.range.end.line)
-    .sort((a, b) => b.heading.line - a.heading.line)[0];
+  const above = result.facts.parts.filter((p) => p.heading.line <= line).sort((a, b) => b.heading.line - a.heading.line)[0];
+  if (!above) return undefined;
+  const interrupted = result.doc.headings.some(
+    (h) => h.line > above.heading.line && h.line <= line && h.level <= above.heading.level,
+  );
+  return interrupted ? undefined : above;
 }
 
 function subheadingCompletions(result: CheckResult, pos: Position, replace: Range): CompletionItem[] {
