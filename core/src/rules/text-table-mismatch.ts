@@ -124,13 +124,16 @@ export function findClaims(text: string, context: string): Claim[] {
   for (const [ss, se] of sentences(text)) {
     const sentence = text.slice(ss, se);
     const about = sentence + context;
+    let consumed = -1; // a keyword inside an earlier claim's words ("结转下年度继续办理42件") is not a claim
     for (const m of sentence.matchAll(KEYWORD)) {
       const kStart = ss + m.index!;
+      if (kStart < consumed) continue;
       const kEnd = kStart + m[0].length;
       const topic = topicOf(m[0]);
       const next = nums.find((n) => n.start >= kEnd && n.start < se);
       if (next && WINDOW.test(text.slice(kEnd, next.start)) && !WINDOW_REJECT.test(text.slice(kEnd, next.start))) {
         if (relevant(topic, about, text.slice(kEnd, next.endWithUnit + 4))) claims.push({ topic, number: next });
+        consumed = next.endWithUnit;
         continue;
       }
       // "1件结转下年度继续办理"

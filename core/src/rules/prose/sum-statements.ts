@@ -20,6 +20,8 @@ export interface SumStatement {
 const DEDUP = /相同信息计|不重复计|重复信息|去重|同一信息/;
 // Clauses that compare with another period or quantity are not parts of the total.
 const COMPARISON = /较上年|比上年|同比|环比|较去年|比去年|增长|增加|减少|下降|上升|提高|持平/;
+// "……，另有1件结转下年度": a figure outside the breakdown.
+const ASIDE = /另有|另外|此外|还有|以外|之外/;
 // A clause that states a total closes the enumeration (it is not a part).
 const TOTAL_WORD = /共计|合计|总计|累计|总共|一共|共有|共(?![同享建识产青治性赢商担])/;
 // 共计 … after the parts. 累计 is left out: after "本年新增 N 条" it usually means "over all years".
@@ -46,7 +48,7 @@ type ClauseVerdict = { kind: 'terms'; terms: ProseNumber[] } | { kind: 'skip' } 
 /** Reads one clause of an enumeration: its terms, or a reason the enumeration stops. */
 function readClause(text: string, start: number, end: number, nums: ProseNumber[], total: ProseNumber): ClauseVerdict {
   const body = text.slice(start, end);
-  if (COMPARISON.test(body) || TOTAL_WORD.test(body) || /其中/.test(body)) return { kind: 'end' };
+  if (COMPARISON.test(body) || ASIDE.test(body) || TOTAL_WORD.test(body) || /其中/.test(body)) return { kind: 'end' };
   const inClause = nums.filter((n) => inRange(n, start, end));
   const counts = inClause.filter((n) => isCount(n) && (sameUnit(n, total) || unitlessTerm(n, text, end)));
   if (counts.some((n) => n.kind !== 'exact')) return { kind: 'abort' };

@@ -88,6 +88,19 @@ export function sentences(text: string): Array<[number, number]> {
   return out;
 }
 
+const DIGIT = /[0-9０-９]/;
+
+/** 12,846: a comma between a digit and exactly three digits belongs to the number. */
+function isThousandsSeparator(text: string, i: number): boolean {
+  return (
+    DIGIT.test(text[i - 1] ?? '') &&
+    DIGIT.test(text[i + 1] ?? '') &&
+    DIGIT.test(text[i + 2] ?? '') &&
+    DIGIT.test(text[i + 3] ?? '') &&
+    !DIGIT.test(text[i + 4] ?? '')
+  );
+}
+
 const CLAUSE_SEP = new Set(['，', ',', '；', ';', '：', ':']);
 
 /** Clauses of [start, end) split at commas, semicolons and colons outside parentheses. */
@@ -95,7 +108,7 @@ export function clauses(text: string, start: number, end: number, depths: Int32A
   const out: Array<[number, number]> = [];
   let s = start;
   for (let i = start; i < end; i++) {
-    if (CLAUSE_SEP.has(text[i]) && depths[i] === 0) {
+    if (CLAUSE_SEP.has(text[i]) && depths[i] === 0 && !isThousandsSeparator(text, i)) {
       out.push([s, i]);
       s = i + 1;
     }
