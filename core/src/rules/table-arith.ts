@@ -48,18 +48,23 @@ const MAX_LISTED_VALUES = 8;
 export function sideText(terms: Term[], name: string | undefined, decimals: number): string {
   const total = formatAmount(sumOf(terms), decimals);
   const show = (t: Term) => (t.blank ? '空(0)' : formatAmount(t.value, t.decimals));
-  if (terms.length === 1) return `${terms[0].name} = ${show(terms[0])}`;
+  if (terms.length === 1) return `${name ?? terms[0].name} = ${show(terms[0])}`;
   if (terms.length <= MAX_NAMED_TERMS) {
-    return `${terms.map((t) => t.name).join(' + ')} = ${terms.map(show).join(' + ')} = ${total}`;
+    return `${plus(terms.map((t) => t.name))} = ${terms.map(show).join(' + ')} = ${total}`;
   }
   const label = name ?? '各项之和';
   const nonZero = terms.filter((t) => t.value !== 0);
   if (nonZero.length === 0) return `${label} = 0`;
   if (nonZero.length <= MAX_LISTED_VALUES) {
     const zeros = nonZero.length < terms.length ? '（其余为 0）' : '';
-    return `${label} = ${nonZero.map(show).join(' + ')}${zeros} = ${total}`;
+    return `${label} = ${nonZero.map(show).join(' + ')}${zeros}${zeros ? '= ' : ' = '}${total}`;
   }
   return `${label} = ${nonZero.slice(0, MAX_LISTED_VALUES).map(show).join(' + ')} + … = ${total}`;
+}
+
+/** Joins names with +, without a space next to a full-width bracket: 三（七）+ 四. */
+function plus(names: string[]): string {
+  return names.reduce((acc, n) => (acc === '' ? n : `${acc}${acc.endsWith('）') ? '' : ' '}+ ${n}`), '');
 }
 
 /** The difference as a positive figure at the precision written. */

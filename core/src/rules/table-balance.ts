@@ -42,6 +42,8 @@ export function evaluateChecks(table: NationalTable): SumOutcome[] {
     for (const [row, col, name] of pairs) {
       const t = termOf(name, cellAt(row, col));
       if (!t) return undefined;
+      // A blank total (上海 2019 left the 总计 column empty) means "not filled in", not 0: skip the sum.
+      if (t.blank && (isTotalId(row) || isTotalId(col))) return undefined;
       list.push(t);
     }
     return list;
@@ -71,6 +73,8 @@ export function evaluateChecks(table: NationalTable): SumOutcome[] {
   }
   return out;
 }
+
+const isTotalId = (id: string) => id === 'total' || id.endsWith('-total');
 
 function pushOutcome(out: SumOutcome[], check: SumCheck, where: string, left: Term[], right: Term[]): void {
   // Nothing written on one side (all blank) is a blank-cell problem, not a wrong sum.
