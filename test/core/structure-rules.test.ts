@@ -257,3 +257,16 @@ describe('profile-notice when the writer chose', () => {
     assert.deepEqual(run(draft2021({ title: '青禾县民政局政府信息公开工作年度报告' }), [profileNotice], 'gov-2021'), []);
   });
 });
+
+describe('part-missing on a flattened report', () => {
+  test('no part heading recognised: one finding listing the parts, not six', () => {
+    const text = '青禾县民政局2022年政府信息公开工作年度报告 本报告依据条例编制。一、总体情况 本年度工作平稳。二、主动公开政府信息情况 全年公开 320 条。\n';
+    const r = check(text, { rules: [partMissing] });
+    assert.equal(r.choice.profile.id, 'gov-2021');
+    assert.equal(r.findings.length, 1);
+    assert.equal(r.findings[0].range.start.line, 0);
+    assert.match(r.findings[0].message, /未识别出任何部分标题：按「2021 年统一格式」，报告应有 6 个部分（一、总体情况；二、主动公开政府信息情况；/);
+    assert.equal(r.findings[0].fix, undefined);
+    assert.equal(r.findings[0].severity, 'warning');
+  });
+});

@@ -52,10 +52,15 @@ export function selectProfile(doc: ReportDocument, options: SelectOptions): Prof
   }
 
   const looksAnnual = doc.title?.isAnnualReport === true || ANNUAL.test(normalizeLabel(lead));
-  const year = doc.title?.year ?? yearIn(doc.title?.text ?? '');
+  const titleYear = doc.title?.year ?? yearIn(doc.title?.text ?? '');
+  // A report pasted from a web page may have no title line of its own: its name then opens the
+  // first line (平潭县人民政府2011年政府信息公开工作年度报告 本报告……).
+  const leadYear = titleYear === undefined ? reportNameYear(lead) : undefined;
+  const year = titleYear ?? leadYear;
   if (looksAnnual && year !== undefined) {
     const profile = year >= 2021 ? GOV2021 : year >= 2019 ? GOV2019 : LEGACY;
-    return { profile, source: 'title-year', reason: prefix(notes, `标题年份 ${year} 年，适用${profile.basis.split('；')[0]}格式（${profile.name}）`) };
+    const where = titleYear !== undefined ? '标题年份' : '开头的报告名称年份';
+    return { profile, source: 'title-year', reason: prefix(notes, `${where} ${year} 年，适用${profile.basis.split('；')[0]}格式（${profile.name}）`) };
   }
 
   const byHeadings = bestByHeadings(doc, extra);
@@ -81,6 +86,14 @@ function prefix(notes: string[], reason: string): string {
 function leadText(doc: ReportDocument): string {
   if (doc.title) return doc.title.text;
   return doc.lines.filter((l) => l.trim() !== '').slice(0, 2).join('\n');
+}
+
+/** The year in a report's name near the start of the text: 「<机关>2011年政府信息公开工作年度报告」
+ * or 「2019年<机关>政府信息公开工作年度报告」 — the year right before the name, not any year. */
+function reportNameYear(text: string): number | undefined {
+  const head = text.slice(0, 300);
+  const m = /((?:19|20)\d{2})\s*年度?\s*[^\s。，,；;：:]{0,25}?(?:信息公开|政务公开)[^\s。，,；;]{0,6}?(?:年度报告|年报)/.exec(head);
+  return m ? Number(m[1]) : undefined;
 }
 
 function yearIn(text: string): number | undefined {

@@ -17,7 +17,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     fixable: true,
     description:
-      '年度报告应包括《条例》规定的各部分（2021 年格式为总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项）。缺少的部分在应插入的位置报告一次，快速修复插入带编号的标题、填写说明和统一格式的空表。不是年度报告的文稿（通用检查）不做此项检查。',
+      '年度报告应包括《条例》规定的各部分（2021 年格式为总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项）。缺少的部分在应插入的位置报告一次，快速修复插入带编号的标题、填写说明和统一格式的空表。一个部分标题都认不出时（多为标题与正文连成一行的网页转贴稿）只报告一次。不是年度报告的文稿（通用检查）不做此项检查。',
     basis: '《条例》第五十条（2007 年《条例》第三十二条）；国办公开办函〔2021〕30号、〔2019〕60号',
   },
   check(ctx) {
@@ -25,6 +25,21 @@ export const rule: Rule = {
     if (!profile.annualReport || profile.parts.length === 0) return;
     const found = distinctParts(ctx.facts.parts);
     const present = new Set(found.map((m) => m.specIndex));
+    if (found.length === 0) {
+      // Not one part heading recognised: the draft is most likely flattened (headings run on with
+      // the text, as in reports copied from web pages), so one finding says so instead of a list.
+      const required = profile.parts.filter((p) => !p.optional);
+      ctx.report({
+        message: `未识别出任何部分标题：按「${profile.name}」，报告应有 ${required.length} 个部分（${required
+          .map((p, i) => `${cnNumeral(i + 1)}、${p.title}`)
+          .join('；')}）。部分标题应单独成行，如「一、${required[0]?.title ?? ''}」`,
+        range: doc.title?.range ?? lineRange(doc, Math.max(0, firstTextLine(doc))),
+        data: { partIds: required.map((p) => p.id) },
+        // The parts may well be there, only not on lines of their own.
+        severity: 'warning',
+      });
+      return;
+    }
     profile.parts.forEach((spec, i) => {
       if (spec.optional || present.has(i)) return;
       const next = found.filter((m) => m.specIndex > i).sort((a, b) => a.specIndex - b.specIndex)[0];
@@ -44,6 +59,10 @@ export const rule: Rule = {
     });
   },
 };
+
+function firstTextLine(doc: ReportDocument): number {
+  return doc.lines.findIndex((l) => l.trim() !== '');
+}
 
 function lastTextLine(doc: ReportDocument): number {
   for (let l = doc.lines.length - 1; l >= 0; l--) if (doc.lines[l].trim() !== '') return l;
