@@ -5,6 +5,7 @@
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchCore } from './core';
+import { benchServer } from './server';
 import { printTable, writeJson, passes, type Row } from './report';
 
 const root = join(__dirname, '..', '..');
@@ -31,6 +32,11 @@ async function main(): Promise<void> {
     const core = await benchCore(quick);
     rows.push(...core.rows);
     details.core = core.details;
+  }
+  if (want('server')) {
+    const server = await benchServer(join(root, 'dist', 'server.js'), quick);
+    rows.push(...server.rows);
+    details.server = server.details;
   }
 
   console.log('');
