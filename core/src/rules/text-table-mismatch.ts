@@ -132,7 +132,7 @@ export function findClaims(text: string, context: string): Claim[] {
       const topic = topicOf(m[0]);
       const next = nums.find((n) => n.start >= kEnd && n.start < se);
       if (next && WINDOW.test(text.slice(kEnd, next.start)) && !WINDOW_REJECT.test(text.slice(kEnd, next.start))) {
-        if (relevant(topic, about, text.slice(kEnd, next.endWithUnit + 4))) claims.push({ topic, number: next });
+        if (relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4))) claims.push({ topic, number: next });
         consumed = next.endWithUnit;
         continue;
       }
@@ -147,7 +147,7 @@ export function findClaims(text: string, context: string): Claim[] {
 }
 
 /** Whether the sentence is about information-disclosure applications or cases at all. */
-function relevant(topic: Topic, about: string, near: string): boolean {
+function relevant(topic: Topic, sentence: string, about: string, near: string): boolean {
   switch (topic) {
     case 'review':
     case 'litigation':
@@ -156,8 +156,8 @@ function relevant(topic: Topic, about: string, near: string): boolean {
     case 'normative':
       return true;
     default:
-      // 收到/办结 N 件 must be about applications (申请) for information disclosure.
-      return /申请/.test(about + near) && /公开/.test(about);
+      // 收到/办结 N 件 must be about applications (申请) for information disclosure, not about cases.
+      return /申请/.test(sentence + near) && !/案件/.test(near) && /公开/.test(about);
   }
 }
 
