@@ -3,6 +3,7 @@
 // the skeleton snippet, built from the profile data.
 
 import { check } from '../engine';
+import { getProfile } from '../profiles/index';
 import type { ResolvedConfig } from '../config/types';
 import type { PartSpec, Profile, TableSpec } from '../profiles/types';
 import { enumerator } from './text';
@@ -19,7 +20,7 @@ export function profileForYear(year: number, config?: ResolvedConfig): Profile {
 }
 
 export function profileById(id: string, config?: ResolvedConfig): Profile {
-  return check('', { profile: id, config }).choice.profile;
+  return getProfile(id, config?.extraProfiles) ?? check('', { profile: id, config }).choice.profile;
 }
 
 export function reportTitle(opts: SkeletonOptions): string {
@@ -37,6 +38,8 @@ export function partBlock(profile: Profile, part: PartSpec, ordinal: number, eol
   const chunks = [partHeading(part, ordinal)];
   const template = part.template.trim();
   if (template) chunks.push(template);
+  // The standard sub-headings (总体情况's five topics) give the writer the outline to fill in.
+  (part.subheadings ?? []).forEach((title, i) => chunks.push(`${enumerator(2, i + 1)}${title}`));
   for (const table of tablesOfPart(profile, part)) {
     const tableText = table.template.trim();
     // Some part templates already carry their tables; never print one twice.
@@ -51,10 +54,10 @@ export function tablesOfPart(profile: Profile, part: PartSpec): TableSpec[] {
 
 export function reportSkeleton(profile: Profile, opts: SkeletonOptions, eol = '\n'): string {
   const year = opts.year ?? new Date().getFullYear() - 1;
-  const partNames = profile.parts.filter((p) => !p.optional).map((p) => p.title);
+  const count = profile.parts.filter((p) => !p.optional).length;
   const lead =
     `本报告依照《中华人民共和国政府信息公开条例》的要求编写` +
-    (partNames.length ? `，内容包括${partNames.join('、')}。` : '。') +
+    (count ? `，共分${chineseNumeral(count)}个部分。` : '。') +
     `报告中所列数据的统计期限为${year}年1月1日至${year}年12月31日。`;
   const blocks = [`# ${reportTitle({ ...opts, year })}`, lead];
   profile.parts.forEach((part, i) => blocks.push(partBlock(profile, part, i + 1, '\n').trimEnd()));
