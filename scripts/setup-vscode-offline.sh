@@ -5,6 +5,7 @@
 #   - ripgrep (seeds code-server's ripgrep download, which would otherwise go to GitHub)
 #   - libkrb5-dev + toolchain (native modules code-server builds on install)
 #   - neovim (a second, independent LSP client)
+#   - fonts-wqy-microhei (a CJK font, or chromium draws the Chinese UI text as empty boxes)
 # Idempotent: a stamp file records a finished install; a second run only prints the env and exits.
 #
 #   scripts/setup-vscode-offline.sh            # installs into $NIANBAO_TOOLS (default below)
@@ -32,9 +33,13 @@ export NVIM_BIN="$(command -v nvim || echo /usr/bin/nvim)"
 EOF
 }
 
+APT_PKGS=(chromium fonts-wqy-microhei libkrb5-dev ripgrep neovim python3 make g++ pkg-config ca-certificates)
+missing_apt() {
+  local p
+  for p in "${APT_PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done
+}
 all_present() {
-  [ -f "$STAMP" ] && [ -x "$TOOLS/cs/node_modules/.bin/code-server" ] \
-    && command -v chromium >/dev/null && command -v nvim >/dev/null && command -v rg >/dev/null
+  [ -f "$STAMP" ] && [ -x "$TOOLS/cs/node_modules/.bin/code-server" ] && [ -z "$(missing_apt)" ]
 }
 if all_present; then
   write_env
@@ -44,13 +49,17 @@ fi
 mkdir -p "$TOOLS/tmp"
 
 # 1) Debian packages, only those missing (apt-get update once, only if something is missing).
-APT_PKGS=(chromium libkrb5-dev ripgrep neovim python3 make g++ pkg-config ca-certificates)
-missing=()
-for p in "${APT_PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+mapfile -t missing < <(missing_apt)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then log "missing Debian packages: ${missing[*]} (need root to install)"; exit 1; fi
   timed apt-get update -qq
   timed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ -f "$STAMP" ] && [ -x "$TOOLS/cs/node_modules/.bin/code-server" ]; then
+  write_env
+  log "Debian packages completed; code-server $CODE_SERVER_VERSION already in $TOOLS"
+  exit 0
 fi
 
 # 2) Node headers for node-gyp (code-server's native modules): without them node-gyp goes to nodejs.org.
