@@ -6,7 +6,7 @@ import { check } from '../engine';
 import { getProfile } from '../profiles/index';
 import type { ResolvedConfig } from '../config/types';
 import type { PartSpec, Profile, TableSpec } from '../profiles/types';
-import { enumerator } from './text';
+import { chineseNumeral, enumerator } from './text';
 
 export interface SkeletonOptions {
   /** Reporting body, e.g. 某某市某某局; a placeholder is used when empty. */
