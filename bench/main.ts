@@ -6,6 +6,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchCore } from './core';
 import { benchServer } from './server';
+import { benchActivation } from './activation';
+import { benchSize } from './size';
 import { printTable, writeJson, passes, type Row } from './report';
 
 const root = join(__dirname, '..', '..');
@@ -33,10 +35,21 @@ async function main(): Promise<void> {
     rows.push(...core.rows);
     details.core = core.details;
   }
+  if (want('activation')) {
+    const act = benchActivation(root, quick);
+    rows.push(...act.rows);
+    details.activation = act.details;
+  }
   if (want('server')) {
     const server = await benchServer(join(root, 'dist', 'server.js'), quick);
     rows.push(...server.rows);
     details.server = server.details;
+  }
+
+  if (want('size')) {
+    const size = await benchSize(root);
+    rows.push(...size.rows);
+    details.size = size.details;
   }
 
   console.log('');
