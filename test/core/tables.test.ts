@@ -12,6 +12,8 @@ import { rule as tableFormatYear } from '../../core/src/rules/table-format-year'
 import { rule as tableSum } from '../../core/src/rules/table-sum';
 import { applyEdits } from './helpers';
 import { GOV2021_TABLES } from '../../core/src/profiles/tables/gov2021';
+import { GOV2019_TABLES } from '../../core/src/profiles/tables/gov2019';
+import { LEGACY_TABLES } from '../../core/src/profiles/tables/legacy';
 
 const TABLE_RULES: Rule[] = [tableBalance, tableValues, tableShape, tableFormatYear, tableSum];
 
@@ -375,6 +377,16 @@ describe('table-shape', () => {
     assert.equal(short.range.start.line, lineOf(text, '一、本年新收'));
   });
 
+  test('a table pasted incompletely: one finding lists the missing rows', () => {
+    const drop = ['行政许可', '行政处罚', '行政强制', '行政事业性收费'];
+    const t2 = PROACTIVE_PIPE.filter((l) => !drop.some((d) => l.startsWith(`| ${d} |`)));
+    const text = report({ t2, t3: requestsPipe(requestRows()), t4: reviewPipe(REVIEW) });
+    const found = only(run(text, [tableShape]).findings, 'table-shape');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /缺少 4 行：“行政许可”、“行政处罚”、“行政强制”、“行政事业性收费”/);
+    assert.deepEqual(found[0].data?.rows, ['licensing', 'penalty', 'enforcement', 'fees']);
+  });
+
   test('a value too many in the part 四 row', () => {
     const text = pipeReport(requestRows(), [...REVIEW, '0']);
     const found = only(run(text, [tableShape]).findings, 'table-shape');
@@ -577,5 +589,18 @@ describe('table templates', () => {
     assert.deepEqual(r.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
     assert.equal(r.facts.nationalTables.length, 3);
     assert.equal(r.facts.nationalTables.find((t) => t.spec.id === 'gov2021-requests')?.rows.size, 25);
+  });
+
+  test('the 2019 and legacy templates read back too', () => {
+    const [t2, t3, t4] = GOV2019_TABLES.map((t) => t.template.split('\n'));
+    const r2019 = run(report({ t2, t3, t4 }), TABLE_RULES, 'gov-2019');
+    assert.deepEqual(r2019.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+    assert.equal(r2019.facts.nationalTables.find((t) => t.spec.id === 'gov2019-requests')?.rows.size, 23);
+    assert.equal(r2019.facts.nationalTables.find((t) => t.spec.id === 'gov2019-proactive')?.rows.size, 8);
+    const legacy = `# 某市测试局2018年政府信息公开工作年度报告\n\n八、需要说明的其他事项与统计表\n\n${LEGACY_TABLES[0].template}\n`;
+    const rl = run(legacy, TABLE_RULES, 'legacy');
+    assert.deepEqual(rl.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+    const valueRows = LEGACY_TABLES[0].rows.filter((r) => !r.isGroup).length;
+    assert.equal(rl.facts.nationalTables[0]?.rows.size, valueRows);
   });
 });

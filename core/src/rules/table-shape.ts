@@ -29,11 +29,22 @@ export const rule: Rule = {
   },
 };
 
+const MAX_SINGLE_MISSING = 3;
+
 function checkTable(ctx: RuleContext, table: NationalTable): void {
   const spec = table.spec;
   const name = spec.title;
+  // Many rows missing at once is one problem (a table pasted incompletely): one finding lists them.
+  if (table.missingRows.length > MAX_SINGLE_MISSING) {
+    const labels = table.missingRows.map((r) => `“${r.label}”`);
+    ctx.report({
+      message: `${name}缺少 ${labels.length} 行：${labels.slice(0, 6).join('、')}${labels.length > 6 ? ' 等' : ''}（国家格式规定的行不能删减，无数据时填 0）`,
+      range: { start: table.range.start, end: table.range.start },
+      data: { table: spec.id, rows: table.missingRows.map((r) => r.id) },
+    });
+  }
   // A missing row is reported where it should have been: after the nearest row read before it.
-  for (const missing of table.missingRows) {
+  for (const missing of table.missingRows.length > MAX_SINGLE_MISSING ? [] : table.missingRows) {
     const i = spec.rows.indexOf(missing);
     let anchor: Range = { start: table.range.start, end: table.range.start };
     for (let j = i - 1; j >= 0; j--) {

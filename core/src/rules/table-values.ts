@@ -56,7 +56,7 @@ function checkCell(ctx: RuleContext, spec: TableSpec, rowId: string, col: string
         message: `${where}为空，格式要求无数据时填 0`,
         range: cell.range,
         severity: 'warning',
-        fix: { title: '填入 0', edits: [{ range: n.range, newText: '0' }] },
+        fix: { title: '填入 0', edits: [{ range: n.range, newText: zeroFor(ctx, n.range) }] },
       });
       return;
     case 'dash':
@@ -95,4 +95,13 @@ function checkCell(ctx: RuleContext, spec: TableSpec, rowId: string, col: string
       severity: 'warning',
     });
   }
+}
+
+/** 0 written into an empty pipe cell keeps the cell padded: "| |" → "| 0 |", "||" → "| 0 |". */
+function zeroFor(ctx: RuleContext, range: { start: { line: number; character: number } }): string {
+  const line = ctx.doc.lines[range.start.line] ?? '';
+  const before = line[range.start.character - 1];
+  const at = line[range.start.character];
+  if (before !== '|') return '0';
+  return at === ' ' ? ' 0' : ' 0 ';
 }
