@@ -1,0 +1,96 @@
+// The bundled client activates cheaply and lazily: with a stand-in `vscode` module, activation
+// must take under 20 ms, must not load the language client, must register exactly the commands the
+// manifest declares, and must switch only report-titled Markdown/plain-text files to nianbao.
+
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Module from 'node:module';
+import { ensureBuilt, REPO } from './lspClient';
+
+interface FakeDoc {
+  uri: { toString(): string };
+  languageId: string;
+  lineCount: number;
+  lineAt(i: number): { text: string };
+}
+
+function fakeDoc(name: string, languageId: string, text: string): FakeDoc {
+  const lines = text.split('\n');
+  return { uri: { toString: () => `file:///w/${name}` }, languageId, lineCount: lines.length, lineAt: (i) => ({ text: lines[i] }) };
+}
+
+const registered: string[] = [];
+const switched: string[] = [];
+const openListeners: ((d: FakeDoc) => void)[] = [];
+const openDocs: FakeDoc[] = [
+  fakeDoc('report.md', 'markdown', '\n# 青山县自然资源局2023年政府信息公开工作年度报告\n\n一、总体情况'),
+  fakeDoc('notes.md', 'markdown', '# 会议纪要\n\n一、议题'),
+  fakeDoc('draft.txt', 'plaintext', '青山县2022年度政府信息公开工作报告\n一、总体情况'),
+  fakeDoc('readme.txt', 'plaintext', '关于政府信息公开的说明\n正文'),
+];
+const disposable = { dispose() {} };
+const fakeVscode = {
+  workspace: {
+    textDocuments: openDocs,
+    onDidOpenTextDocument: (f: (d: FakeDoc) => void) => (openListeners.push(f), disposable),
+    onDidChangeTextDocument: () => disposable,
+    getConfiguration: () => ({ get: <T>(_k: string, d: T) => d }),
+  },
+  commands: { registerCommand: (id: string) => (registered.push(id), disposable) },
+  languages: {
+    setTextDocumentLanguage: async (doc: FakeDoc, lang: string) => {
+      switched.push(`${doc.uri.toString()}→${lang}`);
+      return doc;
+    },
+  },
+  window: {},
+  l10n: { t: (s: string) => s },
+};
+
+describe('client activation', () => {
+  let elapsed = 0;
+
+  before(() => {
+    ensureBuilt();
+    const mod = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+    const original = mod._load;
+    mod._load = function (request: string, ...rest: unknown[]) {
+      return request === 'vscode' ? fakeVscode : original.call(this, request, ...rest);
+    };
+    const context = { subscriptions: [] as unknown[], asAbsolutePath: (p: string) => join(REPO, p) };
+    const start = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ext = require(join(REPO, 'dist/client.js')) as { activate(ctx: unknown): void };
+    ext.activate(context);
+    elapsed = performance.now() - start;
+  });
+
+  test('loading and activating take less than 20 ms', () => {
+    assert.ok(elapsed < 20, `activation took ${elapsed.toFixed(1)} ms`);
+  });
+
+  test('the language client is not loaded while no report is open', () => {
+    const loaded = Object.keys(require.cache);
+    assert.ok(!loaded.some((f) => f.endsWith(join('dist', 'lsp.js'))), 'dist/lsp.js stays unloaded');
+    assert.ok(!loaded.some((f) => f.includes('vscode-languageclient')), 'vscode-languageclient stays unloaded');
+  });
+
+  test('registers exactly the commands the manifest contributes', () => {
+    const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+    const declared = (manifest.contributes.commands as { command: string }[]).map((c) => c.command).sort();
+    assert.deepEqual([...registered].sort(), declared);
+  });
+
+  test('switches only files titled as an annual report', () => {
+    assert.deepEqual(switched.sort(), ['file:///w/draft.txt→nianbao', 'file:///w/report.md→nianbao']);
+  });
+
+  test('a file opened later is looked at too, and only once', () => {
+    const later = fakeDoc('later.md', 'markdown', '# 某市2024年政府信息公开工作年度报告');
+    openListeners.forEach((f) => f(later));
+    openListeners.forEach((f) => f(later)); // e.g. the writer switched it back to Markdown
+    assert.equal(switched.filter((s) => s.startsWith('file:///w/later.md')).length, 1);
+  });
+});
