@@ -71,6 +71,7 @@ describe('prose-sum', () => {
     '全年主动公开信息500条，其中政策解读30条、图片新闻20条。',
     '全年主动公开政府信息12,846条，其中门户网站7,312条、政务新媒体4,105条、其他渠道1,429条。',
     '全年办结申请1191件（含上年结转189件），其中予以公开208件（17.46%），不予公开983件。',
+    '共收到申请20件，其中自然人申请15件、法人申请5件；予以公开10件、不予公开6件、无法提供4件。',
   ];
   for (const text of ok) {
     test(`no finding: ${text.slice(0, 24)}…`, () => assert.deepEqual(run(draft(text), proseSum), []));
@@ -246,7 +247,7 @@ describe('placeholder', () => {
 
 describe('mojibake', () => {
   test('clean text, a half-width question mark and 〈〉 inside 《》 give nothing', () => {
-    const text = draft('是否达到要求?每周检查一次。印发《关于〈条例〉的通知》。');
+    const text = draft('是否达到要求?每周检查一次。印发《关于〈条例〉的通知》，中国·平潭，3×4 米展板。');
     assert.deepEqual(run(text, mojibake), []);
   });
 

@@ -44,7 +44,7 @@ export function findPeriodStatement(doc: ReportDocument): PeriodStatement | unde
     const m = KEYWORD.exec(paragraph.text);
     if (!m) continue;
     const text = toHalfWidth(paragraph.text); // same length: offsets stay valid
-    const stop = text.slice(m.index).search(/[。;；\n]/);
+    const stop = text.slice(m.index).search(/[。;；]/);
     const end = stop < 0 ? text.length : m.index + stop + 1;
     const sentence = text.slice(m.index, end);
     const dates: PeriodDate[] = [];

@@ -20,8 +20,9 @@ const PATTERNS: LinePattern[] = [
   // 開展?,F將: a question mark with ASCII debris between Chinese characters.
   { kind: 'question-run', re: /(?<=[\u3400-\u9fff，。、])\?(?:\?+|[,.;:A-Za-z]{1,3})(?=[\u3400-\u9fff])|\?{3,}/g },
   { kind: 'replacement', re: /\uFFFD+/g },
-  // UTF-8 read as Latin-1/1252 (æ–‡, Ã¥), or GBK read as Latin-1 (runs of accented letters).
-  { kind: 'latin1', re: new RegExp(`(?:[\\u00c2\\u00c3]${CONT}|[\\u00e0-\\u00ef]${CONT}{2})+|[\\u00a1-\\u00ff]{4,}`, 'g') },
+  // UTF-8 read as Latin-1/1252 (æ–‡, Ã¥), or GBK read as Latin-1 (runs of accented letters; × and ÷
+  // are left to the placeholder rule).
+  { kind: 'latin1', re: new RegExp(`(?:[\\u00c2\\u00c3]${CONT}|[\\u00e0-\\u00ef]${CONT}{2})+|[\\u00a1-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff]{4,}`, 'g') },
   { kind: 'double-title-mark', re: /《{2,}|》{2,}/g },
 ];
 

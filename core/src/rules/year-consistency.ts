@@ -10,7 +10,7 @@ import { toHalfWidth } from '../text/normalize';
 // "2021年，" / "2021年全年" / "2021年度，" at the start of a sentence (not 2021年以来, 2021年12月).
 const OPENING_YEAR = /(?:^|[。！？；;!?])\s*((?:19|20)\d{2})\s*(?:年度?[，,]|年全年)/g;
 // Sentences that compare with or look back at an earlier year name it legitimately.
-const LOOKS_BACK = /上年|上一年|去年|同比|比上年|较上年|相比|对比|以来|回顾|截至|截止|当年/;
+const LOOKS_BACK = /上年|上一年|去年|同比|比上年|较上年|相比|对比|以来|回顾|截至|截止|当年|整改|报告中|指出/;
 
 export const rule: Rule = {
   meta: {

@@ -190,6 +190,13 @@ export function findSumStatements(text: string): SumStatement[] {
 export function sumDisagrees(s: SumStatement): boolean {
   const total = s.total.value ?? 0;
   if (Math.abs(s.sum - total) < 1e-9) return false;
+  // "申请20件，其中自然人15件、法人5件；予以公开10件……": the breakdown that adds up ends early and
+  // the clauses after it break the total down another way.
+  let running = 0;
+  for (const t of s.terms) {
+    running += t.value ?? 0;
+    if (Math.abs(running - total) < 1e-6) return false;
+  }
   if (s.sum < total && s.sum < 0.6 * total) return false;
   return true;
 }
