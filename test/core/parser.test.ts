@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../core/src/parse/parser';
+import { scanNumbers } from '../../core/src/parse/numbers';
 
 const at = (line: number, character: number) => ({ line, character });
 
@@ -167,5 +168,15 @@ describe('parser: directives, comments and robustness', () => {
     assert.equal(d.sections[0].children[0].paragraphs[0].text, '正文。');
     assert.equal(d.sections[1].tables.length, 1);
     assert.deepEqual(d.sections[0].range, { start: at(0, 0), end: at(2, 3) });
+  });
+});
+
+describe('numbers', () => {
+  test('ordinals are not counts and 上百 is approximate', () => {
+    assert.deepEqual(scanNumbers('第一次会议、第3批共5件，上百条，上年12条').map((t) => [t.kind, t.value, t.unit]), [
+      ['exact', 5, '件'],
+      ['approx', 100, '条'],
+      ['exact', 12, '条'],
+    ]);
   });
 });

@@ -118,7 +118,8 @@ function approxPrefixBefore(text: string, start: number): number {
   for (const p of APPROX_PREFIX) {
     if (start >= p.length && text.startsWith(p, start - p.length)) {
       // 近年 / 上年 are not approximations of a number that follows; require the prefix to sit right before it.
-      if (p === '上' && !/[0-9０-９]/.test(text[start] ?? '')) continue;
+      // 上百条 / 上千人 are approximations; 上年 / 上1个 are not.
+      if (p === '上' && !/[百千万]/.test(text[start] ?? '')) continue;
       return start - p.length;
     }
   }
@@ -138,6 +139,10 @@ export function scanNumbers(text: string): NumberToken[] {
     if (isDigit(c)) {
       const m = matchAt(ARABIC_RE, text, i)!;
       let end = i + m[0].length;
+      if (text[i - 1] === '第') {
+        i = end; // 第3次 is an ordinal, not a count
+        continue;
+      }
       let { value, decimals } = arabicValue(m[0]);
       // 2万五千 / 1.5万 as a count (not 万元): multiply.
       const mult = matchAt(CN_MULTIPLIER_RE, text, end);
@@ -176,6 +181,10 @@ export function scanNumbers(text: string): NumberToken[] {
       const end = i + m[0].length;
       const tail = readTail(text, end);
       const value = parseChineseNumeral(m[0]);
+      if (text[i - 1] === '第') {
+        i = end; // 第一次 / 第三批 are ordinals, not counts
+        continue;
+      }
       // Only a numeral followed by a unit is a count; and never the enumerators 一是/（一）.
       if (value !== null && tail.unit && !['年', '月', '日', '号', '万', '亿'].includes(tail.unit)) {
         const pre = approxPrefixBefore(text, i);
