@@ -30,16 +30,20 @@ function keywordsMatch(spec: PartSpec, key: string): boolean {
   return spec.keywords.length > 0 && spec.keywords.every((group) => group.some((w) => key.includes(titleKey(w))));
 }
 
-function sectionOf(doc: ReportDocument, heading: Heading): Section {
-  const walk = (list: Section[]): Section | undefined => {
-    for (const s of list) {
-      if (s.heading === heading || s.heading.line === heading.line) return s;
-      const inner = walk(s.children);
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  const found = walk(doc.sections);
+/** Every section by its heading line, built once per call (a draft may have thousands of headings). */
+function sectionsByLine(doc: ReportDocument): Map<number, Section> {
+  const map = new Map<number, Section>();
+  const stack = [...doc.sections];
+  while (stack.length) {
+    const s = stack.pop()!;
+    map.set(s.heading.line, s);
+    for (const c of s.children) stack.push(c);
+  }
+  return map;
+}
+
+function sectionOf(doc: ReportDocument, byLine: Map<number, Section>, heading: Heading): Section {
+  const found = byLine.get(heading.line);
   if (found) return found;
   // The parser always builds a section per heading; this keeps the facts usable if it did not.
   const end = { line: heading.line, character: doc.lines[heading.line]?.length ?? 0 };
@@ -53,6 +57,7 @@ export function matchParts(doc: ReportDocument, profile: Profile): PartMatch[] {
   const firstMatch = new Map<number, PartMatch>();
   const result: PartMatch[] = [];
   let lastIndex = -1;
+  const byLine = sectionsByLine(doc);
 
   for (const heading of partCandidates(doc)) {
     const key = titleKey(heading.title);
@@ -71,7 +76,7 @@ export function matchParts(doc: ReportDocument, profile: Profile): PartMatch[] {
     }
     if (candidates.length === 0) continue;
     const specIndex = pick(candidates, heading, firstMatch, lastIndex);
-    const match: PartMatch = { spec: specs[specIndex], specIndex, section: sectionOf(doc, heading), heading, how };
+    const match: PartMatch = { spec: specs[specIndex], specIndex, section: sectionOf(doc, byLine, heading), heading, how };
     const first = firstMatch.get(specIndex);
     if (first) match.duplicateOf = first;
     else {

@@ -84,8 +84,9 @@ function prefix(notes: string[], reason: string): string {
 
 /** The title, or when the parser found none, the first two non-empty lines. */
 function leadText(doc: ReportDocument): string {
-  if (doc.title) return doc.title.text;
-  return doc.lines.filter((l) => l.trim() !== '').slice(0, 2).join('\n');
+  // Capped: a pasted page can be one 10 MB line, and only its opening names the document.
+  const text = doc.title ? doc.title.text : doc.lines.filter((l) => l.trim() !== '').slice(0, 2).join('\n');
+  return text.slice(0, 2000);
 }
 
 /** The year in a report's name near the start of the text: 「<机关>2011年政府信息公开工作年度报告」
