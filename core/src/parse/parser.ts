@@ -121,7 +121,8 @@ function findTitle(
     top.find((ln) => headingAt.get(ln)?.markdownDepth === 1) ??
     top.find((ln) => looksLikeTitle(textOf(ln)) && YEAR_AND_REPORT.test(textOf(ln))) ??
     top.find((ln) => looksLikeTitle(textOf(ln))) ??
-    (top.length && textOf(top[0]).length <= 80 ? top[0] : undefined);
+    // The first line is the title only when it reads like one: short and not a sentence.
+    (top.length && textOf(top[0]).length <= 60 && !/[。；;！!？?]/.test(textOf(top[0])) ? top[0] : undefined);
   if (pick === undefined) return undefined;
   const t = textOf(pick);
   const h = headingAt.get(pick);
