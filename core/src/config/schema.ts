@@ -11,7 +11,7 @@
 //   }]
 // }
 
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 export const SEVERITY_VALUES = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
