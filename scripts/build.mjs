@@ -34,18 +34,6 @@ const lspExternal = {
   },
 };
 
-// The core's config loader is optional while it is being written; leave the require unresolved
-// (the server falls back to defaults) rather than failing the build.
-const optionalConfigLoader = {
-  name: 'optional-config-loader',
-  setup(b) {
-    b.onResolve({ filter: /config\/load$/ }, (args) => {
-      const file = join(args.resolveDir, args.path + '.ts');
-      return existsSync(file) ? undefined : { path: args.path, external: true };
-    });
-  },
-};
-
 const jobs = [
   build({ ...common, entryPoints: [at('client/src/extension.ts')], outfile: at('dist/client.js'), external: ['vscode'], plugins: [lspExternal] }),
   build({ ...common, entryPoints: [at('client/src/lsp.ts')], outfile: at('dist/lsp.js'), external: ['vscode'] }),
@@ -54,7 +42,6 @@ const jobs = [
     entryPoints: [at('server/src/server.ts')],
     outfile: at('dist/server.js'),
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [optionalConfigLoader],
   }),
 ];
 if (existsSync(at('cli/src/main.ts'))) {
@@ -64,7 +51,6 @@ if (existsSync(at('cli/src/main.ts'))) {
       entryPoints: [at('cli/src/main.ts')],
       outfile: at('dist/cli.js'),
       banner: { js: '#!/usr/bin/env node' },
-      plugins: [optionalConfigLoader],
     }),
   );
 }

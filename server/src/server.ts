@@ -5,7 +5,6 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -28,9 +27,10 @@ import {
   type TablesResult,
 } from './protocol';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
-import { configForDocument, CONFIG_FILE, jsonOnlyParser, loadFolderConfig, type FolderConfig } from './workspaceConfig';
+import { parseConfig } from '../../core/src/config/load';
+import { configForDocument, CONFIG_FILE, loadFolderConfig, type FolderConfig } from './workspaceConfig';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
 const service = createLanguageService();
 
@@ -120,24 +120,10 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
 }
 
 function reloadWorkspaceConfig(): void {
-  folders = folderUris.map((uri) => loadFolderConfig(uri, configParser));
+  folders = folderUris.map((uri) => loadFolderConfig(uri, parseConfig));
   for (const f of folders) {
     for (const p of f.config.problems) warn(`${CONFIG_FILE}：${p.message}`);
   }
-}
-
-// The core's config loader (core/src/config/load.ts) is looked up at run time so the server works
-// before it exists; the bundler still inlines it once it is there (see scripts/build.mjs).
-const configParser = loadCoreConfigParser();
-function loadCoreConfigParser(): typeof jsonOnlyParser {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('../../core/src/config/load') as { parseConfig?: (text: string, source?: string) => ResolvedConfig };
-    if (typeof mod.parseConfig === 'function') return (text, source) => mod.parseConfig!(text, source);
-  } catch {
-    /* not written yet */
-  }
-  return jsonOnlyParser;
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -1,5 +1,5 @@
 // The workspace's nianbao.config.json, read per workspace folder. Parsing and validation belong
-// to the core's config loader; this file only finds and reads the files.
+// to the core's config loader (core/src/config/load.ts); this file only finds and reads the files.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,16 +15,6 @@ export interface FolderConfig {
 
 /** Turns the text of a config file into a ResolvedConfig (problems collected, never throws). */
 export type ConfigParser = (text: string, source: string) => ResolvedConfig;
-
-/** Until the core's loader exists the file is read but only checked for JSON syntax. */
-export const jsonOnlyParser: ConfigParser = (text, source) => {
-  try {
-    JSON.parse(text);
-    return EMPTY_CONFIG;
-  } catch (err) {
-    return { ...EMPTY_CONFIG, problems: [{ path: source, message: `${source} 不是合法的 JSON：${(err as Error).message}` }] };
-  }
-};
 
 export function loadFolderConfig(folderUri: string, parser: ConfigParser): FolderConfig {
   let text: string;
