@@ -299,6 +299,14 @@ describe('text-table-mismatch', () => {
     assert.deepEqual(run(applyAllFixes(text, findings), textTableMismatch), []);
   });
 
+  test('UTF-16 columns with an emoji before the figure', () => {
+    const text = withSentence('🙂全年新收政府信息公开申请9件。');
+    const [f] = run(text, textTableMismatch);
+    // "（二）依申请公开情况。" is 11 units, "🙂全年新收政府信息公开申请" 2 + 12 more.
+    const line = rangeOf(text, '🙂').start.line;
+    assert.deepEqual(f.range, { start: { line, character: 25 }, end: { line, character: 26 } });
+  });
+
   test('办结 and 结转 figures are checked against 三（七） and 四; cases are not applications', () => {
     const text = withSentence('全年新收政府信息公开申请6件，办结4件，2件结转下年度继续办理。全县共办理相关行政复议案件74件。');
     const findings = run(text, textTableMismatch);
@@ -306,5 +314,35 @@ describe('text-table-mismatch', () => {
       findings.map((f) => f.message.replace(/，.*/, '')),
       ['正文写 4件', '正文写 2件'],
     );
+  });
+});
+
+// The real reports in ../shared, when present: what a careful reader finds, and silence elsewhere.
+const SHARED = path.join(__dirname, '..', '..', '..', '..', 'shared');
+describe('prose rules on the real reports', { skip: !fs.existsSync(path.join(SHARED, 'corpus')) && 'no ../shared folder' }, () => {
+  const read = (dir: string, name: string) => fs.readFileSync(path.join(SHARED, dir, name), 'utf8');
+  const all = (dir: string) => fs.readdirSync(path.join(SHARED, dir)).filter((n) => n.endsWith('.txt'));
+
+  test('corpus 001: the nine categories (421) do not make the 425 items; 1873 = 425 + 46 + 1402 holds', () => {
+    const findings = check(read('corpus', '001.txt'), { rules: [proseSum] }).findings;
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /分项之和 421（148\+21\+21\+…\+63）与总数 425 不符，相差 4/);
+  });
+
+  test('no percentage, placeholder or table contradiction is reported on any real report', () => {
+    for (const dir of ['seeds', 'corpus']) {
+      for (const name of all(dir)) {
+        const r = check(read(dir, name), { rules: [prosePercent, placeholder, textTableMismatch, periodConsistency] });
+        assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${f.message}`), [], `${dir}/${name}`);
+      }
+    }
+  });
+
+  test('seed 003: pinyin glosses and ?,F debris are listed, 20 at most plus a note', () => {
+    const seed = all('seeds').find((n) => n.startsWith('003'));
+    assert.ok(seed);
+    const findings = check(read('seeds', seed), { rules: [mojibake] }).findings;
+    assert.equal(findings.length, 21);
+    assert.ok(findings.some((f) => /\?,F/.test(f.message)));
   });
 });
