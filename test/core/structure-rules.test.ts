@@ -218,7 +218,7 @@ describe('profile-notice', () => {
   test('a profile inferred from headings is announced once; a titled year is not', () => {
     const found = run(draft2021({ title: '青禾县民政局政府信息公开工作年度报告' }), [profileNotice]);
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /按「2021 年统一格式」.*按标题结构判断/);
+    assert.match(found[0].message, /^按国办公开办函〔2021〕30号格式（2021 年统一格式）检查：.*按标题结构判断/);
     assert.deepEqual(run(draft2021(), [profileNotice]), []);
   });
 

@@ -60,13 +60,13 @@ export function selectProfile(doc: ReportDocument, options: SelectOptions): Prof
   if (looksAnnual && year !== undefined) {
     const profile = year >= 2021 ? GOV2021 : year >= 2019 ? GOV2019 : LEGACY;
     const where = titleYear !== undefined ? '标题年份' : '开头的报告名称年份';
-    return { profile, source: 'title-year', reason: prefix(notes, `${where} ${year} 年，适用${profile.basis.split('；')[0]}格式（${profile.name}）`) };
+    return { profile, source: 'title-year', reason: prefix(notes, `${where} ${year} 年，适用${formatName(profile)}`) };
   }
 
   const byHeadings = bestByHeadings(doc, extra);
   if (byHeadings) {
     const { profile, count, tieNote } = byHeadings;
-    const why = looksAnnual ? '标题未写明年份' : '标题不像年度报告';
+    const why = looksAnnual ? '标题未写明年份' : doc.title ? '标题不像年度报告' : '没有找到标题';
     return {
       profile,
       source: 'headings',
@@ -76,6 +76,13 @@ export function selectProfile(doc: ReportDocument, options: SelectOptions): Prof
 
   const why = looksAnnual ? '标题像年度报告，但既无年份，也认不出法定部分标题' : '标题和部分标题都不像政府信息公开工作年度报告';
   return { profile: GENERIC, source: 'fallback', reason: prefix(notes, `${why}，只做通用检查`) };
+}
+
+/** 「国办公开办函〔2021〕30号格式（2021 年统一格式）」, or for years without a national format
+ * 「2018 年及以前的年报（2007年《条例》第三十二条）」. */
+export function formatName(p: Profile): string {
+  const doc = p.basis.split('；')[0];
+  return /^国办/.test(doc) ? `${doc}格式（${p.name}）` : `「${p.name}」的结构（${doc}）`;
 }
 
 function prefix(notes: string[], reason: string): string {
@@ -123,14 +130,14 @@ function bestByHeadings(doc: ReportDocument, extra: readonly Profile[]): { profi
     BUILTIN_PROFILES.flatMap((q) => q.foreignMarkers).filter((m) => m.belongsTo === p.id && text.includes(normalizeLabel(m.text))).length;
   const ranked = [...tied].sort((a, b) => score(b) - score(a));
   if (score(ranked[0]) > score(ranked[1])) {
-    return { profile: ranked[0], count: best.count, tieNote: `，统计表栏目属于${ranked[0].basis.split('；')[0]}格式` };
+    return { profile: ranked[0], count: best.count, tieNote: `，统计表栏目属于${formatName(ranked[0])}` };
   }
   // Then the year the text is about (统计期限 sentence, or the year the body names most).
   const year = findReportYear(doc);
   const byYear = year && tied.find((p) => (p.years?.from ?? -Infinity) <= year.year && year.year <= (p.years?.to ?? Infinity));
   if (year && byYear) {
     const where = year.source === 'period' ? '统计期限' : '正文';
-    return { profile: byYear, count: best.count, tieNote: `，${where}年份 ${year.year} 年适用${byYear.basis.split('；')[0]}格式` };
+    return { profile: byYear, count: best.count, tieNote: `，${where}年份 ${year.year} 年适用${formatName(byYear)}` };
   }
   const others = tied.filter((p) => p !== ranked[0]).map((p) => `「${p.name}」`).join('');
   return { profile: ranked[0], count: best.count, tieNote: `（与${others}同样相符，取最新格式）` };

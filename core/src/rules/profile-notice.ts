@@ -4,6 +4,7 @@
 // Also points at a profile directive whose id does not exist.
 
 import { BUILTIN_PROFILES } from '../profiles/index';
+import { formatName } from '../profiles/select';
 import type { Rule } from './types';
 import { lineRange } from './structure-util';
 
@@ -44,7 +45,7 @@ export const rule: Rule = {
       });
     } else if (choice.source === 'headings') {
       ctx.report({
-        message: `按「${choice.profile.name}」（${choice.profile.basis.split('；')[0]}）检查：${choice.reason}。如不对，可在文首加 <!-- nianbao-profile: 格式 id --> 指定（${IDS}）`,
+        message: `按${formatName(choice.profile)}检查：${choice.reason}。如不对，可在文首加 <!-- nianbao-profile: 格式 id --> 指定（${IDS}）`,
         range: at,
         data: { profile: choice.profile.id, source: choice.source },
       });
