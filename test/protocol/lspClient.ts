@@ -39,7 +39,11 @@ export class TestClient {
   readonly proc: ChildProcess;
   readonly conn: MessageConnection;
 
+  /** What the client answers to workspace/configuration; tests change it, then notify the server. */
+  settings: unknown;
+
   constructor(settings: unknown) {
+    this.settings = settings;
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
@@ -50,7 +54,7 @@ export class TestClient {
       this.push(() => this.messages.push(p));
       return null;
     });
-    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.listen();
@@ -85,11 +89,11 @@ export class TestClient {
     return this.waitFor(() => this.published, (p) => p.uri === uri && p.version === version, `diagnostics of ${uri} v${version}`);
   }
 
-  async initialize(): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(workspaceFolder?: string): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: workspaceFolder ?? null,
+      workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'drafts' }] : null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {

@@ -3,6 +3,10 @@
 // fix and see its diagnostic go away, then shut down.
 
 import { after, before, describe, test } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../core/src/service/edits';
 import { DRAFT_2023 } from './drafts';
@@ -236,6 +240,28 @@ describe('nianbao-language-server over stdio', () => {
     assert.equal(edits[0].range.start.line, balance.range.start.line);
   });
 
+  test('changed settings re-check open documents: a rule turned off, then downgraded', async () => {
+    const first = client.published.length;
+    client.settings = { rules: { 'table-balance': 'off' } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const off = await client.waitFor(
+      () => client.published.slice(first),
+      (p) => p.uri === URI && p.version === version,
+      'diagnostics after turning table-balance off',
+    );
+    assert.equal(off.diagnostics.filter((d) => d.code === 'table-balance').length, 0);
+
+    const before = client.published.length;
+    client.settings = { rules: { 'table-balance': 'hint' } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const hinted = await client.waitFor(
+      () => client.published.slice(before),
+      (p) => p.uri === URI && p.diagnostics.some((d) => d.code === 'table-balance'),
+      'table-balance back as a hint',
+    );
+    assert.ok(hinted.diagnostics.filter((d) => d.code === 'table-balance').every((d) => d.severity === 4));
+  });
+
   test('source.fixAll.nianbao is offered when asked for', async () => {
     const actions = await client.conn.sendRequest<{ kind: string }[]>('textDocument/codeAction', {
       textDocument: { uri: URI },
@@ -249,5 +275,45 @@ describe('nianbao-language-server over stdio', () => {
   test('shutdown and exit end the process cleanly', async () => {
     const code = await client.shutdown();
     assert.equal(code, 0);
+  });
+});
+
+describe('workspace nianbao.config.json', () => {
+  let client: TestClient;
+  let folder: string;
+
+  before(() => {
+    ensureBuilt();
+    folder = mkdtempSync(join(tmpdir(), 'nianbao-ws-'));
+    writeFileSync(join(folder, 'nianbao.config.json'), JSON.stringify({ rules: { 'part-missing': 'off' } }));
+    client = new TestClient({});
+  });
+
+  after(() => {
+    if (client.proc.exitCode === null) client.proc.kill();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('its rule settings apply to documents in the folder, and edits to it re-check', async () => {
+    const folderUri = pathToFileURL(folder).href;
+    await client.initialize(folderUri);
+    const uri = `${folderUri}/draft.nianbao.md`;
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text: DRAFT_2023 } });
+    const first = await client.diagnosticsFor(uri, 1);
+    assert.ok(first.diagnostics.some((d) => d.code === 'table-balance'), 'other rules still run');
+    assert.ok(!first.diagnostics.some((d) => d.code === 'part-missing'), 'part-missing is off by the config file');
+
+    const before = client.published.length;
+    writeFileSync(join(folder, 'nianbao.config.json'), JSON.stringify({ rules: {} }));
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: `${folderUri}/nianbao.config.json`, type: 2 }],
+    });
+    const again = await client.waitFor(
+      () => client.published.slice(before),
+      (p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'part-missing'),
+      'part-missing after the config changed',
+    );
+    assert.ok(again);
+    assert.equal(await client.shutdown(), 0);
   });
 });

@@ -1,0 +1,50 @@
+// Editor settings are validated field by field: a bad value is named in a Chinese message and
+// replaced by its default while the good fields still apply.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, validateSettings } from '../../server/src/settings';
+
+describe('validateSettings', () => {
+  test('no settings: the defaults, no problems', () => {
+    assert.deepEqual(validateSettings(undefined), { settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  test('good values are taken over', () => {
+    const { settings, problems } = validateSettings({
+      profile: 'gov-2019',
+      rules: { 'table-balance': 'warning', 'part-missing': 'off' },
+      detect: { enabled: false },
+      debounceMs: 400,
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings, {
+      profile: 'gov-2019',
+      rules: { 'table-balance': 'warning', 'part-missing': 'off' },
+      detectEnabled: false,
+      debounceMs: 400,
+    });
+  });
+
+  test('each bad value is reported and defaulted; the others still apply', () => {
+    const { settings, problems } = validateSettings({ profile: 'gov-2021', rules: { 'table-balance': 'loud' }, debounceMs: -3 });
+    assert.equal(settings.profile, 'gov-2021');
+    assert.deepEqual(settings.rules, {});
+    assert.equal(settings.debounceMs, DEFAULT_SETTINGS.debounceMs);
+    assert.equal(problems.length, 2);
+    assert.ok(problems.some((p) => p.includes('nianbao.rules')));
+    assert.ok(problems.some((p) => p.includes('nianbao.debounceMs') && p.includes('-3')));
+    assert.ok(problems.every((p) => /已使用默认值/.test(p)));
+  });
+
+  test('fractional and huge debounce values are refused', () => {
+    assert.equal(validateSettings({ debounceMs: 12.5 }).problems.length, 1);
+    assert.equal(validateSettings({ debounceMs: 60_000 }).problems.length, 1);
+  });
+
+  test('a settings value that is not an object', () => {
+    const r = validateSettings('on');
+    assert.deepEqual(r.settings, DEFAULT_SETTINGS);
+    assert.equal(r.problems.length, 1);
+  });
+});
