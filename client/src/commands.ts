@@ -15,7 +15,7 @@ import type { ServerHandle } from './lsp';
 export function registerCommands(context: vscode.ExtensionContext, server: () => Promise<ServerHandle>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.newReport', (args?: { body?: string; year?: number }) => newReport(server, args)),
-    vscode.commands.registerCommand('nianbao.insertTable', () => insertTable(server)),
+    vscode.commands.registerCommand('nianbao.insertTable', (args?: { id?: string }) => insertTable(server, args)),
     vscode.commands.registerCommand('nianbao.showProfile', () => showProfile(server)),
   );
 }
@@ -58,19 +58,20 @@ function activeReport(): vscode.TextEditor | undefined {
   return undefined;
 }
 
-async function insertTable(server: () => Promise<ServerHandle>): Promise<void> {
+/** Quick pick of the profile's tables; an `id` argument (tests, keybindings) skips the pick. */
+async function insertTable(server: () => Promise<ServerHandle>, args?: { id?: string }): Promise<boolean> {
   const editor = activeReport();
-  if (!editor) return;
+  if (!editor) return false;
   const info = await (await server()).sendRequest<TablesResult | null>(TablesRequest, { uri: editor.document.uri.toString() });
   if (!info?.tables.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The format {0} has no national tables.', info?.profileName ?? '—'));
-    return;
+    return false;
   }
-  const picked = await vscode.window.showQuickPick(
-    info.tables.map((t) => ({ label: t.title, description: t.id, template: t.template })),
-    { title: vscode.l10n.t('Insert a national table ({0})', info.profileName) },
-  );
-  if (!picked) return;
+  const items = info.tables.map((t) => ({ label: t.title, description: t.id, template: t.template }));
+  const picked = args?.id
+    ? items.find((i) => i.description === args.id)
+    : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Insert a national table ({0})', info.profileName) });
+  if (!picked) return false;
   const pos = editor.selection.active;
   const line = editor.document.lineAt(pos.line);
   const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
@@ -78,7 +79,7 @@ async function insertTable(server: () => Promise<ServerHandle>): Promise<void> {
   // A table must start on its own line with a blank line before it.
   const text = line.isEmptyOrWhitespace ? table + eol : eol + eol + table + eol;
   const at = line.isEmptyOrWhitespace ? line.range.start : line.range.end;
-  await editor.edit((b) => b.insert(at, text));
+  return editor.edit((b) => b.insert(at, text));
 }
 
 async function showProfile(server: () => Promise<ServerHandle>): Promise<ProfileInfoResult | undefined> {

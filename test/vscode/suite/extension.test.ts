@@ -134,6 +134,18 @@ describe('Nianbao in VS Code', () => {
     assert.ok(!vscode.languages.getDiagnostics(created.uri).some((d) => ruleId(d) === 'part-missing'), JSON.stringify(ds.map((d) => d.message)));
   });
 
+  it('nianbao.insertTable inserts the chosen national table at the cursor', async () => {
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = lineOf(doc, '六、其他需要报告的事项') + 1; // the blank line under the heading
+    assert.equal(doc.lineAt(line).text, '');
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    assert.equal(await vscode.commands.executeCommand('nianbao.insertTable', { id: 'gov2021-review' }), true);
+    const inserted = doc.lineAt(line).text;
+    assert.match(inserted, /^\| 行政复议/);
+    assert.ok(doc.getText().split('\n').slice(line, line + 6).some((l) => l.includes('复议后起诉')));
+    await vscode.commands.executeCommand('undo');
+  });
+
   it('nianbao.showProfile tells which format applies and why', async () => {
     await vscode.window.showTextDocument(doc);
     const info = await vscode.commands.executeCommand<{ id: string; reason: string }>('nianbao.showProfile');
