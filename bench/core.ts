@@ -1,7 +1,7 @@
 // The core in-process: check() (parser + every rule in ALL_RULES) on a typical report and on big
 // drafts, and markdownlint with its default rules on the same texts for comparison.
 
-import { ALL_RULES, check } from '../core/src/index';
+import { ALL_RULES, check, parse } from '../core/src/index';
 import { bigDraft, typicalReport } from './generate';
 import type { Row } from './report';
 import { collectGarbage, measure, summarizeRuns, timeMs } from './stats';
@@ -28,6 +28,24 @@ function measureBig(f: () => unknown, runs: number, perRun: number) {
     samples.push(xs);
   }
   return summarizeRuns(samples);
+}
+
+/**
+ * Where the time goes on one text: parse alone, check() with no rules (parse + profile + facts),
+ * and each rule alone minus that baseline. Medians of a few calls; for telling owners what to look at.
+ */
+function breakdown(text: string, calls: number): Record<string, number> {
+  const med = (f: () => unknown) => {
+    f();
+    const xs = Array.from({ length: calls }, () => timeMs(f)).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)];
+  };
+  collectGarbage();
+  const out: Record<string, number> = { parse: med(() => parse(text)) };
+  const base = med(() => check(text, { rules: [] }));
+  out['parse+profile+facts'] = base;
+  for (const rule of ALL_RULES) out[`rule ${rule.meta.id}`] = Math.max(0, med(() => check(text, { rules: [rule] })) - base);
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, +v.toFixed(3)]));
 }
 
 export interface CoreBenchResult {
@@ -83,6 +101,10 @@ export async function benchCore(quick: boolean): Promise<CoreBenchResult> {
       note: `${(s.median / mb).toFixed(1)} ms/MB`,
     });
   }
+  // On 0.1 MB: big enough for every phase to show, small enough for ~25 × 6 calls.
+  const mbText = bigDraft({ seed: 7, bytes: 0.1 * MB });
+  details.breakdownMs = { text: '0.1 MB draft', ...breakdown(mbText, quick ? 3 : 5) };
+  details.breakdownTypicalMs = breakdown(typical, 51);
   const ratios = Object.values(perMb);
   details.msPerMb = perMb;
   details.linearity = Math.max(...ratios) / Math.min(...ratios);

@@ -2,7 +2,7 @@
 // bench/results/latest.json. Figures are reported, never asserted: nothing here fails a build.
 // Options: --quick (fewer runs), --only=core,server,activation,size
 
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchCore } from './core';
 import { benchServer } from './server';
@@ -25,8 +25,13 @@ async function main(): Promise<void> {
     memoryGb: +(totalmem() / 1024 ** 3).toFixed(1),
     node: process.version,
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    /** 1-minute load average before and after: other work on the machine shows up as noise. */
+    loadBefore: +loadavg()[0].toFixed(2),
+    loadAfter: NaN,
   };
-  console.log(`machine: ${machine.cpus} CPU(s), ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}${quick ? ', quick mode' : ''}`);
+  console.log(
+    `machine: ${machine.cpus} CPU(s), ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, load average ${machine.loadBefore}${quick ? ', quick mode' : ''}`,
+  );
 
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
@@ -52,8 +57,10 @@ async function main(): Promise<void> {
     details.size = size.details;
   }
 
+  machine.loadAfter = +loadavg()[0].toFixed(2);
   console.log('');
   printTable(rows);
+  console.log(`\nload average before/after: ${machine.loadBefore} / ${machine.loadAfter} on ${machine.cpus} CPU(s)`);
   const file = join(root, 'bench', 'results', 'latest.json');
   writeJson(file, {
     date: new Date().toISOString(),
