@@ -26,6 +26,7 @@ import {
   type TablesParams,
   type TablesResult,
 } from './protocol';
+import { FailureLog } from './failureLog';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { parseConfig } from '../../core/src/config/load';
 import { configForDocument, CONFIG_FILE, loadFolderConfig, type FolderConfig } from './workspaceConfig';
@@ -38,7 +39,7 @@ let settings: Settings = DEFAULT_SETTINGS;
 let folders: FolderConfig[] = [];
 let folderUris: string[] = [];
 let canPullConfiguration = false;
-const reportedFailures = new Set<string>();
+const failures = new FailureLog((message) => connection.console.error(message));
 const cache = new Map<string, { version: number; result: CheckResult }>();
 const timers = new Map<string, { timer: ReturnType<typeof setTimeout>; due: number; immediate: boolean }>();
 
@@ -69,21 +70,13 @@ function analyse(doc: TextDocument): CheckResult {
   return result;
 }
 
-function reportRuleFailures(result: CheckResult): void {
-  for (const failure of result.ruleFailures) {
-    if (reportedFailures.has(failure.ruleId)) continue;
-    reportedFailures.add(failure.ruleId);
-    connection.console.error(`规则 ${failure.ruleId} 运行出错，已跳过该规则（其余检查结果照常显示）：${failure.message}`);
-  }
-}
-
 function publish(uri: string): void {
   const doc = documents.get(uri);
   if (!doc) return;
   const result = analyse(doc);
   // A change may have arrived while we worked; its own run will publish.
   if (documents.get(uri)?.version !== doc.version) return;
-  reportRuleFailures(result);
+  failures.report(result.ruleFailures);
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(result.findings, uri) });
 }
 

@@ -169,6 +169,32 @@ describe('nianbao-language-server over stdio', () => {
     assert.ok(!subItems.some((i) => i.label.includes('主动公开情况') && i.label.startsWith('（')), 'existing sub-headings are not offered');
   });
 
+  test('completion inside a national table offers its row and column labels', async () => {
+    const line = lineOf(text, '（七）总计');
+    const character = lines(text)[line].indexOf('（七）总计');
+    const items = await client.conn.sendRequest<{ label: string; textEdit?: Edit }[]>('textDocument/completion', {
+      textDocument: { uri: URI },
+      position: { line, character },
+    });
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('1.属于国家秘密'), JSON.stringify(labels));
+    assert.ok(labels.includes('法律服务机构'));
+    assert.ok(!labels.some((l) => l.startsWith('五、')), 'no part headings inside a table');
+    const item = items.find((i) => i.label === '法律服务机构')!;
+    assert.deepEqual(item.textEdit?.range, { start: { line, character }, end: { line, character } });
+  });
+
+  test('folding: each part from its heading, each table', async () => {
+    const ranges = await client.conn.sendRequest<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', {
+      textDocument: { uri: URI },
+    });
+    const part3 = lineOf(text, '三、收到和处理政府信息公开申请情况');
+    const tableStart = lineOf(text, '（本列数据的勾稽关系为');
+    const tableEnd = lineOf(text, '四、结转下年度继续办理');
+    assert.ok(ranges.some((r) => r.startLine === part3 && r.endLine === tableEnd), JSON.stringify(ranges));
+    assert.ok(ranges.some((r) => r.startLine === tableStart && r.endLine === tableEnd));
+  });
+
   test('hover on a part heading gives its basis; on a cell, its sums with the figures', async () => {
     const heading = lineOf(text, '三、收到和处理政府信息公开申请情况');
     const h = await client.conn.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {

@@ -4,6 +4,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, validateSettings } from '../../server/src/settings';
+import { FailureLog } from '../../server/src/failureLog';
+import { check } from '../../core/src/engine';
+import type { Rule } from '../../core/src/rules/types';
 
 describe('validateSettings', () => {
   test('no settings: the defaults, no problems', () => {
@@ -46,5 +49,32 @@ describe('validateSettings', () => {
     const r = validateSettings('on');
     assert.deepEqual(r.settings, DEFAULT_SETTINGS);
     assert.equal(r.problems.length, 1);
+  });
+});
+
+describe('FailureLog', () => {
+  test('a throwing rule is logged once, with its message, and the other rules still report', () => {
+    const logged: string[] = [];
+    const log = new FailureLog((m) => logged.push(m));
+    const boom: Rule = {
+      meta: { id: 'boom', title: '', titleEn: '', category: 'text' as const, defaultSeverity: 'error' as const, fixable: false, description: '' },
+      check() {
+        throw new Error('索引越界');
+      },
+    };
+    const fine: Rule = {
+      meta: { ...boom.meta, id: 'fine' },
+      check(ctx) {
+        ctx.report({ message: '照常报告', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+      },
+    };
+    for (let i = 0; i < 3; i++) {
+      const r = check('一、总体情况\n', { rules: [boom, fine] });
+      assert.deepEqual(r.findings.map((f) => f.message), ['照常报告'], 'the other rule still reports');
+      log.report(r.ruleFailures);
+    }
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], /boom/);
+    assert.match(logged[0], /索引越界/);
   });
 });

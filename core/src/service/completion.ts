@@ -153,7 +153,9 @@ function tableCompletions(result: CheckResult, pos: Position, prefix: string, ta
     : result.facts.nationalTables.find((nt) => nt.range.end.line + 1 === pos.line);
   if (!national) return [];
   const spec = national.spec;
-  const atRowStart = /^\s*\|?\s*$/.test(prefix);
+  // A whole row is offered only on an otherwise empty line; inside a written row, single labels.
+  const line = result.doc.lines[pos.line] ?? '';
+  const atRowStart = /^\s*\|?\s*$/.test(prefix) && line.slice(pos.character).trim() === '';
   const cellStart = prefix.lastIndexOf('|') + 1;
   const lead = /^\s*/.exec(prefix.slice(cellStart))![0].length;
   const replace: Range = atRowStart
