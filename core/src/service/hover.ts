@@ -95,7 +95,13 @@ function describeCheck(at: CellAt, c: SumCheck): string | undefined {
   const side = (terms: Term[]) => {
     const exact = terms.every((t) => t.value !== null);
     const sum = exact ? terms.reduce((s, t) => s + (t.value as number), 0) : null;
-    const shown = terms.map((t) => (t.value !== null ? formatNumber(t.value) : t.raw)).join(' + ');
+    const show = (t: Term) => (t.value !== null ? formatNumber(t.value) : t.raw);
+    // Long sums (三（七）over 20 result rows) list the rows that count and say how many are 0.
+    const zeros = terms.filter((t) => t.value === 0).length;
+    const shown =
+      terms.length > 6 && zeros > 0
+        ? (terms.filter((t) => t.value !== 0).map(show).join(' + ') || '0') + `（其余 ${zeros} 项为 0）`
+        : terms.map(show).join(' + ');
     return { sum, text: terms.length > 1 && sum !== null ? `${shown} = ${formatNumber(sum)}` : shown };
   };
   const l = side(left);

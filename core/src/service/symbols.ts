@@ -42,7 +42,18 @@ export function documentSymbols(result: CheckResult): DocumentSymbol[] {
     // Tables before the first heading belong to no section.
     ...doc.tables.filter((t) => t.sectionIndex < 0).map(tableSymbol),
   ];
-  return top.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  top.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  // The title heads the tree (breadcrumbs read 「标题 › 三、…」) unless the parser made it a section.
+  const title = doc.title;
+  if (!title || doc.sections.some((s) => s.heading.line === title.line)) return top;
+  const lastLine = Math.max(0, doc.lines.length - 1);
+  const range = { start: { line: title.line, character: 0 }, end: { line: lastLine, character: doc.lines[lastLine]?.length ?? 0 } };
+  const before = top.filter((s) => s.range.start.line < title.line);
+  const under = top.filter((s) => s.range.start.line >= title.line);
+  return [
+    ...before,
+    { name: title.text, detail: result.choice.profile.name, kind: SymbolKind.File, range, selectionRange: within(title.range, range), children: under },
+  ];
 }
 
 function firstLine(r: Range): Range {
