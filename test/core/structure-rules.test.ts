@@ -270,3 +270,13 @@ describe('part-missing on a flattened report', () => {
     assert.equal(r.findings[0].severity, 'warning');
   });
 });
+
+describe('part-missing in a draft of bare Markdown headings', () => {
+  test('the inserted heading has no enumerator either', () => {
+    const text = '# 青禾县民政局2022年政府信息公开工作年度报告\n\n## 总体情况\n\n正文。\n\n## 收到和处理政府信息公开申请情况\n\n正文。\n\n## 政府信息公开行政复议、行政诉讼情况\n\n正文。\n\n## 存在的主要问题及改进情况\n\n正文。\n\n## 其他需要报告的事项\n\n未收取信息处理费。\n';
+    const found = run(text, [partMissing]);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].range.start.line, 6);
+    assert.ok(fixed(text, found[0]).includes('\n## 主动公开政府信息情况\n\n<!-- '));
+  });
+});

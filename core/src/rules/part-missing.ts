@@ -73,7 +73,10 @@ function insertion(doc: ReportDocument, profile: Profile, spec: PartSpec, headin
   const eol = eolOf(doc);
   // Match the draft's own markup: `## 一、…` when its parts are Markdown headings.
   const depth = found.find((m) => m.heading.markdownDepth > 0)?.heading.markdownDepth ?? 0;
-  const blocks = [(depth ? '#'.repeat(depth) + ' ' : '') + heading, spec.template.trim()];
+  // A draft whose parts are bare Markdown headings (## 总体情况) gets a bare title too.
+  const bare = found.every((m) => m.heading.style === 'none');
+  const line = bare ? spec.title : heading;
+  const blocks = [(depth ? '#'.repeat(depth) + ' ' : '') + line, spec.template.trim()];
   for (const id of spec.tables ?? []) {
     const table = profile.tables.find((t) => t.id === id);
     if (table?.template.trim()) blocks.push(table.template.trim());
