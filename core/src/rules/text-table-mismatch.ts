@@ -103,10 +103,16 @@ function targetFor(topic: Topic, tables: NationalTable[]): Target | undefined {
 /** The nearest heading above a paragraph (its own run-in heading first). */
 function headingOf(doc: ReportDocument, p: Paragraph): Heading | undefined {
   if (p.runInOf) return p.runInOf;
+  // Binary search: headings are in line order, and a 10 MB draft has thousands of each.
+  let lo = 0;
+  let hi = doc.headings.length - 1;
   let found: Heading | undefined;
-  for (const h of doc.headings) {
-    if (h.line <= p.range.start.line) found = h;
-    else break;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.headings[mid].line <= p.range.start.line) {
+      found = doc.headings[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }
