@@ -70,10 +70,21 @@ function analyse(doc: TextDocument): CheckResult {
   return result;
 }
 
+/** A failure of the core itself (not of one rule) is logged; the server keeps serving. */
+function guarded<T>(what: string, fallback: T, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    connection.console.error(`${what}失败：${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return fallback;
+  }
+}
+
 function publish(uri: string): void {
   const doc = documents.get(uri);
   if (!doc) return;
-  const result = analyse(doc);
+  const result = guarded('检查文档', undefined, () => analyse(doc));
+  if (!result) return;
   // A change may have arrived while we worked; its own run will publish.
   if (documents.get(uri)?.version !== doc.version) return;
   failures.report(result.ruleFailures);
@@ -171,7 +182,7 @@ documents.onDidClose((e) => {
 
 const withDoc = <T>(uri: string, fallback: T, f: (r: CheckResult, doc: TextDocument) => T): T => {
   const doc = documents.get(uri);
-  return doc ? f(analyse(doc), doc) : fallback;
+  return doc ? guarded('处理请求', fallback, () => f(analyse(doc), doc)) : fallback;
 };
 
 connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (r) => service.documentSymbols(r)));
@@ -190,7 +201,9 @@ connection.onCodeAction((p) =>
 );
 
 connection.onRequest(SkeletonRequest, (p: SkeletonParams): SkeletonResult => {
-  const profile = p.profile && p.profile !== 'auto' ? profileById(p.profile) : profileForYear(p.year);
+  // Profiles a workspace config defines count too (the first folder's config).
+  const config = folders[0]?.config;
+  const profile = p.profile && p.profile !== 'auto' ? profileById(p.profile, config) : profileForYear(p.year, config);
   return { text: reportSkeleton(profile, { body: p.body, year: p.year }), profileId: profile.id, profileName: profile.name };
 });
 
