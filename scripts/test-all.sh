@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's single test command (`npm test`). Does all set-up a fresh machine needs, then runs
-# every tier: core and protocol unit tests, the extension suite inside a real VS Code, VSIX
+# every tier: core, protocol and robustness tests, the extension suite inside a real VS Code, VSIX
 # packaging, the UI test on the installed VSIX and the Neovim LSP test. Prints each tier's time
 # and ends with one line `N passed, N failed` (what CI reads). Exits non-zero if anything failed.
 set -uo pipefail
@@ -78,6 +78,8 @@ tier build step 300 npm run --silent build || BUILD_OK=0
 
 tier core tests 600 node --test out/test/core/
 tier protocol tests 600 node --test out/test/protocol/
+# property-based and hostile-input tests of the core (fast-check)
+[ -d test/robustness ] && tier robustness tests 900 node --test out/test/robustness/
 
 TOOLS_OK=1
 tier setup-editors step 1800 bash scripts/setup-vscode-offline.sh || TOOLS_OK=0
