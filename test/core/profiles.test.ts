@@ -178,3 +178,12 @@ describe('selectProfile: year from the text breaks a tie of headings', () => {
     assert.match(c.reason, /2020 年/);
   });
 });
+
+describe('matchParts: loose headings still find their part', () => {
+  test('五、存在的主要问题 (no 改进) and 四、行政复议情况 (no 诉讼) match by keywords', () => {
+    const m = matchParts(parse(draft2021({ parts: [0, 1, 2, { index: 3, title: '行政复议情况' }, { index: 4, title: '存在的主要问题' }, 5] })), GOV2021);
+    assert.deepEqual(m.map((x) => [x.spec.id, x.how]), [
+      ['overview', 'canonical'], ['proactive', 'canonical'], ['requests', 'canonical'], ['review', 'keywords'], ['problems', 'keywords'], ['other', 'canonical'],
+    ]);
+  });
+});

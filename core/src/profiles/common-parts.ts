@@ -70,7 +70,8 @@ export function sixParts(o: SixPartOptions): PartSpec[] {
         '政府信息公开行政复议和行政诉讼情况',
         '行政复议、行政诉讼情况',
       ],
-      keywords: [['复议'], ['诉讼']],
+      // Either word is enough: 四、行政复议情况 alone is still this part (and the typo 行政法复议 keeps 复议).
+      keywords: [['复议', '诉讼']],
       basis: `《条例》第五十条第（三）项；${o.format}`,
       guidance: '按统一格式填报行政复议、行政诉讼情况表（行政复议，未经复议直接起诉，复议后起诉，各分结果维持、结果纠正、其他结果、尚未审结、总计）。',
       template: '',
@@ -85,7 +86,7 @@ export function sixParts(o: SixPartOptions): PartSpec[] {
         '存在的主要问题及改进措施',
         '存在的问题及改进措施',
       ],
-      keywords: [['问题', '不足'], ['改进', '整改', '措施', '打算', '计划', '思路', '方向']],
+      keywords: [['问题', '不足', '短板']],
       basis: `《条例》第五十条第（四）项；${o.format}`,
       guidance: '如实说明本年度工作存在的主要问题、上一年度问题的改进情况和下一步改进措施；各级人民政府还应报告工作考核、社会评议和责任追究结果情况。',
       template: '',
