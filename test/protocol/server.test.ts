@@ -298,6 +298,28 @@ describe('nianbao-language-server over stdio', () => {
     assert.ok(actions.every((a) => a.kind === 'source.fixAll.nianbao'), JSON.stringify(actions));
   });
 
+  test('custom requests: skeleton by year, the tables of the document, the profile and why', async () => {
+    const s2020 = await client.conn.sendRequest<{ text: string; profileId: string }>('nianbao/skeleton', { body: '青山县', year: 2020 });
+    const s2023 = await client.conn.sendRequest<{ text: string; profileId: string }>('nianbao/skeleton', { body: '青山县', year: 2023 });
+    assert.equal(s2020.profileId, 'gov-2019');
+    assert.equal(s2023.profileId, 'gov-2021');
+    assert.match(s2023.text, /^# 青山县2023年政府信息公开工作年度报告\n/);
+    assert.ok(s2023.text.includes('2023年1月1日至2023年12月31日'));
+    // The 2019 format still has 第二十条第（九）项 in its part 二 table; the 2021 format dropped it.
+    assert.ok(s2020.text.includes('第二十条第（九）项'));
+    assert.ok(!s2023.text.includes('第二十条第（九）项'));
+
+    const tables = await client.conn.sendRequest<{ profileId: string; tables: { id: string; template: string }[] }>('nianbao/tables', { uri: URI });
+    assert.equal(tables.profileId, 'gov-2021');
+    assert.equal(tables.tables.length, 3);
+    assert.ok(tables.tables.every((t) => t.template.trim().startsWith('|')));
+
+    const info = await client.conn.sendRequest<{ id: string; source: string; reason: string }>('nianbao/profileInfo', { uri: URI });
+    assert.equal(info.id, 'gov-2021');
+    assert.equal(info.source, 'title-year');
+    assert.match(info.reason, /2023/);
+  });
+
   test('shutdown and exit end the process cleanly', async () => {
     const code = await client.shutdown();
     assert.equal(code, 0);
