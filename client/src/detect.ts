@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 
 const TITLE = /政府信息公开(?:工作)?(?:年度)?报告/;
 const YEARLY = /年度|年报|\d{4}\s*年/;
+/** URI schemes of documents a writer edits (local, new, remote and virtual workspaces). */
+export const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 /** How far down the title may sit (front matter, a blank line or two, a 文号 line). */
 const SCAN_LINES = 40;
 
@@ -36,6 +38,8 @@ export function registerDetection(context: vscode.ExtensionContext): void {
   const enabled = () => vscode.workspace.getConfiguration('nianbao').get<boolean>('detect.enabled', true);
   const consider = (doc: vscode.TextDocument) => {
     if (doc.languageId !== 'markdown' && doc.languageId !== 'plaintext') return;
+    // Only documents a writer edits; not git history, diff sides or output panes.
+    if (!EDITABLE_SCHEMES.has(doc.uri.scheme)) return;
     const key = doc.uri.toString();
     if (switched.has(key) || !enabled()) return;
     if (!titleCandidates(firstLines(doc)).some(isAnnualReportTitle)) return;

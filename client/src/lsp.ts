@@ -2,6 +2,7 @@
 // needs the server, so activating on Markdown files costs nothing.
 
 import * as vscode from 'vscode';
+import { EDITABLE_SCHEMES } from './detect';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export interface ServerHandle {
@@ -16,11 +17,8 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Ser
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'nianbao', scheme: 'file' },
-      { language: 'nianbao', scheme: 'untitled' },
-      { language: 'nianbao', scheme: 'vscode-remote' },
-    ],
+    // Not git: or diff sides, which would list every problem twice.
+    documentSelector: [...EDITABLE_SCHEMES].map((scheme) => ({ language: 'nianbao', scheme })),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/nianbao.config.json') },
     outputChannelName: vscode.l10n.t('Nianbao Language Server'),
   };

@@ -10,15 +10,15 @@ import Module from 'node:module';
 import { ensureBuilt, REPO } from './lspClient';
 
 interface FakeDoc {
-  uri: { toString(): string };
+  uri: { scheme: string; toString(): string };
   languageId: string;
   lineCount: number;
   lineAt(i: number): { text: string };
 }
 
-function fakeDoc(name: string, languageId: string, text: string): FakeDoc {
+function fakeDoc(name: string, languageId: string, text: string, scheme = 'file'): FakeDoc {
   const lines = text.split('\n');
-  return { uri: { toString: () => `file:///w/${name}` }, languageId, lineCount: lines.length, lineAt: (i) => ({ text: lines[i] }) };
+  return { uri: { scheme, toString: () => `${scheme}:///w/${name}` }, languageId, lineCount: lines.length, lineAt: (i) => ({ text: lines[i] }) };
 }
 
 const registered: string[] = [];
@@ -29,6 +29,8 @@ const openDocs: FakeDoc[] = [
   fakeDoc('notes.md', 'markdown', '# 会议纪要\n\n一、议题'),
   fakeDoc('draft.txt', 'plaintext', '青山县2022年度政府信息公开工作报告\n一、总体情况'),
   fakeDoc('readme.txt', 'plaintext', '关于政府信息公开的说明\n正文'),
+  // The same report seen in git history stays Markdown.
+  fakeDoc('report.md', 'markdown', '# 青山县自然资源局2023年政府信息公开工作年度报告', 'git'),
 ];
 const disposable = { dispose() {} };
 const fakeVscode = {
