@@ -15,7 +15,7 @@ import { applyMutation, mutation, sampleDrafts } from './mutations';
 // Bounded so the whole robustness suite stays well under a minute on two cores.
 const RUNS = { generated: 400, wellFormed: 150, unicode: 300, mutated: 300, converge: 200 };
 const SEED = Number(process.env.NIANBAO_FUZZ_SEED ?? Date.now() % 1_000_000);
-const params = (numRuns: number) => ({ numRuns, seed: SEED, endOnFailure: true });
+const params = (numRuns: number) => ({ numRuns, seed: SEED, endOnFailure: true, includeErrorInReport: true });
 console.log(`# fast-check seed ${SEED} (set NIANBAO_FUZZ_SEED to replay); runs ${JSON.stringify(RUNS)}`);
 
 /** The registered rules plus the sum rules with fixes, so convergence is tested even before registration. */

@@ -70,6 +70,14 @@ const ARABIC_RE = /[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+
 const CN_NUM_RE = /[〇零一二两三四五六七八九十百千万亿]+/y;
 const CN_MULTIPLIER_RE = /\s*(万|亿)(?![元人])/y;
 
+/**
+ * A figure beyond what a double holds exactly (a pasted serial number, 400 nines, 亿亿亿…) is still
+ * found as written, but gets no value: no sum, comparison or message computes with it.
+ */
+function usable(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? value : null;
+}
+
 function arabicValue(raw: string): { value: number; decimals: number } {
   const half = raw.replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
   const dot = half.indexOf('.');
@@ -165,7 +173,7 @@ export function scanNumbers(text: string): NumberToken[] {
       const pre = approxPrefixBefore(text, i);
       out.push({
         kind: tail.approx || pre >= 0 ? 'approx' : 'exact',
-        value,
+        value: usable(value),
         raw: text.slice(i, end),
         unit: tail.unit,
         decimals,
@@ -190,7 +198,7 @@ export function scanNumbers(text: string): NumberToken[] {
         const pre = approxPrefixBefore(text, i);
         out.push({
           kind: tail.approx || pre >= 0 ? 'approx' : 'exact',
-          value,
+          value: usable(value),
           raw: m[0],
           unit: tail.unit,
           decimals: 0,
@@ -232,7 +240,7 @@ export function readValueCell(text: string): CellValue | undefined {
   if (tokens.length !== 1) {
     // A bare Chinese numeral cell such as 二万五千 has no unit, so the scanner skipped it.
     const cn = /^[〇零一二两三四五六七八九十百千万亿]{2,}$/.test(t) ? parseChineseNumeral(t) : null;
-    if (cn !== null) return { kind: 'exact', value: cn, raw: t, decimals: 0, numberStart: lead, numberEnd: lead + t.length };
+    if (cn !== null) return { kind: 'exact', value: usable(cn), raw: t, decimals: 0, numberStart: lead, numberEnd: lead + t.length };
     return undefined;
   }
   const tok = tokens[0];
