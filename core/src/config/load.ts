@@ -11,6 +11,7 @@ import { guidanceTemplate } from '../profiles/common-parts';
 import type { PartSpec, Profile } from '../profiles/types';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 32;
 
 export function parseConfig(jsonText: string, source = 'nianbao.config.json'): ResolvedConfig {
   const body = jsonText.replace(/^\uFEFF/, '');
@@ -224,8 +225,13 @@ function reportUnknownKeys(value: unknown, allowed: string[], path: string, prob
 
 /** A copy of the parsed JSON without keys that could reach an object prototype; each dropped key
  * is a problem at its path. */
-function sanitize(value: unknown, path: string, problems: ConfigProblem[]): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => sanitize(v, join(path, String(i)), problems));
+function sanitize(value: unknown, path: string, problems: ConfigProblem[], depth = 0): unknown {
+  // No real config nests deeper than a few levels; a hostile one must not overflow the stack.
+  if (depth > MAX_DEPTH && (Array.isArray(value) || isObject(value))) {
+    problems.push({ path, message: `「${path}」嵌套超过 ${MAX_DEPTH} 层，已忽略` });
+    return undefined;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => sanitize(v, join(path, String(i)), problems, depth + 1));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
@@ -234,7 +240,7 @@ function sanitize(value: unknown, path: string, problems: ConfigProblem[]): unkn
       problems.push({ path: p, message: `「${p}」是不允许的键名（可能篡改对象原型），已忽略` });
       continue;
     }
-    out[key] = sanitize(value[key], p, problems);
+    out[key] = sanitize(value[key], p, problems, depth + 1);
   }
   return out;
 }
