@@ -27,6 +27,7 @@ import {
   type TablesResult,
 } from './protocol';
 import { FailureLog } from './failureLog';
+import { ruleDocsUrl } from './ruleDocs';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { parseConfig } from '../../core/src/config/load';
 import { configForDocument, CONFIG_FILE, loadFolderConfig, type FolderConfig } from './workspaceConfig';
@@ -80,6 +81,8 @@ function guarded<T>(what: string, fallback: T, f: () => T): T {
   }
 }
 
+const RULE_DOCS = ruleDocsUrl();
+
 function publish(uri: string): void {
   const doc = documents.get(uri);
   if (!doc) return;
@@ -88,7 +91,7 @@ function publish(uri: string): void {
   // A change may have arrived while we worked; its own run will publish.
   if (documents.get(uri)?.version !== doc.version) return;
   failures.report(result.ruleFailures);
-  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(result.findings, uri) });
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(result.findings, uri, RULE_DOCS) });
 }
 
 /** Runs a check after `delay` ms; an already pending run that is due sooner stays and covers it. */

@@ -4,7 +4,10 @@
 import type { Finding, Severity } from '../rules/types';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticSeverityValue } from './types';
 
-/** Where docs/rules.md is published; each rule has an anchor named after its id. */
+/**
+ * Fallback location of docs/rules.md; each rule has an anchor named after its id. The server passes
+ * the copy packaged with it instead (a file: URI), so the link works offline.
+ */
 export const RULE_DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/rules.md';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
@@ -16,8 +19,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverityValue> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function ruleDocUrl(ruleId: string): string {
-  return `${RULE_DOCS_URL}#${ruleId}`;
+export function ruleDocUrl(ruleId: string, docsUrl: string = RULE_DOCS_URL): string {
+  return `${docsUrl}#${ruleId}`;
 }
 
 /** Index of the finding in its CheckResult, kept in `data` so a code action can find it again. */
@@ -25,12 +28,12 @@ export interface DiagnosticData {
   index: number;
 }
 
-export function toDiagnostic(f: Finding, uri: string, index: number): Diagnostic {
+export function toDiagnostic(f: Finding, uri: string, index: number, docsUrl: string = RULE_DOCS_URL): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.ruleId,
-    codeDescription: { href: ruleDocUrl(f.ruleId) },
+    codeDescription: { href: ruleDocUrl(f.ruleId, docsUrl) },
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
     data: { index } satisfies DiagnosticData,
@@ -41,6 +44,6 @@ export function toDiagnostic(f: Finding, uri: string, index: number): Diagnostic
   return d;
 }
 
-export function toDiagnostics(findings: readonly Finding[], uri: string): Diagnostic[] {
-  return findings.map((f, i) => toDiagnostic(f, uri, i));
+export function toDiagnostics(findings: readonly Finding[], uri: string, docsUrl: string = RULE_DOCS_URL): Diagnostic[] {
+  return findings.map((f, i) => toDiagnostic(f, uri, i, docsUrl));
 }
