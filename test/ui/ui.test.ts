@@ -144,6 +144,10 @@ describe('VS Code window with the installed VSIX', { timeout: 300_000 }, () => {
     const folders = page.locator('.pane-header', { hasText: /workspace/i }).first();
     if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
     await runCommand('Explorer: Focus on Outline View');
+    // Items start collapsed: if the report's title is the root, open it (its twistie) to show the parts.
+    await page.locator('.outline-pane .monaco-list-row').first().waitFor({ timeout: STEP_TIMEOUT });
+    const roots = page.locator('.outline-pane .monaco-list-row[aria-level="1"][aria-expanded="false"] .monaco-tl-twistie');
+    for (let i = await roots.count(); i > 0; i--) await roots.nth(i - 1).click();
     const expected = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、其他需要报告的事项'];
     await page.waitForFunction(
       (names) => {

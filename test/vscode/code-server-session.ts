@@ -124,6 +124,8 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
         XDG_CONFIG_HOME: path.join(opts.scratchDir, '.config'),
         XDG_DATA_HOME: path.join(opts.scratchDir, '.local', 'share'),
         XDG_CACHE_HOME: path.join(opts.scratchDir, '.cache'),
+        // No extension gallery: the machine is offline, and tests must not depend on open-vsx.org.
+        EXTENSIONS_GALLERY: '{}',
       },
     },
   );
