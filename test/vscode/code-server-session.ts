@@ -131,9 +131,16 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   );
   fs.closeSync(log);
   const pgid = child.pid!;
-  // If this process dies abruptly, do not leave an orphaned server behind.
+  // If this process ends early (exit, or a timeout's SIGTERM / Ctrl+C), do not leave an orphaned server:
+  // kill the group, then let the signal take its normal course.
   const onExit = () => killGroup(pgid, 'SIGKILL');
+  const onSignal = (signal: NodeJS.Signals) => {
+    killGroup(pgid, 'SIGKILL');
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
   process.on('exit', onExit);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 
   let exited = false;
   child.on('exit', () => { exited = true; });
@@ -162,6 +169,8 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       for (let i = 0; i < 30 && groupAlive(pgid); i++) await sleep(100);
       killGroup(pgid, 'SIGKILL');
       process.removeListener('exit', onExit);
+      process.removeListener('SIGTERM', onSignal);
+      process.removeListener('SIGINT', onSignal);
     },
   };
 }
