@@ -58,7 +58,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
         report: (f) => collected.push({ ...f, ruleId: rule.meta.id, severity: setting ?? f.severity ?? rule.meta.defaultSeverity }),
       });
     } catch (err) {
-      ruleFailures.push({ ruleId: rule.meta.id, message: err instanceof Error ? err.message : String(err) });
+      ruleFailures.push({ ruleId: rule.meta.id, message: describeThrown(err) });
       continue; // a half-finished rule's findings are not trustworthy
     }
     for (const f of collected) if (!suppressed.isSuppressed(f.ruleId, f.range.start.line)) findings.push(f);
@@ -72,4 +72,13 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       a.ruleId.localeCompare(b.ruleId),
   );
   return { doc, choice, facts, findings, ruleFailures };
+}
+
+/** What a rule threw, as text; even a value whose toString throws must not escape check(). */
+function describeThrown(err: unknown): string {
+  try {
+    return err instanceof Error ? String(err.message) : String(err);
+  } catch {
+    return '(unprintable exception)';
+  }
 }
