@@ -13,7 +13,11 @@ import { reportText, wellFormedReport } from './generators';
 import { applyMutation, mutation, sampleDrafts } from './mutations';
 
 // Bounded so the whole robustness suite stays well under a minute on two cores.
-const RUNS = { generated: 400, wellFormed: 150, unicode: 300, mutated: 300, converge: 200 };
+// NIANBAO_FUZZ_SCALE=10 runs a longer campaign by hand.
+const SCALE = Number(process.env.NIANBAO_FUZZ_SCALE ?? 1);
+const RUNS = Object.fromEntries(
+  Object.entries({ generated: 400, wellFormed: 150, unicode: 300, mutated: 300, converge: 200 }).map(([k, n]) => [k, Math.round(n * SCALE)]),
+) as Record<'generated' | 'wellFormed' | 'unicode' | 'mutated' | 'converge', number>;
 const SEED = Number(process.env.NIANBAO_FUZZ_SEED ?? Date.now() % 1_000_000);
 const params = (numRuns: number) => ({ numRuns, seed: SEED, endOnFailure: true, includeErrorInReport: true });
 console.log(`# fast-check seed ${SEED} (set NIANBAO_FUZZ_SEED to replay); runs ${JSON.stringify(RUNS)}`);
