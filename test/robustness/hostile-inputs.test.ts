@@ -7,14 +7,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, type CheckResult, type Finding, type Range } from '../../core/src/index';
-import { createLanguageService } from '../../core/src/service/index';
 import { readValueCell, scanNumbers } from '../../core/src/parse/numbers';
-import { assertResultSound, lspLines } from './invariants';
+import { assertResultSound, exerciseService, lspLines } from './invariants';
 import { FIXTURES } from './mutations';
 
 const fixture = (p: string) => fs.readFileSync(path.join(FIXTURES, p), 'utf8').replace(/[ \t]*<!-- expect[^>]*-->/g, '');
 const CORRECT = fixture('correct/gov2021-city-2023.md');
-const service = createLanguageService();
 
 /** The text a range covers (single-line ranges). */
 function textAt(text: string, r: Range): string {
@@ -29,20 +27,6 @@ function assertReadableMessages(r: CheckResult): void {
       assert.doesNotMatch(m, /NaN|Infinity|undefined|\[object Object\]/, `${f.ruleId}: unreadable message «${m.slice(0, 200)}»`);
     }
   }
-}
-
-/** Everything the language server would do with the result, so a crash there shows up here too. */
-function exerciseService(r: CheckResult): void {
-  service.documentSymbols(r);
-  service.foldingRanges(r);
-  const diags = service.diagnostics(r.findings, 'file:///draft.md');
-  for (const f of r.findings.slice(0, 50)) {
-    service.hover(r, f.range.start);
-    service.completions(r, f.range.start);
-    service.codeActions(r, { uri: 'file:///draft.md', version: 1 }, { range: f.range, diagnostics: diags, only: undefined });
-  }
-  service.completions(r, { line: 0, character: 0 });
-  service.fixAll(r, { uri: 'file:///draft.md', version: 1 });
 }
 
 function survive(text: string, label: string): CheckResult {

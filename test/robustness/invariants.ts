@@ -4,6 +4,9 @@
 
 import assert from 'node:assert/strict';
 import type { CheckResult, Position, Range, ReportDocument, Section, TextEdit } from '../../core/src/index';
+import { createLanguageService, fixAllEdits } from '../../core/src/service/index';
+
+const service = createLanguageService();
 
 /** Splits text into lines exactly as LSP does (CRLF, LF, lone CR). */
 export function lspLines(text: string): string[] {
@@ -129,4 +132,20 @@ export function assertResultSound(text: string, r: CheckResult, label = 'input')
       applyAndCompare(text, f.fix.edits, `${what} fix`);
     }
   }
+}
+
+/** Everything the language server would do with the result, so a crash there shows up here too. */
+export function exerciseService(r: CheckResult): void {
+  service.documentSymbols(r);
+  service.foldingRanges(r);
+  const diags = service.diagnostics(r.findings, 'file:///draft.md');
+  for (const f of r.findings.slice(0, 50)) {
+    service.hover(r, f.range.start);
+    service.completions(r, f.range.start);
+    service.codeActions(r, { uri: 'file:///draft.md', version: 1 }, { range: f.range, diagnostics: diags, only: undefined });
+  }
+  service.completions(r, { line: 0, character: 0 });
+  service.fixAll(r, { uri: 'file:///draft.md', version: 1 });
+  // "Fix all" combines many findings' edits: they too must be disjoint and local.
+  applyAndCompare(r.doc.text, fixAllEdits(r), 'fix all');
 }

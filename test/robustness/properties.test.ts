@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { ALL_RULES, check, findRule, parse, type Finding, type Rule } from '../../core/src/index';
 import { rule as tableBalance } from '../../core/src/rules/table-balance';
 import { rule as proseSum } from '../../core/src/rules/prose-sum';
-import { assertModelRanges, assertResultSound, applyAndCompare } from './invariants';
+import { assertModelRanges, assertResultSound, applyAndCompare, exerciseService } from './invariants';
 import { reportText, wellFormedReport } from './generators';
 import { applyMutation, mutation, sampleDrafts } from './mutations';
 
@@ -72,7 +72,9 @@ describe('any input yields a sound result', () => {
     fc.assert(
       fc.property(fc.nat({ max: DRAFTS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (i, muts) => {
         const text = muts.reduce(applyMutation, DRAFTS[i].text);
-        assertResultSound(text, check(text, { rules: RULES }), DRAFTS[i].name);
+        const r = check(text, { rules: RULES });
+        assertResultSound(text, r, DRAFTS[i].name);
+        exerciseService(r); // outline, folding, hover, completion, code actions: what the server runs
       }),
       params(RUNS.mutated),
     );
