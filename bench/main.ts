@@ -1,6 +1,6 @@
 // `npm run bench`: speed and size of Nianbao, printed as a table and written to
 // bench/results/latest.json. Figures are reported, never asserted: nothing here fails a build.
-// Options: --quick (fewer runs), --only=core,server,activation,size
+// Options: --quick (fewer runs), --only=core,server,activation,size, --markdown (also print the table as Markdown)
 
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { benchCore } from './core';
 import { benchServer } from './server';
 import { benchActivation } from './activation';
 import { benchSize } from './size';
-import { printTable, writeJson, passes, type Row } from './report';
+import { markdownTable, printTable, writeJson, passes, type Row } from './report';
 
 const root = join(__dirname, '..', '..');
 
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     details,
   });
   console.log(`\nwritten: ${file}`);
+  if (process.argv.includes('--markdown')) console.log('\n' + markdownTable(rows));
 }
 
 main().catch((err) => {

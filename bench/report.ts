@@ -61,3 +61,18 @@ export function writeJson(file: string, data: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
 }
+
+/** The same table as Markdown, for docs/benchmarks.md (`--markdown`). */
+export function markdownTable(rows: readonly Row[]): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = ['| measurement | value | median | p95 | runs: median min–max | target | ok |', '|---|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    const ok = passes(r);
+    lines.push(
+      `| ${cell(r.label)} | ${fmt(r.value)} ${r.unit} | ${r.stats ? fmt(r.stats.median) : ''} | ${r.stats ? fmt(r.stats.p95) : ''} | ` +
+        `${r.stats ? `${fmt(r.stats.runMedianMin)}–${fmt(r.stats.runMedianMax)} (${r.stats.runs}×${Math.round(r.stats.n / r.stats.runs)})` : ''} | ` +
+        `${r.target ? `${r.target.kind === 'max' ? '≤' : '≥'} ${r.target.value} ${r.unit}` : ''} | ${ok === undefined ? '' : ok ? 'yes' : '**no**'} |`,
+    );
+  }
+  return lines.join('\n');
+}
