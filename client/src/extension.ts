@@ -15,7 +15,11 @@ export function activate(context: vscode.ExtensionContext): void {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lsp = require('./lsp') as typeof import('./lsp');
       server = lsp.startClient(context);
-      server.catch(() => (server = undefined));
+      server.catch((err: unknown) => {
+        server = undefined;
+        // Say why features are missing instead of failing silently.
+        void vscode.window.showErrorMessage(vscode.l10n.t('The Nianbao language server could not start: {0}', err instanceof Error ? err.message : String(err)));
+      });
     }
     return server;
   };

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { EDITABLE_SCHEMES } from './detect';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { restartingErrorHandler } from './restart';
 
 export interface ServerHandle {
   sendRequest<R>(method: string, params: unknown): Promise<R>;
@@ -21,6 +22,7 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Ser
     documentSelector: [...EDITABLE_SCHEMES].map((scheme) => ({ language: 'nianbao', scheme })),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/nianbao.config.json') },
     outputChannelName: vscode.l10n.t('Nianbao Language Server'),
+    errorHandler: restartingErrorHandler(),
   };
   const client = new LanguageClient('nianbao', vscode.l10n.t('Nianbao Language Server'), serverOptions, clientOptions);
   await client.start();
