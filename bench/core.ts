@@ -109,6 +109,24 @@ export async function benchCore(quick: boolean): Promise<CoreBenchResult> {
   details.msPerMb = perMb;
   details.linearity = Math.max(...ratios) / Math.min(...ratios);
 
+  // Heap a server keeps per open report (it caches each document's CheckResult): 50 results
+  // retained, measured after gc(); only meaningful with --expose-gc.
+  if (typeof (globalThis as { gc?: unknown }).gc === 'function') {
+    const texts = Array.from({ length: 50 }, (_, i) => typicalReport({ seed: 100 + i }));
+    collectGarbage();
+    const h0 = process.memoryUsage().heapUsed;
+    const kept = texts.map((t) => check(t));
+    collectGarbage();
+    const perReport = (process.memoryUsage().heapUsed - h0) / kept.length / 1024;
+    rows.push({
+      id: 'check.retainedHeap',
+      label: 'heap retained per CheckResult (typical report)',
+      unit: 'KB',
+      value: perReport,
+      note: `${kept.length} results kept alive; the server caches one per open document`,
+    });
+  }
+
   // 6. markdownlint, default rules, same texts.
   const lint = await loadMarkdownlint();
   const mdStats = measure(() => lint(typical), { warmup: quick ? 20 : 100, runs: quick ? 3 : 5, iterations: quick ? 30 : 100 });
