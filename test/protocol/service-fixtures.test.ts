@@ -82,6 +82,14 @@ describe('language service over the fixture drafts', { skip: files.length ? fals
           `${finding.ruleId}: 「${finding.message}」 is gone after its preferred fix`,
         );
       }
+      // All the diagnostics of a line at once, as the light bulb asks: fixes come before any "disable".
+      for (const line of new Set(diagnostics.map((d) => d.range.start.line))) {
+        const onLine = diagnostics.filter((d) => d.range.start.line === line);
+        const titles = service.codeActions(result, target, { range: onLine[0].range, diagnostics: onLine }).map((a) => a.title);
+        const firstDisable = titles.findIndex((t) => t.includes('停用'));
+        const lastFix = titles.map((t) => !t.includes('停用')).lastIndexOf(true);
+        assert.ok(lastFix < firstDisable, `line ${line + 1}: fixes first, then disables: ${titles.join(' | ')}`);
+      }
       const all = service.fixAll(result, target);
       if (all) applyEdits(text, all.edit.documentChanges[0].edits); // must not throw on overlaps
     });

@@ -52,6 +52,9 @@ function minimalEdits(result: CheckResult, edits: TextEdit[]): TextEdit[] {
 export function codeActions(result: CheckResult, target: VersionedDocument, req: CodeActionRequest): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(req.only, QUICKFIX_KIND)) {
+    // Real fixes first, "disable this rule" after them: the first item of the light bulb is what
+    // Enter applies, and it must never be the one that silences a rule.
+    const disables: CodeAction[] = [];
     const disabled = new Set<string>();
     for (const d of req.diagnostics) {
       const f = findingOf(result, d);
@@ -68,9 +71,10 @@ export function codeActions(result: CheckResult, target: VersionedDocument, req:
       const key = `${f.ruleId}@${f.range.start.line}`;
       if (!disabled.has(key)) {
         disabled.add(key);
-        actions.push(disableForLine(result, target, f, d));
+        disables.push(disableForLine(result, target, f, d));
       }
     }
+    actions.push(...disables);
   }
   if (wants(req.only, FIX_ALL_KIND)) {
     const all = fixAll(result, target);
