@@ -604,3 +604,23 @@ describe('table templates', () => {
     assert.equal(rl.facts.nationalTables[0]?.rows.size, valueRows);
   });
 });
+
+describe('table-sum on a national table read without its profile', () => {
+  test('a correct part 三 and part 四 table under the generic profile gives no table-sum finding', () => {
+    const t3 = [
+      '| | | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+      '| 一、本年新收政府信息公开申请数量 | | | 5 | 1 | 0 | 0 | 0 | 0 | 6 |',
+      '| 二、上年结转政府信息公开申请数量 | | | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+      '| 三、本年度办理结果 | （一）予以公开 | | 4 | 1 | 0 | 0 | 0 | 0 | 5 |',
+      '| | （七）总计 | | 4 | 1 | 0 | 0 | 0 | 0 | 5 |',
+      '| 四、结转下年度继续办理 | | | 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+      '',
+      '| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |',
+      '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+      '| 2 | 1 | 1 | 1 | 5 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    ].join('\n');
+    const r = check('<!-- nianbao-profile: generic -->\n' + t3, { rules: [tableSum] });
+    assert.deepEqual(r.findings.map((f) => f.message), []);
+  });
+});

@@ -7,7 +7,9 @@
 
 import type { Cell, TableRow } from '../model';
 import { valuesAfterLabels } from '../facts/tables';
-import { toHalfWidth } from '../text/normalize';
+import { normalizeLabel, toHalfWidth } from '../text/normalize';
+import { GOV2021_TABLES } from '../profiles/tables/gov2021';
+import { GOV2019_TABLES } from '../profiles/tables/gov2019';
 import { rowKey } from '../facts/table-labels';
 import type { Rule, RuleContext } from './types';
 import { decimalsOf, differenceText, formatAmount, sameAmount, sumOf, termOf, type Term } from './table-arith';
@@ -56,12 +58,23 @@ export const rule: Rule = {
   check(ctx) {
     const covered = coveredRows(ctx);
     for (const table of ctx.doc.tables) {
+      // A national table read under another profile (generic, or a copy the profile did not claim)
+      // has totals that the generic reading gets wrong (一 + 二 + 四 is not （七）总计); leave it alone.
+      if (looksLikeNationalTable(table.rows)) continue;
       checkTotalRows(ctx, table.rows, covered);
       checkTotalColumns(ctx, table.rows, covered);
       checkBreakdowns(ctx, table.rows, covered);
     }
   },
 };
+
+const NATIONAL_SIGNATURES = [...GOV2021_TABLES, ...GOV2019_TABLES].map((t) => t.signature.map(normalizeLabel));
+
+/** Two or more signature words of one national table among the row labels. */
+function looksLikeNationalTable(rows: TableRow[]): boolean {
+  const labels = rows.flatMap((r) => r.labels.map((c) => c.norm));
+  return NATIONAL_SIGNATURES.some((sig) => sig.filter((w) => labels.some((l) => l.includes(w))).length >= 2);
+}
 
 /** Rows of a national table that take part in one of its SumChecks: table-balance owns their sums. */
 function coveredRows(ctx: RuleContext): Set<TableRow> {
