@@ -230,7 +230,15 @@ const NOT_APPLICABLE = /^(不适用|无|暂无|空|N\/?A|n\/?a)$/;
  * Reads a table cell: a number (with an optional unit or 余/多), a blank, a dash or 不适用;
  * undefined when the cell is a label (1.属于国家秘密, 2013年发生数, 条).
  */
+const PLAIN_INTEGER = /^\s*(\d{1,15})\s*$/;
+
 export function readValueCell(text: string): CellValue | undefined {
+  // Fast path for the cells that fill national tables: a plain integer such as 0 or 12.
+  const plain = PLAIN_INTEGER.exec(text);
+  if (plain) {
+    const numberStart = text.indexOf(plain[1]);
+    return { kind: 'exact', value: Number(plain[1]), raw: plain[1], decimals: 0, numberStart, numberEnd: numberStart + plain[1].length };
+  }
   const t = text.trim();
   const lead = text.length - text.trimStart().length;
   if (t === '') return { kind: 'blank', value: null, raw: '', decimals: 0, numberStart: lead, numberEnd: lead };

@@ -75,12 +75,13 @@ function splitTabCells(line: string): RawCell[] {
 }
 
 function makeCell(raw: RawCell, ln: number): Cell {
+  const v = readValueCell(raw.text);
   const cell: Cell = {
     text: raw.text,
-    norm: normalizeLabel(raw.text),
+    // Values are never matched as labels; sparing them the normalisation keeps big tables cheap.
+    norm: v ? raw.text : normalizeLabel(raw.text),
     range: { start: { line: ln, character: raw.start }, end: { line: ln, character: raw.end } },
   };
-  const v = readValueCell(raw.text);
   if (v) {
     const number: NumberValue = {
       kind: v.kind,

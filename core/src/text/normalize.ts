@@ -2,7 +2,10 @@
 // (（一） vs (一), 商业 企业 vs 商业企业, “三安全一稳定” vs "三安全一稳定") compare equal.
 
 /** Full-width ASCII (！…～) → half-width, ideographic space → space. */
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!HAS_FULL_WIDTH.test(s)) return s; // the common case: nothing to convert, nothing to allocate
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
