@@ -7,7 +7,7 @@ import type { Cell, Heading, Paragraph, ReportDocument } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { Rule } from './types';
 import { paragraphRange } from './prose/ranges';
-import { isCount, parenDepths, proseNumbers, sentences, type ProseNumber } from './prose/tokens';
+import { isCount, numbersIn, parenDepths, proseNumbers, sentences, type ProseNumber } from './prose/tokens';
 
 interface Target {
   /** What the table holds, for the message. */
@@ -136,7 +136,7 @@ export function findClaims(text: string, context: string): Claim[] {
       if (kStart < consumed) continue;
       const kEnd = kStart + m[0].length;
       const topic = topicOf(m[0]);
-      const next = nums.find((n) => n.start >= kEnd && n.start < se);
+      const next = numbersIn(nums, kEnd, Math.min(se, kEnd + 40))[0];
       if (next && WINDOW.test(text.slice(kEnd, next.start)) && !WINDOW_REJECT.test(text.slice(kEnd, next.start))) {
         if (relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4))) claims.push({ topic, number: next });
         consumed = next.endWithUnit;
@@ -144,7 +144,7 @@ export function findClaims(text: string, context: string): Claim[] {
       }
       // "1件结转下年度继续办理"
       if (topic === 'carry-over') {
-        const prev = [...nums].reverse().find((n) => n.endWithUnit <= kStart && n.start >= ss);
+        const prev = numbersIn(nums, Math.max(ss, kStart - 20), kStart).filter((n) => n.endWithUnit <= kStart).pop();
         if (prev && CARRY_AFTER.test(text.slice(prev.endWithUnit, kEnd)) && isCount(prev)) claims.push({ topic, number: prev });
       }
     }

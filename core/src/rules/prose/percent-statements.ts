@@ -31,6 +31,8 @@ export function percentFits(computed: number, written: number, decimals: number)
   );
 }
 
+const MAX_LOOKBACK = 200;
+
 export function findPercentStatements(text: string): PercentStatement[] {
   const depths = parenDepths(text);
   const nums = proseNumbers(text, depths);
@@ -41,8 +43,9 @@ export function findPercentStatements(text: string): PercentStatement[] {
     if (!isCount(part) || part.kind !== 'exact' || !part.unit || part.value === null) continue;
     if (!percent.isPercent || percent.kind !== 'exact' || percent.value === null || percent.unit !== '%') continue;
     if (!SHARE_LINK.test(text.slice(part.endWithUnit, percent.start))) continue;
+    // The total is stated in the lines before; a bounded look-back keeps huge paragraphs linear.
     const candidates = nums
-      .slice(0, i)
+      .slice(Math.max(0, i - MAX_LOOKBACK), i)
       .filter((b) => isCount(b) && b.kind === 'exact' && b.unit === part.unit && (b.value ?? 0) >= part.value! && (b.value ?? 0) > 0);
     if (candidates.length === 0) continue;
     const computedFor = (b: ProseNumber) => (part.value! / b.value!) * 100;

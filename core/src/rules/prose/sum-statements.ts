@@ -6,7 +6,7 @@
 // the statement, since "about" cannot be added up. The enumeration ends where the clauses stop
 // carrying such figures, so "……，均已办结，办结率达100%" is never read as a part.
 
-import { clauses, isCount, parenDepths, proseNumbers, sentences, type ProseNumber } from './tokens';
+import { clauses, isCount, numbersIn, parenDepths, proseNumbers, sentences, type ProseNumber } from './tokens';
 
 export interface SumStatement {
   total: ProseNumber;
@@ -30,9 +30,8 @@ const TRAILING_TOTAL = /(?:共计|合计|总计|总共|一共|共有|共(?![同�
 const ZHONG_TAIL = /^[^，,；;：:。\d０-９]{0,12}?(?:信息|文件|申请|事项|案件|建议|提案|意见|数据|件|条)?中\s*$/;
 const ZHONG_NOUN = /(?:信息|文件|申请|事项|案件|建议|提案|意见|数据)中\s*$|^\s*中\s*$/;
 
-function inRange(n: ProseNumber, start: number, end: number): boolean {
-  return n.start >= start && n.end <= end;
-}
+/** How many clauses a breakdown may span; real ones have a few dozen at most (bounds the work on huge lines). */
+const MAX_CLAUSES = 80;
 
 function sameUnit(a: ProseNumber, total: ProseNumber): boolean {
   return a.unit === total.unit;
@@ -49,7 +48,7 @@ type ClauseVerdict = { kind: 'terms'; terms: ProseNumber[] } | { kind: 'skip' } 
 function readClause(text: string, start: number, end: number, nums: ProseNumber[], total: ProseNumber): ClauseVerdict {
   const body = text.slice(start, end);
   if (COMPARISON.test(body) || ASIDE.test(body) || TOTAL_WORD.test(body) || /其中/.test(body)) return { kind: 'end' };
-  const inClause = nums.filter((n) => inRange(n, start, end));
+  const inClause = numbersIn(nums, start, end);
   const counts = inClause.filter((n) => isCount(n) && (sameUnit(n, total) || unitlessTerm(n, text, end)));
   if (counts.some((n) => n.kind !== 'exact')) return { kind: 'abort' };
   if (counts.length > 0) return { kind: 'terms', terms: counts };
@@ -68,7 +67,7 @@ function collectForward(
   total: ProseNumber,
 ): ProseNumber[] | undefined {
   const terms: ProseNumber[] = [];
-  for (let i = from; i < cls.length; i++) {
+  for (let i = from; i < cls.length && i < from + MAX_CLAUSES; i++) {
     const v = readClause(text, cls[i][0], cls[i][1], nums, total);
     if (v.kind === 'abort') return undefined;
     if (v.kind === 'end') break;
@@ -91,9 +90,10 @@ export function findSumStatements(text: string): SumStatement[] {
   const depths = parenDepths(text);
   const nums = proseNumbers(text, depths);
   const out: SumStatement[] = [];
+  const seen = new Set<number>();
   const push = (total: ProseNumber, terms: ProseNumber[] | undefined, pattern: SumStatement['pattern']) => {
-    if (!terms || terms.length < 2) return;
-    if (out.some((s) => s.total.start === total.start)) return;
+    if (!terms || terms.length < 2 || seen.has(total.start)) return;
+    seen.add(total.start);
     out.push({ total, terms, sum: roundSum(terms), pattern });
   };
 
@@ -105,7 +105,7 @@ export function findSumStatements(text: string): SumStatement[] {
     for (let ci = 0; ci < cls.length; ci++) {
       const [cs, ce] = cls[ci];
       const clauseText = text.slice(cs, ce);
-      const clauseNums = nums.filter((n) => inRange(n, cs, ce));
+      const clauseNums = numbersIn(nums, cs, ce);
 
       // A. "…149条，其中：…" — 其中 opens this clause; the total ends the clause before.
       const qz = clauseText.search(/其中/);
@@ -118,7 +118,7 @@ export function findSumStatements(text: string): SumStatement[] {
           if (text.slice(total.endWithUnit, cs + qz).trim() !== '') total = undefined;
         } else if (text.slice(cs, cs + qz).trim() === '' && ci > 0) {
           const [ps, pe] = cls[ci - 1];
-          const prev = nums.filter((n) => inRange(n, ps, pe) && isCount(n));
+          const prev = numbersIn(nums, ps, pe).filter(isCount);
           const last = prev[prev.length - 1];
           // The total closes its clause ("发布信息149条，" / "共发布348条信息，"), and is the only count of its unit there.
           if (last && /^[^\d０-９]{0,4}$/.test(text.slice(last.endWithUnit, pe)) && prev.filter((n) => n.unit === last.unit).length === 1) {
@@ -164,7 +164,7 @@ export function findSumStatements(text: string): SumStatement[] {
         if (sameClause.kind === 'abort') aborted = true;
         else if (sameClause.kind === 'terms') terms.push(...sameClause.terms);
         if (!aborted && (sameClause.kind !== 'end' || text.slice(cs, keyword).trim() === '')) {
-          for (let pi = ci - 1; pi >= 0; pi--) {
+          for (let pi = ci - 1; pi >= 0 && pi >= ci - MAX_CLAUSES; pi--) {
             const v = readClause(text, cls[pi][0], cls[pi][1], nums, total);
             if (v.kind === 'abort') {
               aborted = true;

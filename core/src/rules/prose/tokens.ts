@@ -73,6 +73,20 @@ export function isCount(n: ProseNumber): boolean {
   return !n.isPercent && !n.isDateLike && n.depth === 0 && n.value !== null;
 }
 
+/** Numbers lying wholly inside [start, end), by binary search over `nums` (sorted by start). */
+export function numbersIn(nums: readonly ProseNumber[], start: number, end: number): ProseNumber[] {
+  let lo = 0;
+  let hi = nums.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nums[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ProseNumber[] = [];
+  for (let i = lo; i < nums.length && nums[i].start < end; i++) if (nums[i].end <= end) out.push(nums[i]);
+  return out;
+}
+
 const SENTENCE_END = /[。！？!?]/g;
 
 /** Sentences of a paragraph as [start, end) pairs; the end includes the closing mark. */
