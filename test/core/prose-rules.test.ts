@@ -210,6 +210,18 @@ describe('period-consistency', () => {
     assert.deepEqual(f.range, { start: { line: 2, character: 12 }, end: { line: 2, character: 16 } });
   });
 
+  test('an earlier "统计时间截至…" note does not stand in for the period sentence', () => {
+    const text = draft('正文。').replace(PERIOD, '（表中统计时间截至2023年12月31日）') + '\n' + PERIOD + '\n';
+    assert.deepEqual(run(text, periodConsistency), []);
+  });
+
+  test('"统计时间截至…" alone names only the end, which must be 12月31日', () => {
+    const text = draft('正文。').replace(PERIOD, '本报告统计时间截至2023年11月30日。');
+    const findings = run(text, periodConsistency);
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].range, rangeOf(text, '11月30日'));
+  });
+
   test('an annual report without a 统计期限 sentence gets a note on its title', () => {
     const text = draft('正文。').replace(PERIOD, '本报告依据条例编制。');
     const findings = run(text, periodConsistency);
@@ -309,6 +321,7 @@ describe('text-table-mismatch', () => {
 
   test('办结 and 结转 figures are checked against 三（七） and 四; cases are not applications', () => {
     const text = withSentence('全年新收政府信息公开申请6件，办结4件，2件结转下年度继续办理。全县共办理相关行政复议案件74件。');
+    assert.deepEqual(run(withSentence('全年新收政府信息公开申请6件。因政府信息公开被申请行政复议和提起行政诉讼共3件。'), textTableMismatch), []);
     const findings = run(text, textTableMismatch);
     assert.deepEqual(
       findings.map((f) => f.message.replace(/，.*/, '')),

@@ -38,32 +38,50 @@ const KEYWORD = /统计(?:期限|时间|时限|区间|周期|起止时间|截止
 const DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 const YEAR = /(?<!\d)(\d{4})(?=\s*年)/g;
 
-/** The first 统计期限 sentence of the document, or undefined. */
+/**
+ * The document's 统计期限 sentence: the first one that names a span (two dates, or 至/到/起), else
+ * the first mention at all — a table note "统计时间截至12月31日" is not the report's period.
+ */
 export function findPeriodStatement(doc: ReportDocument): PeriodStatement | undefined {
+  let first: PeriodStatement | undefined;
+  let scanned = 0;
   for (const paragraph of doc.paragraphs) {
-    const m = KEYWORD.exec(paragraph.text);
-    if (!m) continue;
-    const text = toHalfWidth(paragraph.text); // same length: offsets stay valid
-    const stop = text.slice(m.index).search(/[。;；]/);
-    const end = stop < 0 ? text.length : m.index + stop + 1;
-    const sentence = text.slice(m.index, end);
-    const dates: PeriodDate[] = [];
-    for (const d of sentence.matchAll(DATE)) {
-      const start = m.index + d.index!;
-      const date: PeriodDate = { month: Number(d[2]), day: Number(d[3]), start, end: start + d[0].length };
-      if (d[1]) {
-        date.year = Number(d[1]);
-        date.yearStart = start;
-        date.yearEnd = start + 4;
-      }
-      dates.push(date);
-    }
-    const years: PeriodYear[] = [];
-    for (const y of sentence.matchAll(YEAR)) {
-      const start = m.index + y.index!;
-      years.push({ year: Number(y[1]), start, end: start + 4 });
-    }
-    return { paragraph, start: m.index, end, keywordStart: m.index, keywordEnd: m.index + m[0].length, dates, years };
+    const found = readStatement(paragraph);
+    if (!found) continue;
+    if (found.dates.length >= 2 || /[至到起]/.test(paragraph.text.slice(found.start, found.end))) return found;
+    first ??= found;
+    if (++scanned >= 20) break;
   }
-  return undefined;
+  return first;
+}
+
+/** True when the sentence names only the end of the period ("统计时间截至2022年12月31日"). */
+export function namesEndOnly(s: PeriodStatement): boolean {
+  return s.dates.length === 1 && /截至|截止/.test(s.paragraph.text.slice(s.start, s.end));
+}
+
+function readStatement(paragraph: Paragraph): PeriodStatement | undefined {
+  const m = KEYWORD.exec(paragraph.text);
+  if (!m) return undefined;
+  const text = toHalfWidth(paragraph.text); // same length: offsets stay valid
+  const stop = text.slice(m.index, m.index + 400).search(/[。;；]/);
+  const end = stop < 0 ? Math.min(text.length, m.index + 400) : m.index + stop + 1;
+  const sentence = text.slice(m.index, end);
+  const dates: PeriodDate[] = [];
+  for (const d of sentence.matchAll(DATE)) {
+    const start = m.index + d.index!;
+    const date: PeriodDate = { month: Number(d[2]), day: Number(d[3]), start, end: start + d[0].length };
+    if (d[1]) {
+      date.year = Number(d[1]);
+      date.yearStart = start;
+      date.yearEnd = start + 4;
+    }
+    dates.push(date);
+  }
+  const years: PeriodYear[] = [];
+  for (const y of sentence.matchAll(YEAR)) {
+    const start = m.index + y.index!;
+    years.push({ year: Number(y[1]), start, end: start + 4 });
+  }
+  return { paragraph, start: m.index, end, keywordStart: m.index, keywordEnd: m.index + m[0].length, dates, years };
 }

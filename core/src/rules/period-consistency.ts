@@ -1,7 +1,7 @@
 // The 统计期限 of an annual report is the calendar year: 该年1月1日至12月31日.
 
 import type { Paragraph, Range } from '../model';
-import { findPeriodStatement, type PeriodDate } from '../facts/period';
+import { findPeriodStatement, namesEndOnly, type PeriodDate } from '../facts/period';
 import type { Rule } from './types';
 import { paragraphRange } from './prose/ranges';
 
@@ -42,6 +42,19 @@ export const rule: Rule = {
       return;
     }
     const p = period.paragraph;
+    if (namesEndOnly(period)) {
+      // "统计时间截至2022年12月31日": only the end is named.
+      const end = period.dates[0];
+      if (end.month !== 12 || end.day !== 31) {
+        const range = monthDayRange(p, end);
+        report({
+          message: `统计期限截止日写作“${end.month}月${end.day}日”，年度报告应截至12月31日`,
+          range,
+          fix: { title: '改为12月31日', edits: [{ range, newText: '12月31日' }] },
+        });
+      }
+      return;
+    }
     const [from, to] = period.dates;
     if (!from) return; // no dates at all: "统计期限为2022年度", or empty slots the placeholder rule reports
     if (from.month !== 1 || from.day !== 1) {

@@ -137,7 +137,8 @@ export function findClaims(text: string, context: string): Claim[] {
       const kEnd = kStart + m[0].length;
       const topic = topicOf(m[0]);
       const next = numbersIn(nums, kEnd, Math.min(se, kEnd + 40))[0];
-      if (next && WINDOW.test(text.slice(kEnd, next.start)) && !WINDOW_REJECT.test(text.slice(kEnd, next.start))) {
+      const between = next ? text.slice(kEnd, next.start) : '';
+      if (next && WINDOW.test(between) && !WINDOW_REJECT.test(between) && !sharedFigure(topic, between)) {
         if (relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4))) claims.push({ topic, number: next });
         consumed = next.endWithUnit;
         continue;
@@ -150,6 +151,11 @@ export function findClaims(text: string, context: string): Claim[] {
     }
   }
   return claims;
+}
+
+/** "行政复议和行政诉讼共3件": one figure for two things is neither's total ("各1件" is both's). */
+function sharedFigure(topic: Topic, between: string): boolean {
+  return /复议|诉讼|申请/.test(between) && /[和与及、]/.test(between) && !/各/.test(between) && (topic === 'review' || topic === 'litigation');
 }
 
 /** Whether the sentence is about information-disclosure applications or cases at all. */
