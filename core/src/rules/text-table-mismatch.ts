@@ -138,7 +138,8 @@ export function findClaims(text: string, context: string): Claim[] {
       const topic = topicOf(m[0]);
       const next = numbersIn(nums, kEnd, Math.min(se, kEnd + 40))[0];
       const between = next ? text.slice(kEnd, next.start) : '';
-      if (next && WINDOW.test(between) && !WINDOW_REJECT.test(between) && !sharedFigure(topic, between)) {
+      const before = text.slice(Math.max(ss, kStart - 12), kStart);
+      if (next && WINDOW.test(between) && !WINDOW_REJECT.test(between) && !sharedFigure(topic, before, between)) {
         if (relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4))) claims.push({ topic, number: next });
         consumed = next.endWithUnit;
         continue;
@@ -154,8 +155,10 @@ export function findClaims(text: string, context: string): Claim[] {
 }
 
 /** "行政复议和行政诉讼共3件": one figure for two things is neither's total ("各1件" is both's). */
-function sharedFigure(topic: Topic, between: string): boolean {
-  return /复议|诉讼|申请/.test(between) && /[和与及、]/.test(between) && !/各/.test(between) && (topic === 'review' || topic === 'litigation');
+function sharedFigure(topic: Topic, before: string, between: string): boolean {
+  if ((topic !== 'review' && topic !== 'litigation') || /各/.test(between)) return false;
+  const joined = (s: string) => /复议|诉讼/.test(s) && /[和与及、]/.test(s);
+  return joined(between) || joined(before);
 }
 
 /** Whether the sentence is about information-disclosure applications or cases at all. */
