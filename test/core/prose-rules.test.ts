@@ -320,12 +320,12 @@ describe('text-table-mismatch', () => {
   });
 
   test('办结 and 结转 figures are checked against 三（七） and 四; cases are not applications', () => {
-    const text = withSentence('全年新收政府信息公开申请6件，办结4件，2件结转下年度继续办理。全县共办理相关行政复议案件74件。');
+    const text = withSentence('全年新收政府信息公开申请6件，办结4件，2件结转下年度继续办理。全县共办理相关行政复议案件74件。因政府信息公开被申请行政复议0件、提起行政诉讼2件。');
     assert.deepEqual(run(withSentence('全年新收政府信息公开申请6件。因政府信息公开被申请行政复议和提起行政诉讼共3件。'), textTableMismatch), []);
     const findings = run(text, textTableMismatch);
     assert.deepEqual(
-      findings.map((f) => f.message.replace(/，.*/, '')),
-      ['正文写 4件', '正文写 2件'],
+      findings.map((f) => `${f.data?.topic} ${f.message.replace(/，.*/, '')}`),
+      ['done 正文写 4件', 'carry-over 正文写 2件', 'litigation 正文写 2件'],
     );
   });
 });

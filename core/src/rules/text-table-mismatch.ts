@@ -158,7 +158,8 @@ export function findClaims(text: string, context: string): Claim[] {
 function sharedFigure(topic: Topic, before: string, between: string): boolean {
   if ((topic !== 'review' && topic !== 'litigation') || /各/.test(between)) return false;
   const joined = (s: string) => /复议|诉讼/.test(s) && /[和与及、]/.test(s);
-  return joined(between) || joined(before);
+  // "行政复议2件、行政诉讼1件" has its own figure before the 、.
+  return joined(between) || (joined(before) && !/[\d０-９]/.test(before));
 }
 
 /** Whether the sentence is about information-disclosure applications or cases at all. */
