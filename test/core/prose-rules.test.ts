@@ -106,6 +106,14 @@ describe('prose-sum', () => {
     assert.match(findings[0].message, /421.*425.*相差 4/);
   });
 
+  test('the fix keeps the way the total was written (thousands separator, full-width digits)', () => {
+    const text = draft('全年主动公开政府信息12,846条，其中门户网站发布7,312条、政务新媒体发布4,105条、其他渠道发布1,249条。', '共发布信息１２条，其中网站５条、微信４条。');
+    const fixed = applyAllFixes(text, run(text, proseSum));
+    assert.match(fixed, /政府信息12,666条/);
+    assert.match(fixed, /共发布信息９条/);
+    assert.deepEqual(run(fixed, proseSum), []);
+  });
+
   test('UTF-16 columns: an emoji before the total on the same line', () => {
     const text = draft('😀全年发布信息20条，其中网站8条、微信9条。');
     const [f] = run(text, proseSum);

@@ -16,6 +16,18 @@ function formatNumber(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
 }
 
+/** The sum written the way the total was: 12,846 keeps its thousands separator, １２ stays full-width. */
+export function formatLike(raw: string, n: number): string {
+  let out = formatNumber(n);
+  const sep = /[0-9０-９]([,，])[0-9０-９]{3}/.exec(raw)?.[1];
+  if (sep) {
+    const [int, frac] = out.split('.');
+    out = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep) + (frac ? '.' + frac : '');
+  }
+  if (/[０-９]/.test(raw)) out = out.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  return out;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'prose-sum',
@@ -45,7 +57,7 @@ export const rule: Rule = {
           data: { total, sum: s.sum, terms: s.terms.map((t) => t.value), unit },
           fix: {
             title: `将总数改为分项之和 ${formatNumber(s.sum)}`,
-            edits: [{ range: paragraphRange(p, s.total.start, s.total.end), newText: formatNumber(s.sum) }],
+            edits: [{ range: paragraphRange(p, s.total.start, s.total.end), newText: formatLike(s.total.raw, s.sum) }],
           },
         });
       }
