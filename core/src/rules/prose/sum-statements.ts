@@ -23,12 +23,13 @@ const COMPARISON = /较上年|比上年|同比|环比|较去年|比去年|增长
 // "……，另有1件结转下年度": a figure outside the breakdown.
 const ASIDE = /另有|另外|此外|还有|以外|之外/;
 // A clause that states a total closes the enumeration (it is not a part).
-const TOTAL_WORD = /共计|合计|总计|累计|总共|一共|共有|共(?![同享建识产青治性赢商担])/;
+// (共 alone, but not in 公共/社共/中共 or 共同/共享/共建….)
+const GONG = '(?<![公社中])共(?![同享建识产青治性赢商担])';
+const TOTAL_WORD = new RegExp(`共计|合计|总计|累计|总共|一共|共有|${GONG}`);
 // 共计 … after the parts. 累计 is left out: after "本年新增 N 条" it usually means "over all years".
-const TRAILING_TOTAL = /(?:共计|合计|总计|总共|一共|共有|共(?![同享建识产青治性赢商担]))[^，,；;：:。\d０-９]{0,4}$/;
+const TRAILING_TOTAL = new RegExp(`(?:共计|合计|总计|总共|一共|共有|${GONG})[^，,；;：:。\\d０-９]{0,4}$`);
 // What a "…中，" total is a total of: "主动公开的425条政府信息中，".
-const ZHONG_TAIL = /^[^，,；;：:。\d０-９]{0,12}?(?:信息|文件|申请|事项|案件|建议|提案|意见|数据|件|条)?中\s*$/;
-const ZHONG_NOUN = /(?:信息|文件|申请|事项|案件|建议|提案|意见|数据)中\s*$|^\s*中\s*$/;
+const ZHONG_TAIL = /^(?:[^，,；;：:。\d０-９]{0,10}(?:信息|文件|申请|事项|案件|建议|提案|意见|数据))?\s*中\s*$/;
 
 /** How many clauses a breakdown may span; real ones have a few dozen at most (bounds the work on huge lines). */
 const MAX_CLAUSES = 80;
@@ -147,7 +148,7 @@ export function findSumStatements(text: string): SumStatement[] {
       if (/中\s*$/.test(clauseText) && clauseNums.length > 0) {
         const total = clauseNums[clauseNums.length - 1];
         const tail = text.slice(total.endWithUnit, ce);
-        if (usableTotal(total) && ZHONG_TAIL.test(tail) && ZHONG_NOUN.test(tail)) {
+        if (usableTotal(total) && ZHONG_TAIL.test(tail)) {
           push(total, collectForward(text, cls, ci + 1, nums, total), 'zhong');
           continue;
         }
