@@ -26,8 +26,9 @@ const ASIDE = /另有|另外|此外|还有|以外|之外/;
 // (共 alone, but not in 公共/社共/中共 or 共同/共享/共建….)
 const GONG = '(?<![公社中])共(?![同享建识产青治性赢商担])';
 const TOTAL_WORD = new RegExp(`共计|合计|总计|累计|总共|一共|共有|${GONG}`);
-// 共计 … after the parts. 累计 is left out: after "本年新增 N 条" it usually means "over all years".
-const TRAILING_TOTAL = new RegExp(`(?:共计|合计|总计|总共|一共|共有|${GONG})[^，,；;：:。\\d０-９]{0,4}$`);
+// 共计 … after the parts. 累计 is left out: after "本年新增 N 条" it usually means "over all years";
+// a verb after 共 names another quantity ("上年结转2件，共办结11件" is not 10 + 2).
+const TRAILING_TOTAL = new RegExp(`(?:共计|合计|总计|总共|一共|共有|${GONG})\\s*(?:计|有|为|达|是)?\\s*$`);
 // What a "…中，" total is a total of: "主动公开的425条政府信息中，".
 const ZHONG_TAIL = /^(?:[^，,；;：:。\d０-９]{0,10}(?:信息|文件|申请|事项|案件|建议|提案|意见|数据))?\s*中\s*$/;
 
