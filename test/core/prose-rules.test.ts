@@ -254,10 +254,11 @@ describe('placeholder', () => {
     const text = draft(
       'XX局全年主动公开信息XXX条，由×××负责，○○科室承办。',
       '统计期限为年月日至月日，文号〔〕号，联系人【请填写】。TODO 待补充。',
+      '本报告统计期限自    至    。',
     );
     const findings = run(text, placeholder);
     const got = findings.map((f) => text.split('\n')[f.range.start.line].slice(f.range.start.character, f.range.end.character));
-    assert.deepEqual(got, ['XX', 'XXX', '×××', '○○', '年月日至月日', '〔〕', '【请填写】', 'TODO', '待补充']);
+    assert.deepEqual(got, ['XX', 'XXX', '×××', '○○', '年月日至月日', '〔〕', '【请填写】', 'TODO', '待补充', '自    至    ']);
   });
 
   test('UTF-16 columns with an emoji before', () => {

@@ -26,6 +26,8 @@ const PATTERNS: LinePattern[] = [
     re: /(?<![0-9０-９〇○零一二三四五六七八九十两A-Za-z])年\s*月\s*日(?:\s*(?:至|到|—|－|-|~|～)\s*(?:年\s*)?月\s*日)?|(?<=[至到])\s*月\s*日/g,
     accept: (line, start) => !/出生$/.test(line.slice(0, start)),
   },
+  // "统计期限自    至    。": both ends left blank.
+  { kind: 'date', re: /(?:自|从)[ \t\u3000]*(?:至|到)[ \t\u3000]*(?=止|[。，,；;）)]|$)/g },
   { kind: 'todo', re: /(?<![A-Za-z])(?:TODO|FIXME|TBD)(?![A-Za-z])/g },
   { kind: 'to-fill', re: /待补充|待填写|待填|请填写|此处填写|[（(]\s*填写[^）)\n]{0,20}[）)]/g },
 ];
