@@ -333,6 +333,7 @@ describe('text-table-mismatch', () => {
   test('办结 and 结转 figures are checked against 三（七） and 四; cases are not applications', () => {
     const text = withSentence('全年新收政府信息公开申请6件，办结4件，2件结转下年度继续办理。全县共办理相关行政复议案件74件。因政府信息公开被申请行政复议0件、提起行政诉讼2件。');
     assert.deepEqual(run(withSentence('全年新收政府信息公开申请6件。因政府信息公开被申请行政复议和提起行政诉讼共3件。'), textTableMismatch), []);
+    assert.deepEqual(run(withSentence('全年收到6件申请，受理行政许可申请318件，办结行政审批事项300件。'), textTableMismatch), []);
     const findings = run(text, textTableMismatch);
     assert.deepEqual(
       findings.map((f) => `${f.data?.topic} ${f.message.replace(/，.*/, '')}`),

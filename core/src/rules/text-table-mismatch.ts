@@ -23,7 +23,7 @@ type Topic = 'new' | 'carried' | 'carry-over' | 'done' | 'review' | 'litigation'
 const KEYWORD =
   /上一?年度?结转|结转下一?年度?|转入下一?年度?|顺延(?:到|至)下一?年度?|新收|收到|受理|办结|答复|办理|行政复议|行政诉讼|(?:制发|制定|出台|印发)(?:了)?(?:政府)?(?:规章|(?:行政)?规范性文件)/g;
 const WINDOW = /^[^，,；;。：:！？\d０-９（(]{0,12}$/;
-const WINDOW_REJECT = /其中|较|同比|增|减|平均|涉及|人次|累计|历年|上年|以来|网上|热线|信访|来信|咨询|事项|案卷|建议|提案/;
+const WINDOW_REJECT = /其中|较|同比|增|减|平均|涉及|人次|累计|历年|上年|以来|网上|热线|信访|来信|咨询|事项|案卷|建议|提案|许可|审批|服务|办件|执法|处罚|投诉|举报/;
 // "1件结转下年度继续办理": the figure before the keyword.
 const CARRY_AFTER = /^\s*(?:申请)?\s*(?:结转|转入|顺延(?:到|至))下一?年度?/;
 const COUNT_UNITS = new Set(['件', '宗', '起', '个']);
@@ -171,8 +171,12 @@ function relevant(topic: Topic, sentence: string, about: string, near: string): 
     case 'regulations':
     case 'normative':
       return true;
+    case 'new':
+      // 收到/受理 N 件: the words around the figure name the applications ("受理政府信息公开申请 N 件",
+      // "收到 N 件申请"), so 受理行政许可事项 N 件 in the same paragraph is not read.
+      return /申请/.test(near) && !/案件/.test(near) && /公开/.test(about);
     default:
-      // 收到/办结 N 件 must be about applications (申请) for information disclosure, not about cases.
+      // 办结/答复 N 件 right after the applications were named ("收到申请8件，办结5件").
       return /申请/.test(sentence + near) && !/案件/.test(near) && /公开/.test(about);
   }
 }
