@@ -7,7 +7,7 @@ import type { Cell, Heading, Paragraph, ReportDocument } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { Rule } from './types';
 import { paragraphRange } from './prose/ranges';
-import { isCount, numbersIn, parenDepths, proseNumbers, sentences, type ProseNumber } from './prose/tokens';
+import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from './prose/tokens';
 
 interface Target {
   /** What the table holds, for the message. */
@@ -124,8 +124,8 @@ interface Claim {
 
 /** Figures tied to a keyword in one paragraph's text. */
 export function findClaims(text: string, context: string): Claim[] {
-  const depths = parenDepths(text);
-  const nums = proseNumbers(text, depths).filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
+  const { depths, nums: all } = scanProse(text);
+  const nums = all.filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
   const claims: Claim[] = [];
   for (const [ss, se] of sentences(text)) {
     const sentence = text.slice(ss, se);

@@ -4,7 +4,7 @@
 // none is only reported against a figure the text marks as a total (共…/受理/收到/办结/总数, or
 // the figure before 其中), so a share of something the paragraph never states stays silent.
 
-import { isCount, parenDepths, proseNumbers, type ProseNumber } from './tokens';
+import { isCount, scanProse, type ProseNumber } from './tokens';
 
 export interface PercentStatement {
   part: ProseNumber;
@@ -34,8 +34,7 @@ export function percentFits(computed: number, written: number, decimals: number)
 const MAX_LOOKBACK = 200;
 
 export function findPercentStatements(text: string): PercentStatement[] {
-  const depths = parenDepths(text);
-  const nums = proseNumbers(text, depths);
+  const { depths, nums } = scanProse(text);
   const out: PercentStatement[] = [];
   for (let i = 0; i + 1 < nums.length; i++) {
     const part = nums[i];

@@ -6,7 +6,7 @@
 // the statement, since "about" cannot be added up. The enumeration ends where the clauses stop
 // carrying such figures, so "……，均已办结，办结率达100%" is never read as a part.
 
-import { clauses, isCount, numbersIn, parenDepths, proseNumbers, sentences, type ProseNumber } from './tokens';
+import { clauses, isCount, numbersIn, scanProse, sentences, type ProseNumber } from './tokens';
 
 export interface SumStatement {
   total: ProseNumber;
@@ -47,7 +47,7 @@ function unitlessTerm(n: ProseNumber, text: string, clauseEnd: number): boolean 
 type ClauseVerdict = { kind: 'terms'; terms: ProseNumber[] } | { kind: 'skip' } | { kind: 'end' } | { kind: 'abort' };
 
 /** Reads one clause of an enumeration: its terms, or a reason the enumeration stops. */
-function readClause(text: string, start: number, end: number, nums: ProseNumber[], total: ProseNumber): ClauseVerdict {
+function readClause(text: string, start: number, end: number, nums: readonly ProseNumber[], total: ProseNumber): ClauseVerdict {
   const body = text.slice(start, end);
   if (COMPARISON.test(body) || ASIDE.test(body) || TOTAL_WORD.test(body) || /其中/.test(body)) return { kind: 'end' };
   const inClause = numbersIn(nums, start, end);
@@ -65,7 +65,7 @@ function collectForward(
   text: string,
   cls: Array<[number, number]>,
   from: number,
-  nums: ProseNumber[],
+  nums: readonly ProseNumber[],
   total: ProseNumber,
 ): ProseNumber[] | undefined {
   const terms: ProseNumber[] = [];
@@ -89,8 +89,7 @@ function usableTotal(n: ProseNumber | undefined): n is ProseNumber {
 }
 
 export function findSumStatements(text: string): SumStatement[] {
-  const depths = parenDepths(text);
-  const nums = proseNumbers(text, depths);
+  const { depths, nums } = scanProse(text);
   const out: SumStatement[] = [];
   const seen = new Set<number>();
   const push = (total: ProseNumber, terms: ProseNumber[] | undefined, pattern: SumStatement['pattern']) => {
