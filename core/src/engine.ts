@@ -11,6 +11,7 @@ import { ALL_RULES } from './rules/index';
 import type { Finding, Rule, Severity } from './rules/types';
 import { EMPTY_CONFIG, type ResolvedConfig } from './config/types';
 import { suppressionFor } from './directives';
+import { resetPerCheckCaches } from './per-check-cache';
 
 export interface CheckOptions {
   /** Profile id forced by the caller (CLI --profile); beats the config, loses to a directive. */
@@ -37,6 +38,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const config = options.config ?? EMPTY_CONFIG;
+  resetPerCheckCaches();
   const doc = parse(text);
   const choice = selectProfile(doc, { override: options.profile, config });
   const facts = deriveFacts(doc, choice.profile);

@@ -4,6 +4,7 @@
 // (a remark such as "（含上年结转 189 件）" is never a term of the enumeration around it).
 
 import { scanNumbers, type NumberToken } from '../../parse/numbers';
+import { perCheckCache } from '../../per-check-cache';
 
 export interface ProseNumber extends NumberToken {
   /** Unit in simplified form (條 → 条, ％ → %), if any. */
@@ -73,19 +74,17 @@ export interface ProseScan {
   nums: readonly ProseNumber[];
 }
 
-// Three prose rules read the numbers of every paragraph; scanning once per paragraph text is the
-// single largest saving on big drafts. Bounded, so a 10 MB draft cannot make it grow without end.
-const SCAN_CACHE = new Map<string, ProseScan>();
-const SCAN_CACHE_LIMIT = 2048;
+// Three prose rules read the numbers of every paragraph; scanning once per paragraph and check is
+// the single largest saving on big drafts.
+const SCANS = perCheckCache<string, ProseScan>();
 
-/** The numbers of a paragraph and its parenthesis depths, computed once per distinct text. */
+/** The numbers of a paragraph and its parenthesis depths, computed once per check. */
 export function scanProse(text: string): ProseScan {
-  let hit = SCAN_CACHE.get(text);
+  let hit = SCANS.get(text);
   if (!hit) {
     const depths = parenDepths(text);
     hit = { depths, nums: proseNumbers(text, depths) };
-    if (SCAN_CACHE.size >= SCAN_CACHE_LIMIT) SCAN_CACHE.clear();
-    SCAN_CACHE.set(text, hit);
+    SCANS.set(text, hit);
   }
   return hit;
 }
