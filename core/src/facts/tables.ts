@@ -120,7 +120,18 @@ interface Candidate {
 
 type Event = { line: number; kind: 'heading'; text: string } | { line: number; kind: 'row'; row: TableRow; table: Table };
 
+// Built once per document and shared by the profile's tables (it does not change during a check).
+const EVENTS = new WeakMap<ReportDocument, Event[]>();
+
 function events(doc: ReportDocument): Event[] {
+  const cached = EVENTS.get(doc);
+  if (cached) return cached;
+  const list = buildEvents(doc);
+  EVENTS.set(doc, list);
+  return list;
+}
+
+function buildEvents(doc: ReportDocument): Event[] {
   const list: Event[] = [];
   for (const h of doc.headings) list.push({ line: h.line, kind: 'heading', text: `${h.enumerator}${h.title}` });
   for (const t of doc.tables) for (const row of t.rows) list.push({ line: row.line, kind: 'row', row, table: t });
