@@ -216,11 +216,14 @@ function readSingleRow(
       if (cells.some((c) => !isBlank(c))) all.push({ row, table: t, cells: trimTrailingBlanks(cells, 0) });
     }
 
-  const scopes: (typeof all)[] = [];
-  if (owner) scopes.push(all.filter((r) => inside(owner, r.row.line)));
-  scopes.push(all.filter((r) => mentionedNear(doc, r.row.line, spec.signature)));
+  // Looked for inside the owning part first; the wider search (rows near the table's words) costs
+  // a look-back per row, so it runs only when the first one finds nothing.
+  const scopes: (() => typeof all)[] = [];
+  if (owner) scopes.push(() => all.filter((r) => inside(owner, r.row.line)));
+  scopes.push(() => all.filter((r) => mentionedNear(doc, r.row.line, spec.signature)));
 
-  for (const scope of scopes) {
+  for (const scopeOf of scopes) {
+    const scope = scopeOf();
     // One row with the full set of values (extra leading cells are reported, missing ones too)…
     const whole = scope.find((r) => r.cells.length >= n) ?? scope.find((r) => r.cells.length >= n - 2 && r.cells.length > n / 2);
     if (whole) {
