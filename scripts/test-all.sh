@@ -78,7 +78,6 @@ tier build step 300 npm run --silent build || BUILD_OK=0
 
 tier core tests 600 node --test out/test/core/
 tier protocol tests 600 node --test out/test/protocol/
-tier robustness tests 600 node --test out/test/robustness/
 # property-based and hostile-input tests of the core (fast-check)
 [ -d test/robustness ] && tier robustness tests 900 node --test out/test/robustness/
 
