@@ -22,6 +22,8 @@ const common = {
   minify: !dev,
   sourcemap: dev ? 'inline' : false,
   legalComments: 'none',
+  // Chinese messages as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6 bytes).
+  charset: 'utf8',
   logLevel: 'warning',
   absWorkingDir: root,
 };
