@@ -47,7 +47,7 @@ export function parse(text: string): ReportDocument {
 
   // Markdown headings without an enumerator take their level from their # depth, one less when
   // the title itself is the single # heading.
-  const titleIsAtx = title !== undefined && headingAt.size >= 0 && /^ {0,3}#(?!#)/.test(masked[title.line]);
+  const titleIsAtx = title !== undefined && /^ {0,3}#(?!#)/.test(masked[title.line]);
   const headings: Heading[] = [];
   const paragraphs: Paragraph[] = [];
   const tables: Table[] = [];

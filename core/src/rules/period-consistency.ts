@@ -42,17 +42,19 @@ export const rule: Rule = {
       return;
     }
     const p = period.paragraph;
+    // The end must be 12月31日, whether the sentence names only the end or the whole span.
+    const checkEnd = (end: PeriodDate) => {
+      if (end.month === 12 && end.day === 31) return;
+      const range = monthDayRange(p, end);
+      report({
+        message: `统计期限截止日写作“${end.month}月${end.day}日”，年度报告应截至12月31日`,
+        range,
+        fix: { title: '改为12月31日', edits: [{ range, newText: '12月31日' }] },
+      });
+    };
     if (namesEndOnly(period)) {
       // "统计时间截至2022年12月31日": only the end is named.
-      const end = period.dates[0];
-      if (end.month !== 12 || end.day !== 31) {
-        const range = monthDayRange(p, end);
-        report({
-          message: `统计期限截止日写作“${end.month}月${end.day}日”，年度报告应截至12月31日`,
-          range,
-          fix: { title: '改为12月31日', edits: [{ range, newText: '12月31日' }] },
-        });
-      }
+      checkEnd(period.dates[0]);
       return;
     }
     const [from, to] = period.dates;
@@ -72,14 +74,7 @@ export const rule: Rule = {
       });
       return;
     }
-    if (to.month !== 12 || to.day !== 31) {
-      const range = monthDayRange(p, to);
-      report({
-        message: `统计期限截止日写作“${to.month}月${to.day}日”，年度报告应截至12月31日`,
-        range,
-        fix: { title: '改为12月31日', edits: [{ range, newText: '12月31日' }] },
-      });
-    }
+    checkEnd(to);
     // Start and end in different years; when the title names the year, year-consistency reports it.
     if (
       facts.year?.source !== 'title' &&
