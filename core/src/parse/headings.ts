@@ -35,7 +35,12 @@ function arabicOrdinal(s: string): number {
  * Reads a heading from a masked line, or returns undefined. `ln` is the line number; columns are
  * positions in the line (UTF-16).
  */
+// What the first non-space character of an enumerated heading can be: （ ( a Chinese numeral or a digit.
+const ENUMERATOR_START = /^[ \t\u3000\u00a0]*[（(一二三四五六七八九十百0-9０-９]/;
+
 export function readHeading(line: string, ln: number): HeadingCandidate | undefined {
+  // Most lines are prose: reject them before any slicing or matching.
+  if (!ENUMERATOR_START.test(line) && !/^ {0,3}#/.test(line)) return undefined;
   let pos = 0;
   let markdownDepth = 0;
   const atx = /^ {0,3}(#{1,6})(?:[ \t]+|$)/.exec(line);

@@ -63,6 +63,10 @@ export function maskLines(lines: string[]): MaskResult {
         continue;
       }
     }
+    if (!inComment && line.indexOf('<!--') < 0) {
+      masked[ln] = line; // nothing to blank: the common case
+      continue;
+    }
     // Blank comment spans, collecting directives from comments that open and close on this line.
     let out = '';
     let i = 0;

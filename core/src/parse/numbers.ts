@@ -84,9 +84,20 @@ function arabicValue(raw: string): { value: number; decimals: number } {
   return { value: Number(half), decimals: dot < 0 ? 0 : half.length - dot - 1 };
 }
 
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
-}
+// What may start a number, by UTF-16 code: scanning a 1 MB draft char by char with string
+// comparisons allocates a string per CJK character; a lookup table allocates nothing.
+const ARABIC_START = 1;
+const CN_START = 2;
+const START = new Uint8Array(0x10000);
+for (let c = 0x30; c <= 0x39; c++) START[c] = ARABIC_START;
+for (let c = 0xff10; c <= 0xff19; c++) START[c] = ARABIC_START;
+for (const ch of '〇零一二两三四五六七八九十百千') START[ch.charCodeAt(0)] = CN_START;
+
+// Characters that may open what readTail reads (spacing, 余/多/左右/以上/来, a unit): after any other
+// character there is no tail, and the three sticky regexes need not run.
+const TAIL_START = new Uint8Array(0x10000);
+for (const ch of ' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff') TAIL_START[ch.charCodeAt(0)] = 1;
+for (const w of ['余', '多', '左右', '以上', '来', ...UNITS]) TAIL_START[w.charCodeAt(0)] = 1;
 
 function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -94,7 +105,10 @@ function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
 }
 
 /** Reads unit and approximation marks after a number ending at `end`. */
+const NO_TAIL = { unit: undefined, approx: false };
+
 function readTail(text: string, end: number): { unit?: string; approx: boolean; endWithUnit: number } {
+  if (end >= text.length || !TAIL_START[text.charCodeAt(end)]) return { ...NO_TAIL, endWithUnit: end };
   let pos = end;
   let approx = false;
   let unit: string | undefined;
@@ -143,8 +157,12 @@ export function scanNumbers(text: string): NumberToken[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text[i];
-    if (isDigit(c)) {
+    const start = START[text.charCodeAt(i)];
+    if (start === 0) {
+      i++;
+      continue;
+    }
+    if (start === ARABIC_START) {
       const m = matchAt(ARABIC_RE, text, i)!;
       let end = i + m[0].length;
       if (text[i - 1] === '第') {
@@ -184,9 +202,15 @@ export function scanNumbers(text: string): NumberToken[] {
       i = Math.max(tail.endWithUnit, end);
       continue;
     }
-    if (CN_DIGIT[c] !== undefined || CN_SMALL_UNIT[c] !== undefined) {
+    {
       const m = matchAt(CN_NUM_RE, text, i)!;
       const end = i + m[0].length;
+      // 统一 / 进一步 / 一是: most Chinese numerals in prose are words; without a tail they are skipped
+      // before anything is computed.
+      if (end >= n || !TAIL_START[text.charCodeAt(end)]) {
+        i = end;
+        continue;
+      }
       const tail = readTail(text, end);
       const value = parseChineseNumeral(m[0]);
       if (text[i - 1] === '第') {
@@ -212,7 +236,6 @@ export function scanNumbers(text: string): NumberToken[] {
       i = end;
       continue;
     }
-    i++;
   }
   return out;
 }
@@ -231,6 +254,10 @@ const NOT_APPLICABLE = /^(不适用|无|暂无|空|N\/?A|n\/?a)$/;
  * undefined when the cell is a label (1.属于国家秘密, 2013年发生数, 条).
  */
 const PLAIN_INTEGER = /^\s*(\d{1,15})\s*$/;
+const VALUE_START = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (START[c]) VALUE_START[c] = 1;
+for (const ch of '万亿-－+') VALUE_START[ch.charCodeAt(0)] = 1;
+for (const p of APPROX_PREFIX) VALUE_START[p.charCodeAt(0)] = 1;
 
 export function readValueCell(text: string): CellValue | undefined {
   // Fast path for the cells that fill national tables: a plain integer such as 0 or 12.
@@ -244,6 +271,9 @@ export function readValueCell(text: string): CellValue | undefined {
   if (t === '') return { kind: 'blank', value: null, raw: '', decimals: 0, numberStart: lead, numberEnd: lead };
   if (DASHES.test(t)) return { kind: 'dash', value: null, raw: t, decimals: 0, numberStart: lead, numberEnd: lead + t.length };
   if (NOT_APPLICABLE.test(t)) return { kind: 'na', value: null, raw: t, decimals: 0, numberStart: lead, numberEnd: lead + t.length };
+  // A value starts with a digit, a Chinese numeral, a sign or an approximation word; labels such
+  // as （一）… or 本年新收 are told apart here without scanning them.
+  if (!VALUE_START[t.charCodeAt(0)]) return undefined;
   const tokens = scanNumbers(t);
   if (tokens.length !== 1) {
     // A bare Chinese numeral cell such as 二万五千 has no unit, so the scanner skipped it.

@@ -10,6 +10,7 @@ import { looksLikeTitle, readTitle } from './title';
 type LineKind = 'blank' | 'heading' | 'pipe' | 'tab' | 'text' | 'rule' | 'code';
 
 const YEAR_AND_REPORT = /(?:19|20)\d{2}\s*年|[〇零一二][〇零一二三四五六七八九]{3}年/;
+const NON_SPACE = /\S/;
 /** How many non-empty lines from the top may hold the title. */
 const TITLE_WINDOW = 12;
 
@@ -26,7 +27,7 @@ export function parse(text: string): ReportDocument {
   for (let ln = 0; ln < lines.length; ln++) {
     const m = masked[ln];
     if (inCode[ln]) kinds[ln] = 'code';
-    else if (m.trim() === '') kinds[ln] = 'blank';
+    else if (!NON_SPACE.test(m)) kinds[ln] = 'blank';
     else if (/^ {0,3}([-*_])(\s*\1){2,}\s*$/.test(m)) kinds[ln] = 'rule';
     else if (isPipeLine(m)) kinds[ln] = 'pipe';
     else if (isTabLine(m)) kinds[ln] = 'tab';
