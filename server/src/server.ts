@@ -1,16 +1,31 @@
 // The Nianbao language server (`nianbao-language-server --stdio`): a thin adapter between LSP and
 // the core's editor-free language service. Diagnostics are pushed on open and (debounced) on
 // change, only for the version they were computed for; everything else is answered on request.
+// The LSP plumbing (lifecycle, document sync, messages to the editor) is in ./lsp/, written on
+// vscode-jsonrpc to keep the bundle small; LSP types are imported as types only.
 
-import {
-  createConnection,
-  DidChangeConfigurationNotification,
-  TextDocuments,
+import type {
+  CodeAction,
+  CodeActionParams,
+  CompletionItem,
+  CompletionParams,
+  DidChangeConfigurationParams,
+  DidChangeTextDocumentParams,
+  DidCloseTextDocumentParams,
+  DidOpenTextDocumentParams,
+  DocumentSymbol,
+  DocumentSymbolParams,
+  FoldingRange,
+  FoldingRangeParams,
+  Hover,
+  HoverParams,
+  InitializeParams,
+  InitializeResult,
   TextDocumentSyncKind,
-  type InitializeParams,
-  type InitializeResult,
-} from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+} from 'vscode-languageserver-protocol';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Connection } from './lsp/connection';
+import { Documents } from './lsp/documents';
 import type { CheckResult } from '../../core/src/engine';
 import type { ResolvedConfig } from '../../core/src/config/types';
 import { createLanguageService, FIX_ALL_KIND, profileById, profileForYear, reportSkeleton } from '../../core/src/service/index';
@@ -32,8 +47,20 @@ import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { parseConfig } from '../../core/src/config/load';
 import { configForDocument, CONFIG_FILE, loadFolderConfig, type FolderConfig } from './workspaceConfig';
 
-const connection = createConnection();
-const documents = new TextDocuments(TextDocument);
+/** TextDocumentSyncKind.Incremental (a type-only import has no value to read it from). */
+const INCREMENTAL: TextDocumentSyncKind = 2;
+
+const connection = new Connection();
+const documents = new Documents({
+  opened: (doc) => schedule(doc.uri, 0),
+  changed: (doc) => schedule(doc.uri, settings.debounceMs),
+  closed: (doc) => {
+    clearTimeout(timers.get(doc.uri)?.timer);
+    timers.delete(doc.uri);
+    cache.delete(doc.uri);
+    connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+  },
+});
 const service = createLanguageService();
 
 let settings: Settings = DEFAULT_SETTINGS;
@@ -47,7 +74,7 @@ const timers = new Map<string, { timer: ReturnType<typeof setTimeout>; due: numb
 /** A warning the writer should see (a notification: nothing to wait for), also logged. */
 function warn(message: string): void {
   connection.console.warn(message);
-  void connection.sendNotification('window/showMessage', { type: 2 /* Warning */, message });
+  connection.showMessage(2 /* Warning */, message);
 }
 
 // A failed notification (e.g. the editor went away) must not bring the server down.
@@ -91,7 +118,7 @@ function publish(uri: string): void {
   // A change may have arrived while we worked; its own run will publish.
   if (documents.get(uri)?.version !== doc.version) return;
   failures.report(result.ruleFailures);
-  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(result.findings, uri, RULE_DOCS) });
+  connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(result.findings, uri, RULE_DOCS) });
 }
 
 /** Runs a check after `delay` ms; an already pending run that is due sooner stays and covers it. */
@@ -116,7 +143,7 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
   let raw = pushed;
   if (canPullConfiguration) {
     try {
-      raw = await connection.workspace.getConfiguration('nianbao');
+      raw = await connection.getConfiguration('nianbao');
     } catch {
       /* keep what was pushed */
     }
@@ -144,7 +171,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   }
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: INCREMENTAL },
       documentSymbolProvider: { label: '年报' },
       foldingRangeProvider: true,
       completionProvider: { triggerCharacters: ['、', '|'] },
@@ -155,44 +182,46 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(async () => {
-  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+connection.onNotification('initialized', async () => {
+  if (canPullConfiguration) void connection.register('workspace/didChangeConfiguration', { section: 'nianbao' });
   reloadWorkspaceConfig();
   await refreshSettings();
   recheckAll();
 });
 
-connection.onDidChangeConfiguration(async (change) => {
+connection.onNotification('workspace/didChangeConfiguration', async (change: DidChangeConfigurationParams) => {
   const pushed = (change.settings as { nianbao?: unknown } | undefined)?.nianbao;
   await refreshSettings(pushed);
   recheckAll();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onNotification('workspace/didChangeWatchedFiles', () => {
   reloadWorkspaceConfig();
   recheckAll();
 });
 
-documents.onDidOpen((e) => schedule(e.document.uri, 0));
-// Opening also fires onDidChangeContent; the immediate run scheduled by the open covers it.
-documents.onDidChangeContent((e) => schedule(e.document.uri, settings.debounceMs));
-documents.onDidClose((e) => {
-  clearTimeout(timers.get(e.document.uri)?.timer);
-  timers.delete(e.document.uri);
-  cache.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
+connection.onNotification('textDocument/didOpen', (p: DidOpenTextDocumentParams) => documents.didOpen(p));
+connection.onNotification('textDocument/didChange', (p: DidChangeTextDocumentParams) => documents.didChange(p));
+connection.onNotification('textDocument/didClose', (p: DidCloseTextDocumentParams) => documents.didClose(p));
 
 const withDoc = <T>(uri: string, fallback: T, f: (r: CheckResult, doc: TextDocument) => T): T => {
   const doc = documents.get(uri);
   return doc ? guarded('处理请求', fallback, () => f(analyse(doc), doc)) : fallback;
 };
 
-connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (r) => service.documentSymbols(r)));
-connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (r) => service.foldingRanges(r)));
-connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (r) => service.completions(r, p.position)));
-connection.onHover((p) => withDoc(p.textDocument.uri, null, (r) => service.hover(r, p.position) ?? null));
-connection.onCodeAction((p) =>
+connection.onRequest('textDocument/documentSymbol', (p: DocumentSymbolParams): DocumentSymbol[] =>
+  withDoc(p.textDocument.uri, [], (r) => service.documentSymbols(r)),
+);
+connection.onRequest('textDocument/foldingRange', (p: FoldingRangeParams): FoldingRange[] =>
+  withDoc(p.textDocument.uri, [], (r) => service.foldingRanges(r)),
+);
+connection.onRequest('textDocument/completion', (p: CompletionParams): CompletionItem[] =>
+  withDoc(p.textDocument.uri, [], (r) => service.completions(r, p.position)),
+);
+connection.onRequest('textDocument/hover', (p: HoverParams): Hover | null =>
+  withDoc(p.textDocument.uri, null, (r) => service.hover(r, p.position) ?? null),
+);
+connection.onRequest('textDocument/codeAction', (p: CodeActionParams): CodeAction[] =>
   withDoc(p.textDocument.uri, [], (r, doc) => {
     const req: CodeActionRequest = {
       range: p.range,
@@ -228,5 +257,4 @@ connection.onRequest(ProfileInfoRequest, (p: ProfileInfoParams): ProfileInfoResu
   })),
 );
 
-documents.listen(connection);
 connection.listen();
