@@ -11,7 +11,8 @@ import { ALL_RULES } from './rules/index';
 import type { Finding, Rule, Severity } from './rules/types';
 import { EMPTY_CONFIG, type ResolvedConfig } from './config/types';
 import { suppressionFor } from './directives';
-import { resetPerCheckCaches } from './per-check-cache';
+import { beginCheck, endCheck } from './per-check-cache';
+import type { CheckSession } from './session';
 
 export interface CheckOptions {
   /** Profile id forced by the caller (CLI --profile); beats the config, loses to a directive. */
@@ -19,6 +20,11 @@ export interface CheckOptions {
   config?: ResolvedConfig;
   /** The rules to run (tests pass a subset or a throwing rule). */
   rules?: readonly Rule[];
+  /**
+   * The editor's session for this document (session.ts): unchanged tables and paragraphs are not
+   * re-read. Results are the same with or without it; only the time differs.
+   */
+  session?: CheckSession;
 }
 
 export interface RuleFailure {
@@ -37,8 +43,16 @@ export interface CheckResult {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
+  beginCheck(options.session);
+  try {
+    return checkNow(text, options);
+  } finally {
+    endCheck();
+  }
+}
+
+function checkNow(text: string, options: CheckOptions): CheckResult {
   const config = options.config ?? EMPTY_CONFIG;
-  resetPerCheckCaches();
   const doc = parse(text);
   const choice = selectProfile(doc, { override: options.profile, config });
   const facts = deriveFacts(doc, choice.profile);

@@ -10,4 +10,5 @@ export { EMPTY_CONFIG } from './config/types';
 export { check } from './engine';
 export type { CheckOptions, CheckResult, RuleFailure } from './engine';
 export { parse } from './parse/parser';
+export { createCheckSession, CheckSession } from './session';
 export { ALL_RULES, findRule } from './rules/index';

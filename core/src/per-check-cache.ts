@@ -1,22 +1,42 @@
-// Caches that live for one check: work shared by several rules (e.g. the numbers of a paragraph)
-// is done once per check, and nothing is carried over to the next one, so results and timings never
-// depend on what was checked before.
+// Caches for work shared by several rules (e.g. the numbers of a paragraph), done once per check.
+// Without a session nothing is carried over to the next check, so results and timings never depend
+// on what was checked before. With a session (an editor's open document, see session.ts) the caches
+// are generational and carried to the next check, so a keystroke recomputes only what it changed:
+// every cached value is a pure function of its key, so results still never depend on history.
 
-const caches: Map<unknown, unknown>[] = [];
+import type { CheckSession } from './session';
 
-/** A map emptied at the start of every check (and when it grows past `limit`). */
+const plainMaps: Map<unknown, unknown>[] = [];
+let activeSession: CheckSession | undefined;
+
+/** A memo keyed by content: emptied at every check, or kept per generation within a session. */
 export function perCheckCache<K, V>(limit = 4096): { get(key: K): V | undefined; set(key: K, value: V): void } {
   const map = new Map<K, V>();
-  caches.push(map as Map<unknown, unknown>);
+  plainMaps.push(map as Map<unknown, unknown>);
+  const owner = {};
   return {
-    get: (key) => map.get(key),
+    get: (key) => (activeSession ? activeSession.memo<K, V>(owner).get(key) : map.get(key)),
     set: (key, value) => {
+      if (activeSession) return activeSession.memo<K, V>(owner).set(key, value);
       if (map.size >= limit) map.clear();
       map.set(key, value);
     },
   };
 }
 
-export function resetPerCheckCaches(): void {
-  for (const c of caches) c.clear();
+/** Called by check() before anything is computed: starts a check with or without a session. */
+export function beginCheck(session?: CheckSession): void {
+  for (const c of plainMaps) c.clear();
+  activeSession = session;
+  session?.advance();
+}
+
+/** The session of the check under way, for the parser's reuse of unchanged blocks. */
+export function currentSession(): CheckSession | undefined {
+  return activeSession;
+}
+
+/** Called by check() when it is done: later calls (hover, code actions) use plain maps again. */
+export function endCheck(): void {
+  activeSession = undefined;
 }

@@ -6,6 +6,7 @@ import { maskLines, splitLines } from './lines';
 import { readHeading, type HeadingCandidate } from './headings';
 import { buildTable, isPipeLine, isTabLine } from './tables';
 import { looksLikeTitle, readTitle } from './title';
+import { currentSession } from '../per-check-cache';
 
 type LineKind = 'blank' | 'heading' | 'pipe' | 'tab' | 'text' | 'rule' | 'code';
 
@@ -71,7 +72,7 @@ export function parse(text: string): ReportDocument {
     } else if (kind === 'pipe' || kind === 'tab') {
       let end = ln;
       while (end + 1 < lines.length && kinds[end + 1] === kind) end++;
-      tables.push(buildTable(masked, ln, end, kind, headings.length - 1));
+      tables.push(tableAt(masked, ln, end, kind, headings.length - 1));
       ln = end + 1;
     } else if (kind === 'text') {
       const segs: Segment[] = [];
@@ -99,6 +100,25 @@ export function parse(text: string): ReportDocument {
     notes,
   };
 }
+
+/**
+ * A table from its lines; in an editor session the table of the previous check is reused when its
+ * lines, place and section are unchanged (a table depends on nothing else), so a keystroke in prose
+ * re-reads no table.
+ */
+function tableAt(masked: string[], from: number, to: number, kind: 'pipe' | 'tab', sectionIndex: number): Table {
+  const session = currentSession();
+  if (!session) return buildTable(masked, from, to, kind, sectionIndex);
+  const memo = session.memo<string, Table>(TABLE_MEMO);
+  const key = `${kind} ${from} ${sectionIndex}\n${masked.slice(from, to + 1).join('\n')}`;
+  let table = memo.get(key);
+  if (!table) {
+    table = buildTable(masked, from, to, kind, sectionIndex);
+    memo.set(key, table);
+  }
+  return table;
+}
+const TABLE_MEMO = {};
 
 function findTitle(
   lines: string[],

@@ -1,0 +1,70 @@
+// An editor's check session (core/src/session.ts) may only change how long a check takes, never
+// what it finds: along any sequence of edits, checking with one long-lived session must give the
+// same findings as checking every version from scratch.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { check, createCheckSession, type CheckResult } from '../../core/src/index';
+import { applyMutation, mutation, sampleDrafts } from './mutations';
+
+const SCALE = Number(process.env.NIANBAO_FUZZ_SCALE ?? 1);
+const SEED = Number(process.env.NIANBAO_FUZZ_SEED ?? Date.now() % 1_000_000);
+const DRAFTS = sampleDrafts();
+
+/** Everything a check reports, as comparable text. */
+function outcome(r: CheckResult): string {
+  return JSON.stringify({ profile: r.choice.profile.id, findings: r.findings, failures: r.ruleFailures, year: r.facts.year });
+}
+
+/** One keystroke: a character typed or deleted at an offset (the common edit in an editor). */
+const keystroke = fc.record({ at: fc.nat(), text: fc.constantFrom('', '的', '1', '0', '|', '\n', '。', '共', '条', '一、', ' ') });
+function applyKeystroke(text: string, k: { at: number; text: string }): string {
+  const at = text.length ? k.at % text.length : 0;
+  return k.text ? text.slice(0, at) + k.text + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+}
+
+describe('a check session never changes findings', () => {
+  test(`keystrokes and damaging edits on real-shaped drafts (${Math.round(60 * SCALE)} sequences)`, () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DRAFTS),
+        fc.array(fc.oneof(keystroke.map((k) => ({ k })), mutation.map((m) => ({ m }))), { minLength: 1, maxLength: 12 }),
+        (draft, edits) => {
+          const session = createCheckSession();
+          let text = draft.text;
+          assert.equal(outcome(check(text, { session })), outcome(check(text)), `${draft.name}: first check`);
+          edits.forEach((e, i) => {
+            text = 'k' in e ? applyKeystroke(text, e.k) : applyMutation(text, e.m);
+            assert.equal(outcome(check(text, { session })), outcome(check(text)), `${draft.name}: after edit ${i + 1}`);
+          });
+        },
+      ),
+      { numRuns: Math.round(60 * SCALE), seed: SEED, endOnFailure: true },
+    );
+  });
+
+  test('going back to an earlier version, or to another document, gives that version\'s findings', () => {
+    const session = createCheckSession();
+    const texts = DRAFTS.slice(0, 6).map((d) => d.text);
+    for (const t of [...texts, ...texts.reverse(), texts[0], texts[0]]) {
+      assert.equal(outcome(check(t, { session })), outcome(check(t)));
+    }
+  });
+
+  test('a keystroke in prose reuses the unchanged tables of the previous check', () => {
+    const draft = DRAFTS.find((d) => d.text.includes('|') && /[。，]/.test(d.text))!;
+    const session = createCheckSession();
+    const before = check(draft.text, { session });
+    assert.ok(before.doc.tables.length > 0, 'the draft has tables');
+    const lines = draft.text.split('\n');
+    const prose = lines.findIndex((l) => /[。，]/.test(l) && !l.includes('|'));
+    lines[prose] = lines[prose] + '另';
+    const after = check(lines.join('\n'), { session });
+    assert.equal(after.doc.tables.length, before.doc.tables.length);
+    // Same line count, so the tables keep their place: each is the very object read before.
+    after.doc.tables.forEach((t, i) => assert.equal(t, before.doc.tables[i], `table ${i} re-read`));
+    // Without a session every check reads its own tables.
+    assert.notEqual(check(draft.text).doc.tables[0], before.doc.tables[0]);
+  });
+});
