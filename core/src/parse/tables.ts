@@ -2,7 +2,7 @@
 // tab-separated rows, and "cell-per-line" tables flattened by copy-paste from a web page (each
 // cell on its own line ending in " |"). Labels and values are told apart cell by cell.
 
-import type { Cell, NumberValue, Table, TableLayout, TableRow } from '../model';
+import type { Cell, NumberKind, NumberValue, Range, Table, TableLayout, TableRow } from '../model';
 import { normalizeLabel } from '../text/normalize';
 import { readValueCell } from './numbers';
 
@@ -96,30 +96,46 @@ function splitTabCells(line: string): RawCell[] {
   return cells;
 }
 
+/**
+ * A table cell whose range is built when asked for. A 1 MB draft holds ~50,000 cells; storing the
+ * line and columns instead of a Range and two Positions per cell (and per number) removes most of
+ * the objects the parser keeps alive, which is what the garbage collector spent its time copying.
+ */
+class TableCell implements Cell {
+  number?: NumberValue = undefined;
+  constructor(
+    readonly text: string,
+    readonly norm: string,
+    private readonly ln: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+  get range(): Range {
+    return { start: { line: this.ln, character: this.from }, end: { line: this.ln, character: this.to } };
+  }
+}
+
+class CellNumber implements NumberValue {
+  constructor(
+    readonly kind: NumberKind,
+    readonly value: number | null,
+    readonly raw: string,
+    readonly unit: string | undefined,
+    readonly decimals: number,
+    private readonly ln: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+  get range(): Range {
+    return { start: { line: this.ln, character: this.from }, end: { line: this.ln, character: this.to } };
+  }
+}
+
 function makeCell(raw: RawCell, ln: number): Cell {
   const v = readValueCell(raw.text);
-  const cell: Cell = {
-    text: raw.text,
-    // Values are never matched as labels; sparing them the normalisation keeps big tables cheap.
-    norm: v ? raw.text : normalizeLabel(raw.text),
-    range: { start: { line: ln, character: raw.start }, end: { line: ln, character: raw.end } },
-  };
-  if (v) {
-    // Most value cells are the bare figure: its range is the cell's (ranges are never mutated), which
-    // spares three objects per cell on big tables.
-    const whole = v.numberStart === 0 && raw.start + v.numberEnd === raw.end;
-    const number: NumberValue = {
-      kind: v.kind,
-      value: v.value,
-      raw: v.raw,
-      unit: v.unit,
-      decimals: v.decimals,
-      range: whole
-        ? cell.range
-        : { start: { line: ln, character: raw.start + v.numberStart }, end: { line: ln, character: raw.start + v.numberEnd } },
-    };
-    cell.number = number;
-  }
+  // Values are never matched as labels; sparing them the normalisation keeps big tables cheap.
+  const cell = new TableCell(raw.text, v ? raw.text : normalizeLabel(raw.text), ln, raw.start, raw.end);
+  if (v) cell.number = new CellNumber(v.kind, v.value, v.raw, v.unit, v.decimals, ln, raw.start + v.numberStart, raw.start + v.numberEnd);
   return cell;
 }
 
