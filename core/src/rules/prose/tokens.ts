@@ -16,57 +16,120 @@ export interface ProseNumber extends NumberToken {
   depth: number;
 }
 
-// Units a traditional-character draft writes where the scanner expects simplified ones.
-const TRADITIONAL_UNITS: Record<string, string> = { 條: '条', 個: '个', 項: '项', 場: '场', 則: '则', 萬元: '万元' };
-const TRADITIONAL_APPROX = /^\s*餘/;
+// Units a traditional-character draft writes where the scanner expects simplified ones (first
+// characters all differ, so the order of the checks does not matter).
+const TRADITIONAL_UNITS: ReadonlyArray<readonly [string, string]> = [
+  ['條', '条'],
+  ['個', '个'],
+  ['項', '项'],
+  ['場', '场'],
+  ['則', '则'],
+  ['萬元', '万元'],
+];
+// What may open a traditional unit: most numbers carry a unit or none of these, and skip the look.
+const TRADITIONAL_START = new Set(TRADITIONAL_UNITS.map(([t]) => t.charCodeAt(0)));
+const TRADITIONAL_APPROX = 0x9918; // 餘
 const DATE_UNITS = new Set(['年', '月', '日', '号']);
+
+/** JavaScript's \s (and String.prototype.trim) by UTF-16 code. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 /** Parenthesis depth before each index of `text` (full- and half-width, never negative). */
 export function parenDepths(text: string): Int32Array {
   const depth = new Int32Array(text.length + 1);
   let d = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === ')' || c === '）') d = Math.max(0, d - 1);
+    const c = text.charCodeAt(i);
+    if (c === 0x29 /* ) */ || c === 0xff09 /* ） */) d = Math.max(0, d - 1);
     depth[i] = d;
-    if (c === '(' || c === '（') d++;
+    if (c === 0x28 /* ( */ || c === 0xff08 /* （ */) d++;
   }
   depth[text.length] = d;
   return depth;
 }
 
+/** First index from `from` (below `limit`) that is not a space. */
+function skipSpaces(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+// Character codes read around a number (comparing codes allocates nothing, unlike text[i]).
+const DU = 0x5ea6; // 度
+const CLOSE_DOC_NUMBER = new Set([0x3015 /* 〕 */, 0x5d /* ] */, 0x3011 /* 】 */]);
+const OPEN_DOC_NUMBER = 0x3014; // 〔
+const DI = 0x7b2c; // 第
+
 export function proseNumbers(text: string, depths: Int32Array = parenDepths(text)): ProseNumber[] {
-  return scanNumbers(text).map((tok) => {
-    let { unit, kind, endWithUnit } = tok;
+  const tokens = scanNumbers(text);
+  const out: ProseNumber[] = new Array(tokens.length);
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t];
+    let unit = tok.unit;
+    let kind = tok.kind;
+    let endWithUnit = tok.endWithUnit;
     if (!unit) {
       let pos = tok.end;
-      const approx = TRADITIONAL_APPROX.exec(text.slice(pos, pos + 4));
-      if (approx) {
+      // "400餘條": the approximation mark, within four characters.
+      const a = skipSpaces(text, pos, Math.min(text.length, pos + 4));
+      if (a < Math.min(text.length, pos + 4) && text.charCodeAt(a) === TRADITIONAL_APPROX) {
         kind = 'approx';
-        pos += approx[0].length;
+        pos = a + 1;
       }
-      const rest = text.slice(pos, pos + 3).trimStart();
-      for (const [trad, simp] of Object.entries(TRADITIONAL_UNITS)) {
-        if (rest.startsWith(trad)) {
-          unit = simp;
-          pos = text.indexOf(trad, pos) + trad.length;
-          break;
+      // A traditional unit within the next three characters (spaces included).
+      const limit = Math.min(text.length, pos + 3);
+      const u = skipSpaces(text, pos, limit);
+      if (u < limit && TRADITIONAL_START.has(text.charCodeAt(u))) {
+        for (const [trad, simp] of TRADITIONAL_UNITS) {
+          if (u + trad.length <= limit && text.startsWith(trad, u)) {
+            unit = simp;
+            pos = u + trad.length;
+            break;
+          }
         }
       }
       endWithUnit = Math.max(endWithUnit, pos);
     }
     if (unit === '％') unit = '%';
     const isPercent = unit === '%' || unit === '‰';
-    const after = text.slice(endWithUnit, endWithUnit + 2);
     const isDateLike =
       (unit !== undefined && DATE_UNITS.has(unit)) ||
-      /^度/.test(after) ||
+      text.charCodeAt(endWithUnit) === DU ||
       // 〔2021〕30号 / [2021] / 2021-2035: a year in a document number or span
-      /^[〕\]】]/.test(text.slice(tok.end, tok.end + 1)) ||
-      text[tok.start - 1] === '〔' ||
-      text[tok.start - 1] === '第';
-    return { ...tok, unit, kind, endWithUnit, isPercent, isDateLike, depth: depths[tok.start] };
-  });
+      CLOSE_DOC_NUMBER.has(text.charCodeAt(tok.end)) ||
+      text.charCodeAt(tok.start - 1) === OPEN_DOC_NUMBER ||
+      text.charCodeAt(tok.start - 1) === DI;
+    // A literal of fixed shape: spreading the token was the costliest line of the prose rules.
+    out[t] = {
+      kind,
+      value: tok.value,
+      raw: tok.raw,
+      unit,
+      decimals: tok.decimals,
+      start: tok.start,
+      end: tok.end,
+      endWithUnit,
+      isPercent,
+      isDateLike,
+      depth: depths[tok.start],
+    };
+  }
+  return out;
 }
 
 export interface ProseScan {
