@@ -9,9 +9,11 @@
 //   methods, including ones we have no handler for (→ -32601 MethodNotFound once running);
 // - a handler that throws, or whose promise rejects, is answered with an error (-32603, done by
 //   vscode-jsonrpc) or logged for a notification; the server keeps running;
-// - $/cancelRequest: vscode-jsonrpc cancels the request's token; a request cancelled before it
-//   started is answered with -32800 (RequestCancelled) without running. Our handlers are
-//   synchronous, so a running one is not interrupted;
+// - $/cancelRequest: vscode-jsonrpc cancels the request's token, and a request whose token is
+//   already cancelled when it is dispatched is answered with -32800 (RequestCancelled) without
+//   running. In practice that is rare: vscode-jsonrpc reads one message per event-loop turn and
+//   dispatches a request before reading the next, and our handlers are synchronous, so a cancel
+//   usually finds the answer already sent (as it did with the library);
 // - window/logMessage (the `console` below, also the sink for vscode-jsonrpc's own complaints and
 //   for console.* calls, which must never write to stdout when stdout carries the protocol),
 //   window/showMessage, workspace/configuration, client/registerCapability, publishDiagnostics.
