@@ -27,6 +27,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Connection } from './lsp/connection';
 import { Documents } from './lsp/documents';
 import type { CheckResult } from '../../core/src/engine';
+import { createCheckSession, type CheckSession } from '../../core/src/session';
 import type { ResolvedConfig } from '../../core/src/config/types';
 import { createLanguageService, FIX_ALL_KIND, profileById, profileForYear, reportSkeleton } from '../../core/src/service/index';
 import type { CodeActionRequest, Diagnostic } from '../../core/src/service/index';
@@ -58,6 +59,7 @@ const documents = new Documents({
     clearTimeout(timers.get(doc.uri)?.timer);
     timers.delete(doc.uri);
     cache.delete(doc.uri);
+    sessions.delete(doc.uri);
     connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
   },
 });
@@ -69,6 +71,8 @@ let folderUris: string[] = [];
 let canPullConfiguration = false;
 const failures = new FailureLog((message) => connection.console.error(message));
 const cache = new Map<string, { version: number; result: CheckResult }>();
+/** One check session per open document: a keystroke re-reads only what it changed (core/src/session.ts). */
+const sessions = new Map<string, CheckSession>();
 const timers = new Map<string, { timer: ReturnType<typeof setTimeout>; due: number; immediate: boolean }>();
 
 /** A warning the writer should see (a notification: nothing to wait for), also logged. */
@@ -93,7 +97,9 @@ function effectiveConfig(uri: string): ResolvedConfig {
 function analyse(doc: TextDocument): CheckResult {
   const hit = cache.get(doc.uri);
   if (hit && hit.version === doc.version) return hit.result;
-  const result = service.analyse(doc.getText(), { config: effectiveConfig(doc.uri) });
+  let session = sessions.get(doc.uri);
+  if (!session) sessions.set(doc.uri, (session = createCheckSession()));
+  const result = service.analyse(doc.getText(), { config: effectiveConfig(doc.uri), session });
   cache.set(doc.uri, { version: doc.version, result });
   return result;
 }
