@@ -9,21 +9,25 @@ import { scanLines, type LinePattern } from './prose/line-patterns';
 const MAX_REPORTED = 20;
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+// U+00A1–U+00FF: every Latin-1 misreading below holds one of them.
+const LATIN1_HIGH = String.fromCharCode(...Array.from({ length: 0xff - 0xa1 + 1 }, (_, i) => 0xa1 + i));
 // Bytes 0x80–0xBF as Windows-1252/Latin-1 show them: the tail bytes of a UTF-8 sequence.
 const CONT = '[\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122]';
 
+// Each pattern names the characters one of which every match holds (anyOf): most lines hold none.
 const PATTERNS: LinePattern[] = [
   {
     kind: 'pinyin',
     re: new RegExp(`(?<=[\\u3400-\\u9fff])[（(][a-zü]*[${TONED}][a-zü${TONED}]*[)）]`, 'g'),
+    anyOf: TONED,
   },
   // 開展?,F將: a question mark with ASCII debris between Chinese characters.
-  { kind: 'question-run', re: /(?<=[\u3400-\u9fff，。、])\?(?:\?+|[,.;:A-Za-z]{1,3})(?=[\u3400-\u9fff])|\?{3,}/g },
-  { kind: 'replacement', re: /\uFFFD+/g },
+  { kind: 'question-run', re: /(?<=[\u3400-\u9fff，。、])\?(?:\?+|[,.;:A-Za-z]{1,3})(?=[\u3400-\u9fff])|\?{3,}/g, anyOf: '?' },
+  { kind: 'replacement', re: /\uFFFD+/g, anyOf: '\uFFFD' },
   // UTF-8 read as Latin-1/1252 (æ–‡, Ã¥), or GBK read as Latin-1 (runs of accented letters; × and ÷
   // are left to the placeholder rule).
-  { kind: 'latin1', re: new RegExp(`(?:[\\u00c2\\u00c3]${CONT}|[\\u00e0-\\u00ef]${CONT}{2})+|[\\u00a1-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff]{4,}`, 'g') },
-  { kind: 'double-title-mark', re: /《{2,}|》{2,}/g },
+  { kind: 'latin1', re: new RegExp(`(?:[\\u00c2\\u00c3]${CONT}|[\\u00e0-\\u00ef]${CONT}{2})+|[\\u00a1-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff]{4,}`, 'g'), anyOf: LATIN1_HIGH },
+  { kind: 'double-title-mark', re: /《{2,}|》{2,}/g, anyOf: '《》' },
 ];
 
 function messageFor(kind: string, text: string): string {

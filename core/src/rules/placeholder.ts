@@ -6,30 +6,33 @@ import { scanLines, type LinePattern } from './prose/line-patterns';
 
 const CN_DIGITS = '一二三四五六七八九十零〇○';
 
+// Each pattern names the characters one of which every match holds (anyOf): most lines hold none.
 const PATTERNS: LinePattern[] = [
   // XX as a name or number slot, never inside an English word (XXL, Xbox).
-  { kind: 'xx', re: /(?<![A-Za-z0-9_])(?:[Xx]{2,}|[ＸＸｘ]{2,})(?![A-Za-z0-9_])/g },
+  { kind: 'xx', re: /(?<![A-Za-z0-9_])(?:[Xx]{2,}|[ＸＸｘ]{2,})(?![A-Za-z0-9_])/g, anyOf: 'XxＸｘ' },
   // A single X in a number slot: X年X月, X件.
-  { kind: 'x-number', re: /(?<![A-Za-z0-9_\-+*/=])[XxＸｘ](?=\s*[年月日号件条个项人次名家万元])/g },
-  { kind: 'cross', re: /[×✕╳]{2,}/g },
+  { kind: 'x-number', re: /(?<![A-Za-z0-9_\-+*/=])[XxＸｘ](?=\s*[年月日号件条个项人次名家万元])/g, anyOf: 'XxＸｘ' },
+  { kind: 'cross', re: /[×✕╳]{2,}/g, anyOf: '×✕╳' },
   {
     kind: 'circles',
     re: /[○◯〇]{2,}/g,
+    anyOf: '○◯〇',
     // 二〇〇八年 writes zeros between numerals: a real year, not a slot.
     accept: (line, start, end) => !CN_DIGITS.includes(line[start - 1] ?? '') && !CN_DIGITS.includes(line[end] ?? ''),
   },
-  { kind: 'brackets', re: /【\s*】|【[^】\n]{0,40}?(?:填写|填入|请|待|此处|名称|[Xx]{2})[^】\n]{0,40}?】/g },
-  { kind: 'doc-number', re: /〔\s*〕|\[\s*\](?=\s*\d*\s*号)/g },
+  { kind: 'brackets', re: /【\s*】|【[^】\n]{0,40}?(?:填写|填入|请|待|此处|名称|[Xx]{2})[^】\n]{0,40}?】/g, anyOf: '【' },
+  { kind: 'doc-number', re: /〔\s*〕|\[\s*\](?=\s*\d*\s*号)/g, anyOf: '〔[' },
   // Date slots with no figures: 年月日至月日, "    年  月  日".
   {
     kind: 'date',
     re: /(?<![0-9０-９〇○零一二三四五六七八九十两A-Za-z])年\s*月\s*日(?:\s*(?:至|到|—|－|-|~|～)\s*(?:年\s*)?月\s*日)?|(?<=[至到])\s*月\s*日/g,
+    anyOf: '月',
     accept: (line, start) => !/出生$/.test(line.slice(0, start)),
   },
   // "统计期限自    至    。": both ends left blank.
-  { kind: 'date', re: /(?:自|从)[ \t\u3000]*(?:至|到)[ \t\u3000]*(?=止|[。，,；;）)]|$)/g },
-  { kind: 'todo', re: /(?<![A-Za-z])(?:TODO|FIXME|TBD)(?![A-Za-z])/g },
-  { kind: 'to-fill', re: /待补充|待填写|待填|请填写|此处填写|[（(]\s*填写[^）)\n]{0,20}[）)]/g },
+  { kind: 'date', re: /(?:自|从)[ \t\u3000]*(?:至|到)[ \t\u3000]*(?=止|[。，,；;）)]|$)/g, anyOf: '自从' },
+  { kind: 'todo', re: /(?<![A-Za-z])(?:TODO|FIXME|TBD)(?![A-Za-z])/g, anyOf: 'TF' },
+  { kind: 'to-fill', re: /待补充|待填写|待填|请填写|此处填写|[（(]\s*填写[^）)\n]{0,20}[）)]/g, anyOf: '待填' },
 ];
 
 const WHAT: Record<string, string> = {

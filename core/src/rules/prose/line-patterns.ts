@@ -6,6 +6,11 @@ export interface LinePattern {
   re: RegExp; // must be global
   /** Return false to drop a match (context checks a lookbehind cannot express). */
   accept?: (line: string, start: number, end: number) => boolean;
+  /**
+   * Characters of which every match contains at least one. When every pattern of a list names them,
+   * a line holding none is skipped before any pattern runs (most lines of a report hold none).
+   */
+  anyOf?: string;
 }
 
 export interface LineMatch {
@@ -40,11 +45,61 @@ function unionOf(patterns: readonly LinePattern[]): RegExp {
   return re;
 }
 
+// Prefiltering: each pattern list whose patterns all name their characters gets a bit; TRIGGERS
+// holds, per UTF-16 code, the bits of the lists that character may open. One pass over a document's
+// lines (shared by the rules, one table lookup per character) marks each line with the bits of the
+// characters it holds; a character-class regex per line and list costs several times more.
+const TRIGGERS = new Uint8Array(0x10000);
+const MAX_BITS = 8;
+let registered = 0; // bits handed out so far
+const BIT_OF = new WeakMap<readonly LinePattern[], number>();
+
+function bitOf(patterns: readonly LinePattern[]): number {
+  let bit = BIT_OF.get(patterns);
+  if (bit === undefined) {
+    bit = 0;
+    if (registered < MAX_BITS && patterns.length > 0 && patterns.every((p) => p.anyOf)) {
+      bit = 1 << registered++;
+      for (const p of patterns) for (let i = 0; i < p.anyOf!.length; i++) TRIGGERS[p.anyOf!.charCodeAt(i)] |= bit;
+    }
+    BIT_OF.set(patterns, bit);
+  }
+  return bit;
+}
+
+interface LineMarks {
+  /** Bits covered: the lists registered when the marks were made. */
+  covered: number;
+  marks: Uint8Array;
+}
+
+// Marks of a line array; the array never changes once parsed, and the marks are a pure function of it.
+const MARKS = new WeakMap<readonly string[], LineMarks>();
+
+function marksOf(lines: readonly string[], bit: number): Uint8Array {
+  const cached = MARKS.get(lines);
+  if (cached && (cached.covered & bit) === bit) return cached.marks;
+  const all = (1 << registered) - 1;
+  const marks = new Uint8Array(lines.length);
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
+    let m = 0;
+    for (let i = 0; i < line.length && m !== all; i++) m |= TRIGGERS[line.charCodeAt(i)];
+    marks[l] = m;
+  }
+  MARKS.set(lines, { covered: all, marks });
+  return marks;
+}
+
 export function scanLines(lines: readonly string[], patterns: readonly LinePattern[]): LineMatch[] {
   const out: LineMatch[] = [];
   const any = unionOf(patterns);
-  lines.forEach((line, lineNo) => {
-    if (line.length === 0 || !any.test(line)) return;
+  const bit = bitOf(patterns);
+  const marks = bit ? marksOf(lines, bit) : undefined;
+  for (let lineNo = 0; lineNo < lines.length; lineNo++) {
+    if (marks && !(marks[lineNo] & bit)) continue;
+    const line = lines[lineNo];
+    if (line.length === 0 || !any.test(line)) continue;
     const excluded = excludedSpans(line);
     const found: LineMatch[] = [];
     for (const p of patterns) {
@@ -64,6 +119,6 @@ export function scanLines(lines: readonly string[], patterns: readonly LinePatte
       out.push(f);
       lastEnd = f.end;
     }
-  });
+  }
   return out;
 }
