@@ -12,6 +12,15 @@ type LineKind = 'blank' | 'heading' | 'pipe' | 'tab' | 'text' | 'rule' | 'code';
 
 const YEAR_AND_REPORT = /(?:19|20)\d{2}\s*年|[〇零一二][〇零一二三四五六七八九]{3}年/;
 const NON_SPACE = /\S/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
+
+/** A thematic break starts with - * or _ after at most three spaces; other lines skip the regex. */
+function mayBeRule(line: string): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  const c = line.charCodeAt(i);
+  return c === 45 || c === 42 || c === 95;
+}
 /** How many non-empty lines from the top may hold the title. */
 const TITLE_WINDOW = 12;
 
@@ -20,7 +29,7 @@ export function parse(text: string): ReportDocument {
   const { masked, inCode, directives } = maskLines(lines);
   const notes: ParseNote[] = [];
   if (masked[0]?.charCodeAt(0) === 0xfeff) masked[0] = ' ' + masked[0].slice(1); // BOM is not text
-  scanInputProblems(lines, notes);
+  scanInputProblems(text, lines, notes);
 
   // Pass 1: classify every line.
   const kinds: LineKind[] = new Array(lines.length);
@@ -29,7 +38,7 @@ export function parse(text: string): ReportDocument {
     const m = masked[ln];
     if (inCode[ln]) kinds[ln] = 'code';
     else if (!NON_SPACE.test(m)) kinds[ln] = 'blank';
-    else if (/^ {0,3}([-*_])(\s*\1){2,}\s*$/.test(m)) kinds[ln] = 'rule';
+    else if (mayBeRule(m) && THEMATIC_BREAK.test(m)) kinds[ln] = 'rule';
     else if (isPipeLine(m)) kinds[ln] = 'pipe';
     else if (isTabLine(m)) kinds[ln] = 'tab';
     else {
@@ -109,14 +118,19 @@ export function parse(text: string): ReportDocument {
 function tableAt(masked: string[], from: number, to: number, kind: 'pipe' | 'tab', sectionIndex: number): Table {
   const session = currentSession();
   if (!session) return buildTable(masked, from, to, kind, sectionIndex);
-  const memo = session.memo<string, Table>(TABLE_MEMO);
-  const key = `${kind} ${from} ${sectionIndex}\n${masked.slice(from, to + 1).join('\n')}`;
-  let table = memo.get(key);
-  if (!table) {
-    table = buildTable(masked, from, to, kind, sectionIndex);
-    memo.set(key, table);
-  }
+  // Keyed by place; the lines are compared one by one, which is cheaper than hashing the whole table.
+  const memo = session.memo<string, { lines: string[]; table: Table }>(TABLE_MEMO);
+  const key = `${kind} ${from} ${to} ${sectionIndex}`;
+  const known = memo.get(key);
+  if (known && sameLines(known.lines, masked, from)) return known.table;
+  const table = buildTable(masked, from, to, kind, sectionIndex);
+  memo.set(key, { lines: masked.slice(from, to + 1), table });
   return table;
+}
+
+function sameLines(lines: string[], masked: string[], from: number): boolean {
+  for (let i = 0; i < lines.length; i++) if (lines[i] !== masked[from + i]) return false;
+  return true;
 }
 const TABLE_MEMO = {};
 
@@ -238,17 +252,21 @@ function buildSections(headings: Heading[], paragraphs: Paragraph[], tables: Tab
 }
 
 /** Binary bytes and absurd lines: the model is still built, the writer is told once. */
-function scanInputProblems(lines: string[], notes: ParseNote[]): void {
+function scanInputProblems(text: string, lines: string[], notes: ParseNote[]): void {
   let controls = 0;
   let firstAt: Position | undefined;
+  // eslint-disable-next-line no-control-regex
+  const anyControl = /[\u0000-\u0008\u000b\u000e-\u001f]/.test(text); // one native scan; usually false
   for (let ln = 0; ln < lines.length; ln++) {
     const line = lines[ln];
-    // eslint-disable-next-line no-control-regex
-    const re = /[\u0000-\u0008\u000b\u000e-\u001f]/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(line))) {
-      controls++;
-      firstAt ??= { line: ln, character: m.index };
+    if (anyControl) {
+      // eslint-disable-next-line no-control-regex
+      const re = /[\u0000-\u0008\u000b\u000e-\u001f]/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(line))) {
+        controls++;
+        firstAt ??= { line: ln, character: m.index };
+      }
     }
     if (line.length > 200_000) {
       notes.push({
