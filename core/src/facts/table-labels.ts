@@ -49,11 +49,27 @@ export interface RowIndex {
   byKey: Map<string, RowSpec[]>;
   keys: string[];
   byId: Map<string, RowSpec>;
+  /** Position of each row in the spec (the first, should a row object appear twice). */
+  order: Map<RowSpec, number>;
+  /** Label text → its key and the rows the key names; a big draft repeats the same labels
+   * hundreds of times, and each is keyed and looked up once per index (one check). */
+  lookups: Map<string, LabelLookup>;
+  /** Row → the ids of the row and its groups, shared by every context that starts at the row. */
+  ancestries: Map<RowSpec, ReadonlySet<string>>;
+}
+
+interface LabelLookup {
+  key: string;
+  candidates: RowSpec[] | undefined;
 }
 
 export function indexRows(spec: TableSpec): RowIndex {
   const byKey = new Map<string, RowSpec[]>();
   const byId = new Map<string, RowSpec>();
+  const order = new Map<RowSpec, number>();
+  spec.rows.forEach((row, i) => {
+    if (!order.has(row)) order.set(row, i);
+  });
   for (const row of spec.rows) {
     byId.set(row.id, row);
     for (const label of [row.label, ...(row.aliases ?? [])]) {
@@ -64,7 +80,7 @@ export function indexRows(spec: TableSpec): RowIndex {
       byKey.set(key, list);
     }
   }
-  return { spec, byKey, keys: [...byKey.keys()].sort((a, b) => b.length - a.length), byId };
+  return { spec, byKey, keys: [...byKey.keys()].sort((a, b) => b.length - a.length), byId, order, lookups: new Map(), ancestries: new Map() };
 }
 
 /** Ids of a row and the groups above it. */
@@ -78,6 +94,32 @@ export function ancestry(index: RowIndex, row: RowSpec): string[] {
   return out;
 }
 
+/** `ancestry` as a set, built once per row and index; callers only read it. */
+export function ancestrySet(index: RowIndex, row: RowSpec): ReadonlySet<string> {
+  let set = index.ancestries.get(row);
+  if (!set) {
+    set = new Set(ancestry(index, row));
+    index.ancestries.set(row, set);
+  }
+  return set;
+}
+
+/** The key of a label and the rows it names (exactly, else by the longest key it starts with). */
+function lookup(index: RowIndex, text: string): LabelLookup {
+  let hit = index.lookups.get(text);
+  if (!hit) {
+    const key = rowKey(text);
+    let candidates = key ? index.byKey.get(key) : undefined;
+    if (key && !candidates) {
+      const prefix = index.keys.find((k) => k.length >= MIN_PREFIX_KEY && key.startsWith(k));
+      if (prefix) candidates = index.byKey.get(prefix);
+    }
+    hit = { key, candidates };
+    index.lookups.set(text, hit);
+  }
+  return hit;
+}
+
 /**
  * Finds the spec row a label names. `context` holds the ids of the rows and groups read just
  * before, so that 其他 or 被依法纠错数 resolve to the row of the current group.
@@ -89,19 +131,19 @@ export function matchLabel(
   /** Spec index of the row read last: a short label with one possible row matches it if it comes later. */
   lastIndex = -1,
 ): RowSpec | undefined {
-  const key = rowKey(text);
-  if (!key) return undefined;
-  let candidates = index.byKey.get(key);
-  if (!candidates) {
-    const prefix = index.keys.find((k) => k.length >= MIN_PREFIX_KEY && key.startsWith(k));
-    if (prefix) candidates = index.byKey.get(prefix);
+  const { key, candidates } = lookup(index, text);
+  if (!key || !candidates || candidates.length === 0) return undefined;
+  let inGroup: RowSpec | undefined;
+  for (const r of candidates) {
+    if (r.group !== undefined && context.has(r.group)) {
+      inGroup = r;
+      break;
+    }
   }
-  if (!candidates || candidates.length === 0) return undefined;
-  const inGroup = candidates.filter((r) => r.group !== undefined && context.has(r.group));
   // 其他 / 总计 under a group only match inside that group; 规章 (no group) matches anywhere.
   if (key.length <= GENERIC_KEY_LENGTH) {
-    const only = candidates.length === 1 && index.spec.rows.indexOf(candidates[0]) > lastIndex ? candidates[0] : undefined;
-    return inGroup[0] ?? candidates.find((r) => r.group === undefined) ?? (lastIndex >= 0 ? only : undefined);
+    const only = candidates.length === 1 && (index.order.get(candidates[0]) ?? -1) > lastIndex ? candidates[0] : undefined;
+    return inGroup ?? candidates.find((r) => r.group === undefined) ?? (lastIndex >= 0 ? only : undefined);
   }
-  return inGroup[0] ?? candidates[0];
+  return inGroup ?? candidates[0];
 }

@@ -5,7 +5,7 @@
 
 import type { Cell, Position, Range, ReportDocument, Table, TableRow } from '../model';
 import type { Profile, RowSpec, TableSpec } from '../profiles/types';
-import { ancestry, indexRows, matchLabel, rowKey, type RowIndex } from './table-labels';
+import { ancestrySet, indexRows, matchLabel, rowKey } from './table-labels';
 import type { FoundRow, NationalTable, PartMatch } from './types';
 
 /** A grid table counts as present when this many of its value rows were read (or all, if fewer). */
@@ -68,11 +68,20 @@ const inside = (span: LineSpan | undefined, line: number) => !!span && line >= s
 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
 
-/** Value cells that come after the row's last label (blanks before a label are merged-cell padding). */
+/**
+ * Value cells that come after the row's last label (blanks before a label are merged-cell padding).
+ * Callers only read the result: when every value follows the labels (nearly always) it is
+ * `row.values` itself, and nothing is allocated.
+ */
 export function valuesAfterLabels(row: TableRow): Cell[] {
+  const values = row.values;
   const last = row.labels[row.labels.length - 1];
-  if (!last) return row.values;
-  return row.values.filter((v) => before(last.range.start, v.range.start));
+  if (!last || values.length === 0) return values;
+  const start = last.range.start;
+  let i = 0;
+  while (i < values.length && before(start, values[i].range.start)) i++;
+  if (i === values.length) return values;
+  return values.filter((v) => before(start, v.range.start));
 }
 
 const isBlank = (c: Cell) => !c.number || c.number.kind === 'blank';
@@ -113,8 +122,12 @@ export function rowColumns(spec: TableSpec, row: RowSpec): string[] {
 
 // ------------------------------------------------------------------ grid tables
 
+/** A row read as a spec row; its values are mapped to columns only if it is the one picked. */
 interface Candidate {
-  found: FoundRow;
+  spec: RowSpec;
+  columns: string[];
+  row: TableRow;
+  cells: Cell[];
   table: Table;
 }
 
@@ -142,14 +155,14 @@ function buildEvents(doc: ReportDocument): Event[] {
 function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefined): NationalTable | undefined {
   const index = indexRows(spec);
   const candidates = new Map<string, Candidate[]>();
-  let context = new Set<string>();
+  let context: ReadonlySet<string> = new Set<string>();
   let lastIndex = -1;
 
   for (const ev of events(doc)) {
     if (ev.kind === 'heading') {
       // A heading that names a group (### （三）不予公开 in OCR output) sets the group for what follows.
       const hit = matchLabel(index, ev.text, context);
-      if (hit?.isGroup) context = new Set(ancestry(index, hit));
+      if (hit?.isGroup) context = ancestrySet(index, hit);
       continue;
     }
     const { row, table } = ev;
@@ -158,7 +171,7 @@ function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefi
       const hit = matchLabel(index, label.text, context, lastIndex);
       if (!hit) continue;
       if (hit.isCaption) continue;
-      context = new Set(ancestry(index, hit));
+      context = ancestrySet(index, hit);
       matched = hit;
     }
     if (!matched) continue;
@@ -168,9 +181,9 @@ function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefi
     // A group row counts only when filled; a value row also when it has a full set of blank cells.
     if (!written && (matched.isGroup || cells.length < columns.length)) continue;
     const list = candidates.get(matched.id) ?? [];
-    list.push({ found: mapValues(matched, columns, row, cells), table });
+    list.push({ spec: matched, columns, row, cells, table });
     candidates.set(matched.id, list);
-    if (!matched.isGroup) lastIndex = spec.rows.indexOf(matched);
+    if (!matched.isGroup) lastIndex = index.order.get(matched) ?? -1;
   }
 
   const rows = new Map<string, FoundRow>();
@@ -178,8 +191,8 @@ function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefi
   for (const spec_row of spec.rows) {
     const list = candidates.get(spec_row.id);
     if (!list) continue;
-    const pick = list.find((c) => inside(owner, c.found.row.line)) ?? list[0];
-    rows.set(spec_row.id, pick.found);
+    const pick = list.find((c) => inside(owner, c.row.line)) ?? list[0];
+    rows.set(spec_row.id, mapValues(pick.spec, pick.columns, pick.row, pick.cells));
     if (!tables.includes(pick.table)) tables.push(pick.table);
   }
   const valueRows = spec.rows.filter((r) => !r.isGroup && !r.isCaption);
@@ -208,19 +221,26 @@ function readSingleRow(
   const rowSpec = spec.rows[0];
   if (!rowSpec) return undefined;
   const n = spec.columns.length;
-  const all: { row: TableRow; table: Table; cells: Cell[] }[] = [];
-  for (const t of doc.tables)
-    for (const row of t.rows) {
-      if (claimed.has(row)) continue;
-      const cells = valuesAfterLabels(row);
-      if (cells.some((c) => !isBlank(c))) all.push({ row, table: t, cells: trimTrailingBlanks(cells, 0) });
-    }
+  type Piece = { row: TableRow; table: Table; cells: Cell[] };
+  /** Unclaimed rows with a written value, in order, that `first` (asked before looking at the
+   * values, so cheap) and `then` (asked only of rows with a written value) accept. */
+  const rowsWhere = (first: (row: TableRow) => boolean, then: (row: TableRow) => boolean): Piece[] => {
+    const out: Piece[] = [];
+    for (const t of doc.tables)
+      for (const row of t.rows) {
+        if (claimed.has(row) || !first(row)) continue;
+        const cells = valuesAfterLabels(row);
+        if (cells.some((c) => !isBlank(c)) && then(row)) out.push({ row, table: t, cells: trimTrailingBlanks(cells, 0) });
+      }
+    return out;
+  };
+  const any = () => true;
 
   // Looked for inside the owning part first; the wider search (rows near the table's words) costs
   // a look-back per row, so it runs only when the first one finds nothing.
-  const scopes: (() => typeof all)[] = [];
-  if (owner) scopes.push(() => all.filter((r) => inside(owner, r.row.line)));
-  scopes.push(() => all.filter((r) => mentionedNear(doc, r.row.line, spec.signature)));
+  const scopes: (() => Piece[])[] = [];
+  if (owner) scopes.push(() => rowsWhere((row) => inside(owner, row.line), any));
+  scopes.push(() => rowsWhere(any, (row) => mentionedNear(doc, row.line, spec.signature)));
 
   for (const scopeOf of scopes) {
     const scope = scopeOf();
