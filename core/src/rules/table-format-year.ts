@@ -36,7 +36,21 @@ function ownWords(profile: Profile): Set<string> {
   return own;
 }
 
+// Markers depend on the profile alone (profiles are data, never changed once built): computed once
+// per profile instead of on every check, where comparing every foreign word with every own word cost
+// more than the scan itself on a typical report.
+const MARKERS = new WeakMap<Profile, Marker[]>();
+
 function markersFor(profile: Profile): Marker[] {
+  let markers = MARKERS.get(profile);
+  if (!markers) {
+    markers = computeMarkers(profile);
+    MARKERS.set(profile, markers);
+  }
+  return markers;
+}
+
+function computeMarkers(profile: Profile): Marker[] {
   const out: Marker[] = profile.foreignMarkers.map((m: FormatMarker) => ({
     key: normalizeLabel(m.text),
     text: m.text,

@@ -33,7 +33,7 @@ export const rule: Rule = {
     for (const t of ctx.doc.tables)
       for (const row of t.rows)
         for (const cell of row.values) {
-          if (national.has(cell) || cell.number?.kind !== 'approx') continue;
+          if (cell.number?.kind !== 'approx' || national.has(cell)) continue;
           ctx.report({
             message: `表格中的“${cell.number.raw}”是约数，统计数据应填写确切数字`,
             range: cell.number.range,
@@ -46,6 +46,8 @@ export const rule: Rule = {
 function checkCell(ctx: RuleContext, spec: TableSpec, rowId: string, col: string, cell: Cell, isGroup: boolean): void {
   const n = cell.number;
   if (!n) return;
+  // Most cells are fine: the column and the wording are looked up only for a cell reported.
+  if (n.kind === 'exact' && fineExact(spec, rowId, col, n.value ?? 0, n.decimals, n.unit)) return;
   const column = spec.columns.find((c) => c.id === col);
   const where = `「${spec.rows.find((r) => r.id === rowId)?.label ?? rowId}」行${spec.columns.length > 1 ? `「${column?.label ?? col}」栏` : ''}`;
   switch (n.kind) {
@@ -95,6 +97,15 @@ function checkCell(ctx: RuleContext, spec: TableSpec, rowId: string, col: string
       severity: 'warning',
     });
   }
+}
+
+/** True when an exact value raises none of the findings below (whole, not negative, in its unit). */
+function fineExact(spec: TableSpec, rowId: string, col: string, v: number, decimals: number, unit: string | undefined): boolean {
+  if (v < 0 && !spec.signedColumns?.includes(col)) return false;
+  const decimalsAllowed = spec.decimalColumns?.includes(col) || spec.decimalRows?.includes(rowId);
+  if (!decimalsAllowed) return decimals === 0 && Number.isInteger(v);
+  // A unit written in an amount column is reported only when the column or row names a unit.
+  return !unit;
 }
 
 /** 0 written into an empty pipe cell keeps the cell padded: "| |" → "| 0 |", "||" → "| 0 |". */

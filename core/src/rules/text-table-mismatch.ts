@@ -22,6 +22,9 @@ type Topic = 'new' | 'carried' | 'carry-over' | 'done' | 'review' | 'litigation'
 // Keyword first, then at most a few words, then the figure: "受理政府信息公开申请 1295 件".
 const KEYWORD =
   /上一?年度?结转|结转下一?年度?|转入下一?年度?|顺延(?:到|至)下一?年度?|新收|收到|受理|办结|答复|办理|行政复议|行政诉讼|(?:制发|制定|出台|印发)(?:了)?(?:政府)?(?:规章|(?:行政)?规范性文件)/g;
+// The same words without the global flag, to ask whether a paragraph holds any (keywords hold no
+// sentence mark, so a paragraph without one has no sentence with one).
+const ANY_KEYWORD = new RegExp(KEYWORD.source);
 const WINDOW = /^[^，,；;。：:！？\d０-９（(]{0,12}$/;
 const WINDOW_REJECT = /其中|较|同比|增|减|平均|涉及|人次|累计|历年|上年|以来|网上|热线|信访|来信|咨询|事项|案卷|建议|提案|许可|审批|服务|办件|执法|处罚|投诉|举报/;
 // "1件结转下年度继续办理": the figure before the keyword.
@@ -104,12 +107,13 @@ function targetFor(topic: Topic, tables: NationalTable[]): Target | undefined {
 function headingOf(doc: ReportDocument, p: Paragraph): Heading | undefined {
   if (p.runInOf) return p.runInOf;
   // Binary search: headings are in line order, and a 10 MB draft has thousands of each.
+  const line = p.range.start.line;
   let lo = 0;
   let hi = doc.headings.length - 1;
   let found: Heading | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (doc.headings[mid].line <= p.range.start.line) {
+    if (doc.headings[mid].line <= line) {
       found = doc.headings[mid];
       lo = mid + 1;
     } else hi = mid - 1;
@@ -124,6 +128,7 @@ interface Claim {
 
 /** Figures tied to a keyword in one paragraph's text. */
 export function findClaims(text: string, context: string): Claim[] {
+  if (!ANY_KEYWORD.test(text)) return [];
   const { depths, nums: all } = scanProse(text);
   const nums = all.filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
   const claims: Claim[] = [];
@@ -198,6 +203,7 @@ export const rule: Rule = {
   check({ doc, facts, report }) {
     if (facts.nationalTables.length === 0) return;
     for (const p of doc.paragraphs) {
+      if (!ANY_KEYWORD.test(p.text)) continue; // no claim possible: no heading to look up either
       const heading = headingOf(doc, p);
       for (const claim of findClaims(p.text, heading?.title ?? '')) {
         const target = targetFor(claim.topic, facts.nationalTables);

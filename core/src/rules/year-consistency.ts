@@ -44,8 +44,11 @@ export const rule: Rule = {
     }
     // Leftovers are only worth a note when the title states the year beyond doubt.
     if (reportYear.source !== 'title') return;
+    // Only last year is reported: a paragraph that never writes it has nothing to look at.
+    const lastYear = String(reportYear.year - 1);
     for (const p of doc.paragraphs) {
       const text = toHalfWidth(p.text);
+      if (!text.includes(lastYear)) continue;
       for (const m of text.matchAll(OPENING_YEAR)) {
         const year = Number(m[1]);
         if (year !== reportYear.year - 1) continue;

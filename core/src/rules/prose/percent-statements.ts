@@ -34,6 +34,8 @@ export function percentFits(computed: number, written: number, decimals: number)
 const MAX_LOOKBACK = 200;
 
 export function findPercentStatements(text: string): PercentStatement[] {
+  // A share is written with % (or ％): a paragraph without one is not even scanned for numbers.
+  if (!text.includes('%') && !text.includes('％')) return [];
   const { depths, nums } = scanProse(text);
   const out: PercentStatement[] = [];
   for (let i = 0; i + 1 < nums.length; i++) {

@@ -6,7 +6,7 @@
 // the statement, since "about" cannot be added up. The enumeration ends where the clauses stop
 // carrying such figures, so "……，均已办结，办结率达100%" is never read as a part.
 
-import { clauses, isCount, numbersIn, scanProse, sentences, type ProseNumber } from './tokens';
+import { clauses, isCount, isSpace, numbersIn, scanProse, sentences, type ProseNumber } from './tokens';
 
 export interface SumStatement {
   total: ProseNumber;
@@ -88,8 +88,33 @@ function usableTotal(n: ProseNumber | undefined): n is ProseNumber {
   return n !== undefined && isCount(n) && n.kind === 'exact' && n.unit !== undefined;
 }
 
+/**
+ * Every statement needs 其中 or a clause ending in 中 (both hold 中), or a total word after the parts
+ * (共…, 合计, 总计): a paragraph with none of them states no sum and is not even scanned for numbers.
+ */
+function maySumUp(text: string): boolean {
+  return text.includes('中') || text.includes('共') || text.includes('合计') || text.includes('总计');
+}
+
+/** Start offsets of every 其中 in the text, in order. */
+function qizhongOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('其中'); i >= 0; i = text.indexOf('其中', i + 2)) out.push(i);
+  return out;
+}
+
+/** True when [start, end) ends in 中 followed by nothing but spaces (the clause form of /中\s*$/). */
+function endsWithZhong(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start && isSpace(text.charCodeAt(i))) i--;
+  return i >= start && text.charCodeAt(i) === 0x4e2d; // 中
+}
+
 export function findSumStatements(text: string): SumStatement[] {
+  if (!maySumUp(text)) return [];
   const { depths, nums } = scanProse(text);
+  // A total and at least two parts, all distinct figures.
+  if (nums.length < 3) return [];
   const out: SumStatement[] = [];
   const seen = new Set<number>();
   const push = (total: ProseNumber, terms: ProseNumber[] | undefined, pattern: SumStatement['pattern']) => {
@@ -98,18 +123,24 @@ export function findSumStatements(text: string): SumStatement[] {
     out.push({ total, terms, sum: roundSum(terms), pattern });
   };
 
+  // Offsets of 其中, walked forward with the clauses (which only move forward).
+  const qizhong = qizhongOffsets(text);
+  let nextQz = 0;
+  // Matches never cross a sentence mark: a paragraph without any needs no look at its sentences.
+  const anyDedup = DEDUP.test(text);
+
   for (const [ss, se] of sentences(text)) {
-    const sentence = text.slice(ss, se);
-    if (DEDUP.test(sentence)) continue;
+    if (anyDedup && DEDUP.test(text.slice(ss, se))) continue;
     const cls = clauses(text, ss, se, depths);
 
     for (let ci = 0; ci < cls.length; ci++) {
       const [cs, ce] = cls[ci];
-      const clauseText = text.slice(cs, ce);
       const clauseNums = numbersIn(nums, cs, ce);
 
       // A. "…149条，其中：…" — 其中 opens this clause; the total ends the clause before.
-      const qz = clauseText.search(/其中/);
+      while (nextQz < qizhong.length && qizhong[nextQz] < cs) nextQz++;
+      // The first 其中 lying wholly inside the clause, as an offset from its start (-1: none).
+      const qz = nextQz < qizhong.length && qizhong[nextQz] + 2 <= ce ? qizhong[nextQz] - cs : -1;
       if (qz >= 0 && depths[cs + qz] === 0) {
         let total: ProseNumber | undefined;
         const before = clauseNums.filter((n) => n.end <= cs + qz);
@@ -145,7 +176,7 @@ export function findSumStatements(text: string): SumStatement[] {
       }
 
       // A'. "在主动公开的425条政府信息中，…"
-      if (/中\s*$/.test(clauseText) && clauseNums.length > 0) {
+      if (clauseNums.length > 0 && endsWithZhong(text, cs, ce)) {
         const total = clauseNums[clauseNums.length - 1];
         const tail = text.slice(total.endWithUnit, ce);
         if (usableTotal(total) && ZHONG_TAIL.test(tail)) {

@@ -32,7 +32,7 @@ const TRADITIONAL_APPROX = 0x9918; // 餘
 const DATE_UNITS = new Set(['年', '月', '日', '号']);
 
 /** JavaScript's \s (and String.prototype.trim) by UTF-16 code. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return (
     (c >= 0x09 && c <= 0x0d) ||
     c === 0x20 ||
@@ -186,27 +186,33 @@ export function sentences(text: string): Array<[number, number]> {
   return out;
 }
 
-const DIGIT = /[0-9０-９]/;
+/** 0-9 in either width, by UTF-16 code (NaN, past either end of the text, is no digit). */
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
 
 /** 12,846: a comma between a digit and exactly three digits belongs to the number. */
 function isThousandsSeparator(text: string, i: number): boolean {
   return (
-    DIGIT.test(text[i - 1] ?? '') &&
-    DIGIT.test(text[i + 1] ?? '') &&
-    DIGIT.test(text[i + 2] ?? '') &&
-    DIGIT.test(text[i + 3] ?? '') &&
-    !DIGIT.test(text[i + 4] ?? '')
+    isDigit(text.charCodeAt(i - 1)) &&
+    isDigit(text.charCodeAt(i + 1)) &&
+    isDigit(text.charCodeAt(i + 2)) &&
+    isDigit(text.charCodeAt(i + 3)) &&
+    !isDigit(text.charCodeAt(i + 4))
   );
 }
 
-const CLAUSE_SEP = new Set(['，', ',', '；', ';', '：', ':']);
+/** ，,；;：: by UTF-16 code. */
+function isClauseSeparator(c: number): boolean {
+  return c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0xff1a || c === 0x3a;
+}
 
 /** Clauses of [start, end) split at commas, semicolons and colons outside parentheses. */
 export function clauses(text: string, start: number, end: number, depths: Int32Array): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let s = start;
   for (let i = start; i < end; i++) {
-    if (CLAUSE_SEP.has(text[i]) && depths[i] === 0 && !isThousandsSeparator(text, i)) {
+    if (isClauseSeparator(text.charCodeAt(i)) && depths[i] === 0 && !isThousandsSeparator(text, i)) {
       out.push([s, i]);
       s = i + 1;
     }
