@@ -26,8 +26,28 @@ export function partCandidates(doc: ReportDocument): Heading[] {
   return plain.filter((h) => h.markdownDepth === depth);
 }
 
-function keywordsMatch(spec: PartSpec, key: string): boolean {
-  return spec.keywords.length > 0 && spec.keywords.every((group) => group.some((w) => key.includes(titleKey(w))));
+/** A part's title, aliases and keyword groups as title keys. */
+interface PartKeys {
+  title: string;
+  aliases: string[];
+  keywords: string[][];
+}
+
+// Keys depend on the part spec alone (specs are data, never changed once built): computed once per
+// spec rather than for every heading of every check (profile selection matches every profile).
+const PART_KEYS = new WeakMap<PartSpec, PartKeys>();
+
+function partKeys(spec: PartSpec): PartKeys {
+  let keys = PART_KEYS.get(spec);
+  if (!keys) {
+    keys = { title: titleKey(spec.title), aliases: spec.aliases.map(titleKey), keywords: spec.keywords.map((g) => g.map(titleKey)) };
+    PART_KEYS.set(spec, keys);
+  }
+  return keys;
+}
+
+function keywordsMatch(keys: PartKeys, key: string): boolean {
+  return keys.keywords.length > 0 && keys.keywords.every((group) => group.some((w) => key.includes(w)));
 }
 
 /** Every section by its heading line, built once per call (a draft may have thousands of headings). */
@@ -53,7 +73,7 @@ function sectionOf(doc: ReportDocument, byLine: Map<number, Section>, heading: H
 export function matchParts(doc: ReportDocument, profile: Profile): PartMatch[] {
   if (profile.parts.length === 0) return [];
   const specs = profile.parts;
-  const keys = specs.map((s) => ({ title: titleKey(s.title), aliases: s.aliases.map(titleKey) }));
+  const keys = specs.map(partKeys);
   const firstMatch = new Map<number, PartMatch>();
   const result: PartMatch[] = [];
   let lastIndex = -1;
@@ -72,7 +92,7 @@ export function matchParts(doc: ReportDocument, profile: Profile): PartMatch[] {
       how = 'keywords';
       // A keyword-only resemblance to a part already found is more likely a different topic
       // (七、主动公开工作中的问题) than a repeated part, so only free parts are considered.
-      candidates = specs.map((_, i) => i).filter((i) => !firstMatch.has(i) && keywordsMatch(specs[i], key));
+      candidates = specs.map((_, i) => i).filter((i) => !firstMatch.has(i) && keywordsMatch(keys[i], key));
     }
     if (candidates.length === 0) continue;
     const specIndex = pick(candidates, heading, firstMatch, lastIndex);

@@ -24,14 +24,15 @@ export function rowKey(text: string): string {
 
 function computeRowKey(text: string): string {
   let s = toHalfWidth(text).trim();
+  // (The includes tests only spare regexes that could not match.)
   for (let i = 0; i < 3; i++) {
     const before = s;
-    s = s.replace(QIZHONG, '');
+    if (s.includes('其中')) s = s.replace(QIZHONG, '');
     s = stripEnumerator(s);
     if (s === before) break;
   }
   // A note in brackets at the end (区分处理的，只计这一情形…; 不同渠道和方式公开相同信息计1条) is not the name.
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 2 && (s.includes(')') || s.includes('）')); i++) {
     const stripped = s.replace(TRAILING_NOTE, '');
     if (stripped === s || stripped.trim() === '') break;
     s = stripped;
@@ -63,7 +64,21 @@ interface LabelLookup {
   candidates: RowSpec[] | undefined;
 }
 
+/** The part of an index that depends on the spec alone (specs are data, never changed once built). */
+type SpecIndex = Pick<RowIndex, 'spec' | 'byKey' | 'keys' | 'byId' | 'order'>;
+const SPEC_INDEXES = new WeakMap<TableSpec, SpecIndex>();
+
+/** The index of a spec's rows, with fresh memos: one per check (they hold the check's labels). */
 export function indexRows(spec: TableSpec): RowIndex {
+  let base = SPEC_INDEXES.get(spec);
+  if (!base) {
+    base = indexSpec(spec);
+    SPEC_INDEXES.set(spec, base);
+  }
+  return { ...base, lookups: new Map(), ancestries: new Map() };
+}
+
+function indexSpec(spec: TableSpec): SpecIndex {
   const byKey = new Map<string, RowSpec[]>();
   const byId = new Map<string, RowSpec>();
   const order = new Map<RowSpec, number>();
@@ -73,14 +88,14 @@ export function indexRows(spec: TableSpec): RowIndex {
   for (const row of spec.rows) {
     byId.set(row.id, row);
     for (const label of [row.label, ...(row.aliases ?? [])]) {
-      const key = rowKey(label);
+      const key = computeRowKey(label);
       if (!key) continue;
       const list = byKey.get(key) ?? [];
       if (!list.includes(row)) list.push(row);
       byKey.set(key, list);
     }
   }
-  return { spec, byKey, keys: [...byKey.keys()].sort((a, b) => b.length - a.length), byId, order, lookups: new Map(), ancestries: new Map() };
+  return { spec, byKey, keys: [...byKey.keys()].sort((a, b) => b.length - a.length), byId, order };
 }
 
 /** Ids of a row and the groups above it. */
