@@ -3,6 +3,7 @@
 
 import type { Paragraph, ReportDocument } from '../model';
 import { toHalfWidth } from '../text/normalize';
+import { allMatches } from './all-matches';
 
 export interface PeriodDate {
   year?: number;
@@ -43,6 +44,18 @@ const YEAR = /(?<!\d)(\d{4})(?=\s*年)/g;
  * the first mention at all — a table note "统计时间截至12月31日" is not the report's period.
  */
 export function findPeriodStatement(doc: ReportDocument): PeriodStatement | undefined {
+  // Asked by the report-year finder and two rules; the answer depends on the document alone.
+  let found = STATEMENTS.get(doc);
+  if (found === undefined) {
+    found = searchPeriodStatement(doc) ?? null;
+    STATEMENTS.set(doc, found);
+  }
+  return found ?? undefined;
+}
+
+const STATEMENTS = new WeakMap<ReportDocument, PeriodStatement | null>();
+
+function searchPeriodStatement(doc: ReportDocument): PeriodStatement | undefined {
   let first: PeriodStatement | undefined;
   let scanned = 0;
   for (const paragraph of doc.paragraphs) {
@@ -68,7 +81,7 @@ function readStatement(paragraph: Paragraph): PeriodStatement | undefined {
   const end = stop < 0 ? Math.min(text.length, m.index + 400) : m.index + stop + 1;
   const sentence = text.slice(m.index, end);
   const dates: PeriodDate[] = [];
-  for (const d of sentence.matchAll(DATE)) {
+  for (const d of allMatches(DATE, sentence)) {
     const start = m.index + d.index!;
     const date: PeriodDate = { month: Number(d[2]), day: Number(d[3]), start, end: start + d[0].length };
     if (d[1]) {
@@ -79,7 +92,7 @@ function readStatement(paragraph: Paragraph): PeriodStatement | undefined {
     dates.push(date);
   }
   const years: PeriodYear[] = [];
-  for (const y of sentence.matchAll(YEAR)) {
+  for (const y of allMatches(YEAR, sentence)) {
     const start = m.index + y.index!;
     years.push({ year: Number(y[1]), start, end: start + 4 });
   }

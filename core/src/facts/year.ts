@@ -4,6 +4,7 @@
 
 import type { ReportDocument } from '../model';
 import { toHalfWidth } from '../text/normalize';
+import { allMatches } from './all-matches';
 import { findPeriodStatement } from './period';
 import type { ReportYear } from './types';
 
@@ -25,7 +26,7 @@ export function findReportYear(doc: ReportDocument): ReportYear | undefined {
 function dominantYear(doc: ReportDocument): ReportYear | undefined {
   const counts = new Map<number, { n: number; range: ReportYear['range'] }>();
   for (const p of doc.paragraphs) {
-    for (const m of toHalfWidth(p.text).matchAll(BODY_YEAR)) {
+    for (const m of allMatches(BODY_YEAR, toHalfWidth(p.text))) {
       const year = Number(m[1]);
       const entry = counts.get(year);
       if (entry) entry.n++;

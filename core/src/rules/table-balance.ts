@@ -23,13 +23,26 @@ export interface SumOutcome {
 export function evaluateChecks(table: NationalTable): SumOutcome[] {
   const out: SumOutcome[] = [];
   const spec = table.spec;
+  // Names and column positions are asked for every cell of every sum: looked up once each.
+  const rowNames = new Map<string, string>();
   const rowName = (id: string) => {
-    const r = table.rows.get(id)?.spec ?? spec.rows.find((x) => x.id === id);
-    return r?.short || r?.label || id;
+    let name = rowNames.get(id);
+    if (name === undefined) {
+      const r = table.rows.get(id)?.spec ?? spec.rows.find((x) => x.id === id);
+      name = r?.short || r?.label || id;
+      rowNames.set(id, name);
+    }
+    return name;
   };
+  const colNames = new Map<string, string>();
   const colName = (id: string) => {
-    const c = spec.columns.find((x) => x.id === id);
-    return c?.short || c?.label || id;
+    let name = colNames.get(id);
+    if (name === undefined) {
+      const c = spec.columns.find((x) => x.id === id);
+      name = c?.short || c?.label || id;
+      colNames.set(id, name);
+    }
+    return name;
   };
   const cellAt = (rowId: string, colId: string): Cell | undefined => {
     const found = table.rows.get(rowId);
@@ -37,10 +50,13 @@ export function evaluateChecks(table: NationalTable): SumOutcome[] {
     if (found.spec.columns && !found.spec.columns.includes(colId)) return undefined;
     return found.values.get(colId);
   };
-  const terms = (pairs: [string, string, string][]): Term[] | undefined => {
+  /** The terms of one side: rows `ids` of column `fixed`, or (by row) columns `ids` of row `fixed`. */
+  const terms = (ids: readonly string[], fixed: string, byColumn: boolean): Term[] | undefined => {
     const list: Term[] = [];
-    for (const [row, col, name] of pairs) {
-      const t = termOf(name, cellAt(row, col));
+    for (const id of ids) {
+      const row = byColumn ? id : fixed;
+      const col = byColumn ? fixed : id;
+      const t = termOf(byColumn ? rowName(id) : colName(id), cellAt(row, col));
       if (!t) return undefined;
       // A blank total (上海 2019 left the 总计 column empty) means "not filled in", not 0: skip the sum.
       if (t.blank && (isTotalId(row) || isTotalId(col))) return undefined;
@@ -52,19 +68,19 @@ export function evaluateChecks(table: NationalTable): SumOutcome[] {
   for (const check of spec.checks) {
     if (check.axis === 'column') {
       const cols = check.columns ?? spec.columns.map((c) => c.id);
-      cols.forEach((col) => {
-        const left = terms(check.left.map((r) => [r, col, rowName(r)]));
-        const right = terms(check.right.map((r) => [r, col, rowName(r)]));
-        if (!left || !right) return;
+      for (const col of cols) {
+        const left = terms(check.left, col, true);
+        const right = left && terms(check.right, col, true);
+        if (!left || !right) continue;
         const i = spec.columns.findIndex((c) => c.id === col);
         const where = spec.columns.length > 1 ? `第 ${i + 1} 列（${spec.columns[i].label}）` : '';
         pushOutcome(out, check, where, left, right);
-      });
+      }
     } else {
       const rowIds = check.rows ?? [...table.rows.keys()];
       for (const rowId of rowIds) {
-        const left = terms(check.left.map((c) => [rowId, c, colName(c)]));
-        const right = terms(check.right.map((c) => [rowId, c, colName(c)]));
+        const left = terms(check.left, rowId, false);
+        const right = left && terms(check.right, rowId, false);
         if (!left || !right) continue;
         const where = check.label ?? `「${rowName(rowId)}」行`;
         pushOutcome(out, check, where, left, right);

@@ -90,18 +90,24 @@ export const rule: Rule = {
     // One finding per table (or heading) holding foreign words, listing them all.
     type Hit = { marker: Marker; range: Range };
     const groups: { range: Range; hits: Hit[] }[] = [];
-    const scan = (text: string, range: Range, into: Hit[]) => {
-      const key = normalizeLabel(text);
-      for (const m of markers) if (key.includes(m.key) && !into.some((h) => h.marker.key === m.key)) into.push({ marker: m, range });
+    // The range is read only for a label that holds a marker.
+    const scan = (key: string, rangeOf: () => Range, into: Hit[]) => {
+      let range: Range | undefined;
+      for (const m of markers) if (key.includes(m.key) && !into.some((h) => h.marker.key === m.key)) into.push({ marker: m, range: (range ??= rangeOf()) });
     };
     for (const t of ctx.doc.tables) {
       const hits: Hit[] = [];
-      for (const row of t.rows) for (const cell of row.labels) scan(cell.text, cell.range, hits);
+      for (const row of t.rows)
+        for (const cell of row.labels) {
+          // A label cell's norm is its normalizeLabel form already (model.ts); a figure used as a
+          // label keeps its text there, so it is normalised here.
+          scan(cell.number ? normalizeLabel(cell.text) : cell.norm, () => cell.range, hits);
+        }
       if (hits.length) groups.push({ range: hits[0].range, hits });
     }
     for (const h of ctx.doc.headings) {
       const hits: Hit[] = [];
-      scan(h.title, h.titleRange, hits);
+      scan(normalizeLabel(h.title), () => h.titleRange, hits);
       if (hits.length) groups.push({ range: h.titleRange, hits });
     }
     for (const g of groups) {

@@ -72,8 +72,13 @@ const NATIONAL_SIGNATURES = [...GOV2021_TABLES, ...GOV2019_TABLES].map((t) => t.
 
 /** Two or more signature words of one national table among the row labels. */
 function looksLikeNationalTable(rows: TableRow[]): boolean {
-  const labels = rows.flatMap((r) => r.labels.map((c) => c.norm));
-  return NATIONAL_SIGNATURES.some((sig) => sig.filter((w) => labels.some((l) => l.includes(w))).length >= 2);
+  const labels: string[] = [];
+  for (const r of rows) for (const c of r.labels) labels.push(c.norm);
+  for (const sig of NATIONAL_SIGNATURES) {
+    let found = 0;
+    for (const w of sig) if (labels.some((l) => l.includes(w)) && ++found >= 2) return true;
+  }
+  return false;
 }
 
 /** Rows of a national table that take part in one of its SumChecks: table-balance owns their sums. */

@@ -20,20 +20,20 @@ export const rule: Rule = {
     basis: '国办公开办函〔2021〕30号、〔2019〕60号所附格式（统计表填报数量、金额）',
   },
   check(ctx) {
-    const national = new Set<Cell>();
     for (const table of ctx.facts.nationalTables) {
       for (const found of table.rows.values()) {
-        for (const [col, cell] of found.values) {
-          national.add(cell);
-          checkCell(ctx, table.spec, found.spec.id, col, cell, found.spec.isGroup === true);
-        }
+        for (const [col, cell] of found.values) checkCell(ctx, table.spec, found.spec.id, col, cell, found.spec.isGroup === true);
       }
     }
-    // Approximate figures in any other table: a statistical table states counts.
+    // Approximate figures in any other table: a statistical table states counts. (The national
+    // tables' cells are gathered only once such a figure turns up; most drafts have none.)
+    let national: Set<Cell> | undefined;
     for (const t of ctx.doc.tables)
       for (const row of t.rows)
         for (const cell of row.values) {
-          if (cell.number?.kind !== 'approx' || national.has(cell)) continue;
+          if (cell.number?.kind !== 'approx') continue;
+          national ??= nationalCells(ctx);
+          if (national.has(cell)) continue;
           ctx.report({
             message: `表格中的“${cell.number.raw}”是约数，统计数据应填写确切数字`,
             range: cell.number.range,
@@ -42,6 +42,12 @@ export const rule: Rule = {
         }
   },
 };
+
+function nationalCells(ctx: RuleContext): Set<Cell> {
+  const set = new Set<Cell>();
+  for (const table of ctx.facts.nationalTables) for (const found of table.rows.values()) for (const cell of found.values.values()) set.add(cell);
+  return set;
+}
 
 function checkCell(ctx: RuleContext, spec: TableSpec, rowId: string, col: string, cell: Cell, isGroup: boolean): void {
   const n = cell.number;

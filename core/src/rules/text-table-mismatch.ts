@@ -7,6 +7,7 @@ import type { Cell, Heading, Paragraph, ReportDocument } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { Rule } from './types';
 import { paragraphRange } from './prose/ranges';
+import { allMatches } from '../facts/all-matches';
 import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from './prose/tokens';
 
 interface Target {
@@ -136,7 +137,7 @@ export function findClaims(text: string, context: string): Claim[] {
     const sentence = text.slice(ss, se);
     const about = sentence + context;
     let consumed = -1; // a keyword inside an earlier claim's words ("结转下年度继续办理42件") is not a claim
-    for (const m of sentence.matchAll(KEYWORD)) {
+    for (const m of allMatches(KEYWORD, sentence)) {
       const kStart = ss + m.index!;
       if (kStart < consumed) continue;
       const kEnd = kStart + m[0].length;

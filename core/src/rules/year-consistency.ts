@@ -6,6 +6,7 @@ import { findPeriodStatement } from '../facts/period';
 import type { Rule } from './types';
 import { paragraphRange } from './prose/ranges';
 import { toHalfWidth } from '../text/normalize';
+import { allMatches } from '../facts/all-matches';
 
 // "2021年，" / "2021年全年" / "2021年度，" at the start of a sentence (not 2021年以来, 2021年12月).
 const OPENING_YEAR = /(?:^|[。！？；;!?])\s*((?:19|20)\d{2})\s*(?:年度?[，,]|年全年)/g;
@@ -49,7 +50,7 @@ export const rule: Rule = {
     for (const p of doc.paragraphs) {
       const text = toHalfWidth(p.text);
       if (!text.includes(lastYear)) continue;
-      for (const m of text.matchAll(OPENING_YEAR)) {
+      for (const m of allMatches(OPENING_YEAR, text)) {
         const year = Number(m[1]);
         if (year !== reportYear.year - 1) continue;
         const start = m.index! + m[0].indexOf(m[1]);

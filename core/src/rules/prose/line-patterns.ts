@@ -1,6 +1,8 @@
 // Scans source lines for a list of patterns and returns non-overlapping matches, for rules that
 // look at the raw text (placeholders, garbled characters) rather than at numbers.
 
+import { allMatches } from '../../facts/all-matches';
+
 export interface LinePattern {
   kind: string;
   re: RegExp; // must be global
@@ -27,7 +29,9 @@ const COMMENT = /<!--.*?-->/g;
 /** Spans of a line that are never prose: URLs and HTML comments (directives). */
 function excludedSpans(line: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const re of [URL, COMMENT]) for (const m of line.matchAll(re)) spans.push([m.index!, m.index! + m[0].length]);
+  // (A URL holds :// or www., a comment <!--: most lines have neither and skip both searches.)
+  if (line.includes('://') || line.includes('www.')) for (const m of allMatches(URL, line)) spans.push([m.index, m.index + m[0].length]);
+  if (line.includes('<!--')) for (const m of allMatches(COMMENT, line)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 
@@ -103,7 +107,7 @@ export function scanLines(lines: readonly string[], patterns: readonly LinePatte
     const excluded = excludedSpans(line);
     const found: LineMatch[] = [];
     for (const p of patterns) {
-      for (const m of line.matchAll(p.re)) {
+      for (const m of allMatches(p.re, line)) {
         const start = m.index!;
         const end = start + m[0].length;
         if (end === start) continue;

@@ -48,8 +48,14 @@ export function isSpace(c: number): boolean {
   );
 }
 
+// Most paragraphs open no parenthesis: their depths are all 0, read from one shared array of zeros
+// (callers only read depths) instead of a fresh one per paragraph.
+const SHARED_ZEROS_MAX = 4096;
+const ZEROS = new Int32Array(SHARED_ZEROS_MAX + 1);
+
 /** Parenthesis depth before each index of `text` (full- and half-width, never negative). */
 export function parenDepths(text: string): Int32Array {
+  if (text.length <= SHARED_ZEROS_MAX && !text.includes('(') && !text.includes('（')) return ZEROS;
   const depth = new Int32Array(text.length + 1);
   let d = 0;
   for (let i = 0; i < text.length; i++) {
