@@ -15,7 +15,7 @@ const LATIN1_HIGH = String.fromCharCode(...Array.from({ length: 0xff - 0xa1 + 1 
 const CONT = '[\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122]';
 
 // Each pattern names the characters one of which every match holds (anyOf): most lines hold none.
-const PATTERNS: LinePattern[] = [
+export const PATTERNS: LinePattern[] = [
   {
     kind: 'pinyin',
     re: new RegExp(`(?<=[\\u3400-\\u9fff])[（(][a-zü]*[${TONED}][a-zü${TONED}]*[)）]`, 'g'),

@@ -7,7 +7,7 @@ import { scanLines, type LinePattern } from './prose/line-patterns';
 const CN_DIGITS = '一二三四五六七八九十零〇○';
 
 // Each pattern names the characters one of which every match holds (anyOf): most lines hold none.
-const PATTERNS: LinePattern[] = [
+export const PATTERNS: LinePattern[] = [
   // XX as a name or number slot, never inside an English word (XXL, Xbox).
   { kind: 'xx', re: /(?<![A-Za-z0-9_])(?:[Xx]{2,}|[ＸＸｘ]{2,})(?![A-Za-z0-9_])/g, anyOf: 'XxＸｘ' },
   // A single X in a number slot: X年X月, X件.
