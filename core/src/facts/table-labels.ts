@@ -52,6 +52,8 @@ export interface RowIndex {
   byId: Map<string, RowSpec>;
   /** Position of each row in the spec (the first, should a row object appear twice). */
   order: Map<RowSpec, number>;
+  /** Keys long enough to match by prefix, by first character, longest first (as in `keys`). */
+  prefixKeys: Map<number, string[]>;
   /** Label text → its key and the rows the key names; a big draft repeats the same labels
    * hundreds of times, and each is keyed and looked up once per index (one check). */
   lookups: Map<string, LabelLookup>;
@@ -65,7 +67,7 @@ interface LabelLookup {
 }
 
 /** The part of an index that depends on the spec alone (specs are data, never changed once built). */
-type SpecIndex = Pick<RowIndex, 'spec' | 'byKey' | 'keys' | 'byId' | 'order'>;
+type SpecIndex = Pick<RowIndex, 'spec' | 'byKey' | 'keys' | 'byId' | 'order' | 'prefixKeys'>;
 const SPEC_INDEXES = new WeakMap<TableSpec, SpecIndex>();
 
 /** The index of a spec's rows, with fresh memos: one per check (they hold the check's labels). */
@@ -95,7 +97,15 @@ function indexSpec(spec: TableSpec): SpecIndex {
       byKey.set(key, list);
     }
   }
-  return { spec, byKey, keys: [...byKey.keys()].sort((a, b) => b.length - a.length), byId, order };
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
+  const prefixKeys = new Map<number, string[]>();
+  for (const k of keys) {
+    if (k.length < MIN_PREFIX_KEY) continue;
+    const list = prefixKeys.get(k.charCodeAt(0)) ?? [];
+    list.push(k);
+    prefixKeys.set(k.charCodeAt(0), list);
+  }
+  return { spec, byKey, keys, byId, order, prefixKeys };
 }
 
 /** Ids of a row and the groups above it. */
@@ -126,7 +136,8 @@ function lookup(index: RowIndex, text: string): LabelLookup {
     const key = rowKey(text);
     let candidates = key ? index.byKey.get(key) : undefined;
     if (key && !candidates) {
-      const prefix = index.keys.find((k) => k.length >= MIN_PREFIX_KEY && key.startsWith(k));
+      // The longest key the label starts with; only keys with the label's first character can be.
+      const prefix = index.prefixKeys.get(key.charCodeAt(0))?.find((k) => key.startsWith(k));
       if (prefix) candidates = index.byKey.get(prefix);
     }
     hit = { key, candidates };
