@@ -259,8 +259,24 @@ for (let c = 0; c < 0x10000; c++) if (START[c]) VALUE_START[c] = 1;
 for (const ch of '万亿-－+') VALUE_START[ch.charCodeAt(0)] = 1;
 for (const p of APPROX_PREFIX) VALUE_START[p.charCodeAt(0)] = 1;
 
+/** A trimmed cell of 1–15 ASCII digits: its value, or -1. No regex, no new string. */
+function bareInteger(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 export function readValueCell(text: string): CellValue | undefined {
-  // Fast path for the cells that fill national tables: a plain integer such as 0 or 12.
+  // Fastest path, for the cells that fill national tables: the trimmed text is the figure itself.
+  const bare = bareInteger(text);
+  if (bare >= 0) return { kind: 'exact', value: bare, raw: text, decimals: 0, numberStart: 0, numberEnd: text.length };
+  // Fast path: a plain integer such as 0 or 12, with spaces around it.
   const plain = PLAIN_INTEGER.exec(text);
   if (plain) {
     const numberStart = text.indexOf(plain[1]);
