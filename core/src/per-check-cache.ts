@@ -24,6 +24,19 @@ export function perCheckCache<K, V>(limit = 4096): { get(key: K): V | undefined;
   };
 }
 
+/** `compute` memoised in a per-check cache: for pure functions of their key (a paragraph's text). */
+export function memoisePerCheck<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = perCheckCache<K, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = compute(key);
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
 /** Called by check() before anything is computed: starts a check with or without a session. */
 export function beginCheck(session?: CheckSession): void {
   for (const c of plainMaps) c.clear();

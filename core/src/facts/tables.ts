@@ -12,12 +12,17 @@ import type { FoundRow, NationalTable, PartMatch } from './types';
 const MIN_ROWS_GRID = 2;
 const MIN_ROWS_LOOSE = 3;
 
-export function readNationalTables(doc: ReportDocument, profile: Profile, parts: PartMatch[]): NationalTable[] {
+/**
+ * `linesRead`, when given, collects the numbers of the source lines the reading looked at beyond
+ * the tables and headings (the words near a single-row table): an editor session keeps the result
+ * while those lines, the tables and the headings are unchanged.
+ */
+export function readNationalTables(doc: ReportDocument, profile: Profile, parts: PartMatch[], linesRead?: Set<number>): NationalTable[] {
   const found: NationalTable[] = [];
   const claimed = new Set<TableRow>();
   for (const spec of profile.tables) {
     const owner = ownerLines(doc, spec, parts);
-    const table = spec.shape === 'single-row' ? readSingleRow(doc, spec, owner, claimed) : readGrid(doc, spec, owner);
+    const table = spec.shape === 'single-row' ? readSingleRow(doc, spec, owner, claimed, linesRead) : readGrid(doc, spec, owner);
     if (!table) continue;
     for (const r of table.rows.values()) claimed.add(r.row);
     found.push(table);
@@ -217,6 +222,7 @@ function readSingleRow(
   spec: TableSpec,
   owner: LineSpan | undefined,
   claimed: ReadonlySet<TableRow>,
+  linesRead: Set<number> | undefined,
 ): NationalTable | undefined {
   const rowSpec = spec.rows[0];
   if (!rowSpec) return undefined;
@@ -240,7 +246,7 @@ function readSingleRow(
   // a look-back per row, so it runs only when the first one finds nothing.
   const scopes: (() => Piece[])[] = [];
   if (owner) scopes.push(() => rowsWhere((row) => inside(owner, row.line), any));
-  scopes.push(() => rowsWhere(any, (row) => mentionedNear(doc, row.line, spec.signature)));
+  scopes.push(() => rowsWhere(any, (row) => mentionedNear(doc, row.line, spec.signature, linesRead)));
 
   for (const scopeOf of scopes) {
     const scope = scopeOf();
@@ -270,9 +276,10 @@ function readSingleRow(
 }
 
 /** True when one of the words appears in the few lines above (the table's heading or header rows). */
-function mentionedNear(doc: ReportDocument, line: number, words: string[]): boolean {
+function mentionedNear(doc: ReportDocument, line: number, words: string[], linesRead: Set<number> | undefined): boolean {
   const from = Math.max(0, line - 40);
   for (let l = line; l >= from; l--) {
+    linesRead?.add(l);
     const text = doc.lines[l] ?? '';
     if (words.slice(0, 2).some((w) => text.includes(w))) return true;
   }

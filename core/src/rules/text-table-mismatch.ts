@@ -9,6 +9,7 @@ import type { Rule } from './types';
 import { paragraphRange } from './prose/ranges';
 import { allMatches } from '../facts/all-matches';
 import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from './prose/tokens';
+import { memoisePerCheck } from '../per-check-cache';
 
 interface Target {
   /** What the table holds, for the message. */
@@ -128,8 +129,20 @@ interface Claim {
 }
 
 /** Figures tied to a keyword in one paragraph's text. */
-export function findClaims(text: string, context: string): Claim[] {
-  if (!ANY_KEYWORD.test(text)) return [];
+export function findClaims(text: string, context: string): readonly Claim[] {
+  if (!ANY_KEYWORD.test(text)) return NO_CLAIMS;
+  // Claims depend on the paragraph and its heading's title; memoised on both (read-only result).
+  return claimsOf(`${context.length}:${context}${text}`);
+}
+const NO_CLAIMS: readonly Claim[] = [];
+// The key is "<length of context>:<context><text>", which splits back unambiguously whatever the texts hold.
+const claimsOf = memoisePerCheck((key: string) => {
+  const colon = key.indexOf(':');
+  const cut = colon + 1 + Number(key.slice(0, colon));
+  return computeClaims(key.slice(cut), key.slice(colon + 1, cut));
+});
+
+function computeClaims(text: string, context: string): Claim[] {
   const { depths, nums: all } = scanProse(text);
   const nums = all.filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
   const claims: Claim[] = [];

@@ -10,6 +10,7 @@ import { allMatches } from '../facts/all-matches';
 
 // "2021年，" / "2021年全年" / "2021年度，" at the start of a sentence (not 2021年以来, 2021年12月).
 const OPENING_YEAR = /(?:^|[。！？；;!?])\s*((?:19|20)\d{2})\s*(?:年度?[，,]|年全年)/g;
+const FULL_WIDTH_DIGIT = /[０-９]/;
 // Sentences that compare with or look back at an earlier year name it legitimately.
 const LOOKS_BACK = /上年|上一年|去年|同比|比上年|较上年|相比|对比|以来|回顾|截至|截止|当年|整改|报告中|指出/;
 
@@ -48,7 +49,9 @@ export const rule: Rule = {
     // Only last year is reported: a paragraph that never writes it has nothing to look at.
     const lastYear = String(reportYear.year - 1);
     for (const p of doc.paragraphs) {
-      const text = toHalfWidth(p.text);
+      // Only full-width digits matter to the year patterns (they accept both widths of punctuation),
+      // so a paragraph without any is read as it is, without a converted copy.
+      const text = FULL_WIDTH_DIGIT.test(p.text) ? toHalfWidth(p.text) : p.text;
       if (!text.includes(lastYear)) continue;
       for (const m of allMatches(OPENING_YEAR, text)) {
         const year = Number(m[1]);

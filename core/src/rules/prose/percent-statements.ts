@@ -5,6 +5,7 @@
 // the figure before 其中), so a share of something the paragraph never states stays silent.
 
 import { isCount, scanProse, type ProseNumber } from './tokens';
+import { memoisePerCheck } from '../../per-check-cache';
 
 export interface PercentStatement {
   part: ProseNumber;
@@ -33,9 +34,16 @@ export function percentFits(computed: number, written: number, decimals: number)
 
 const MAX_LOOKBACK = 200;
 
-export function findPercentStatements(text: string): PercentStatement[] {
+/** The percentage statements of a paragraph (read-only: shared within a check and a session). */
+export function findPercentStatements(text: string): readonly PercentStatement[] {
   // A share is written with % (or ％): a paragraph without one is not even scanned for numbers.
-  if (!text.includes('%') && !text.includes('％')) return [];
+  if (!text.includes('%') && !text.includes('％')) return NONE;
+  return percentStatementsOf(text);
+}
+const NONE: readonly PercentStatement[] = [];
+const percentStatementsOf = memoisePerCheck(computePercentStatements);
+
+function computePercentStatements(text: string): PercentStatement[] {
   const { depths, nums } = scanProse(text);
   const out: PercentStatement[] = [];
   for (let i = 0; i + 1 < nums.length; i++) {

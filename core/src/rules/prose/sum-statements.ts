@@ -7,6 +7,7 @@
 // carrying such figures, so "……，均已办结，办结率达100%" is never read as a part.
 
 import { clauses, isCount, isSpace, numbersIn, scanProse, sentences, type ProseNumber } from './tokens';
+import { memoisePerCheck } from '../../per-check-cache';
 
 export interface SumStatement {
   total: ProseNumber;
@@ -110,8 +111,18 @@ function endsWithZhong(text: string, start: number, end: number): boolean {
   return i >= start && text.charCodeAt(i) === 0x4e2d; // 中
 }
 
-export function findSumStatements(text: string): SumStatement[] {
-  if (!maySumUp(text)) return [];
+/**
+ * The sum statements of a paragraph (read-only: the result is shared by everyone asking about the
+ * same text in a check, and in an editor session by the next check too).
+ */
+export function findSumStatements(text: string): readonly SumStatement[] {
+  if (!maySumUp(text)) return NONE;
+  return sumStatementsOf(text);
+}
+const NONE: readonly SumStatement[] = [];
+const sumStatementsOf = memoisePerCheck(computeSumStatements);
+
+function computeSumStatements(text: string): SumStatement[] {
   const { depths, nums } = scanProse(text);
   // A total and at least two parts, all distinct figures.
   if (nums.length < 3) return [];
