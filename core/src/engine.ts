@@ -71,7 +71,15 @@ function checkNow(text: string, options: CheckOptions): CheckResult {
         profile: choice.profile,
         choice,
         facts,
-        report: (f) => collected.push({ ...f, ruleId: rule.meta.id, severity: setting ?? f.severity ?? rule.meta.defaultSeverity }),
+        // The rule's own object is completed rather than copied (a spread per finding showed in
+        // profiles of drafts with hundreds of findings); rules report a fresh object each time.
+        report: (f) => {
+          const finding = f as Finding;
+          const severity = setting ?? f.severity ?? rule.meta.defaultSeverity;
+          finding.ruleId = rule.meta.id;
+          finding.severity = severity;
+          collected.push(finding);
+        },
       });
     } catch (err) {
       ruleFailures.push({ ruleId: rule.meta.id, message: describeThrown(err) });

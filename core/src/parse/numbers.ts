@@ -105,10 +105,8 @@ function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
 }
 
 /** Reads unit and approximation marks after a number ending at `end`. */
-const NO_TAIL = { unit: undefined, approx: false };
-
 function readTail(text: string, end: number): { unit?: string; approx: boolean; endWithUnit: number } {
-  if (end >= text.length || !TAIL_START[text.charCodeAt(end)]) return { ...NO_TAIL, endWithUnit: end };
+  if (end >= text.length || !TAIL_START[text.charCodeAt(end)]) return { unit: undefined, approx: false, endWithUnit: end };
   let pos = end;
   let approx = false;
   let unit: string | undefined;
