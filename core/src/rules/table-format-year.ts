@@ -3,7 +3,8 @@
 // report, a 2014–2018 统计表 in a report on the new formats. Markers come from the profile's
 // foreignMarkers and from the signatures of the other formats' tables.
 
-import type { Range } from '../model';
+import type { Range, Table } from '../model';
+import { perCheckCache } from '../per-check-cache';
 import type { FormatMarker, Profile, TableSpec } from '../profiles/types';
 import { GOV2019_TABLES } from '../profiles/tables/gov2019';
 import { GOV2021_TABLES } from '../profiles/tables/gov2021';
@@ -70,6 +71,8 @@ function computeMarkers(profile: Profile): Marker[] {
   return out.filter((m) => m.key.length > 0);
 }
 
+const TABLE_HITS = perCheckCache<Table, { markers: Marker[]; hits: { marker: Marker; range: Range }[] }>();
+
 export const rule: Rule = {
   meta: {
     id: 'table-format-year',
@@ -96,13 +99,21 @@ export const rule: Rule = {
       for (const m of markers) if (key.includes(m.key) && !into.some((h) => h.marker.key === m.key)) into.push({ marker: m, range: (range ??= rangeOf()) });
     };
     for (const t of ctx.doc.tables) {
-      const hits: Hit[] = [];
-      for (const row of t.rows)
-        for (const cell of row.labels) {
-          // A label cell's norm is its normalizeLabel form already (model.ts); a figure used as a
-          // label keeps its text there, so it is normalised here.
-          scan(cell.number ? normalizeLabel(cell.text) : cell.norm, () => cell.range, hits);
-        }
+      // A table's hits depend only on the table and the markers: remembered per table, so an editor
+      // session does not rescan the labels of the tables a keystroke left alone.
+      const known = TABLE_HITS.get(t);
+      let hits: Hit[];
+      if (known && known.markers === markers) hits = known.hits;
+      else {
+        hits = [];
+        for (const row of t.rows)
+          for (const cell of row.labels) {
+            // A label cell's norm is its normalizeLabel form already (model.ts); a figure used as a
+            // label keeps its text there, so it is normalised here.
+            scan(cell.number ? normalizeLabel(cell.text) : cell.norm, () => cell.range, hits);
+          }
+        TABLE_HITS.set(t, { markers, hits });
+      }
       if (hits.length) groups.push({ range: hits[0].range, hits });
     }
     for (const h of ctx.doc.headings) {

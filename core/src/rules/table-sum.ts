@@ -5,7 +5,8 @@
 // several parts (不同渠道和方式公开相同信息计1条; 电子 and 纸制 copies) parts only must not exceed the
 // total. Sums that table-balance checks on a national table are left to it.
 
-import type { Cell, TableRow } from '../model';
+import type { Cell, Table, TableRow } from '../model';
+import { memoisePerCheck } from '../per-check-cache';
 import { valuesAfterLabels } from '../facts/tables';
 import { normalizeLabel, toHalfWidth } from '../text/normalize';
 import { GOV2021_TABLES } from '../profiles/tables/gov2021';
@@ -60,7 +61,7 @@ export const rule: Rule = {
     for (const table of ctx.doc.tables) {
       // A national table read under another profile (generic, or a copy the profile did not claim)
       // has totals that the generic reading gets wrong (一 + 二 + 四 is not （七）总计); leave it alone.
-      if (looksLikeNationalTable(table.rows)) continue;
+      if (looksNational(table)) continue;
       checkTotalRows(ctx, table.rows, covered);
       checkTotalColumns(ctx, table.rows, covered);
       checkBreakdowns(ctx, table.rows, covered);
@@ -69,6 +70,9 @@ export const rule: Rule = {
 };
 
 const NATIONAL_SIGNATURES = [...GOV2021_TABLES, ...GOV2019_TABLES].map((t) => t.signature.map(normalizeLabel));
+
+// Per table, so that an editor session does not re-read the labels of unchanged tables.
+const looksNational = memoisePerCheck((table: Table) => looksLikeNationalTable(table.rows));
 
 /** Two or more signature words of one national table among the row labels. */
 function looksLikeNationalTable(rows: TableRow[]): boolean {

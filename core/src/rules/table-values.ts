@@ -2,7 +2,8 @@
 // amount columns (万元) take decimals and only 本年增/减 may be negative; the format expects 0 rather
 // than a blank, a dash or 不适用; an approximate figure (约、余、多) has no place in a statistical table.
 
-import type { Cell } from '../model';
+import type { Cell, Table } from '../model';
+import { memoisePerCheck } from '../per-check-cache';
 import type { Rule, RuleContext } from './types';
 import type { TableSpec } from '../profiles/types';
 
@@ -29,19 +30,24 @@ export const rule: Rule = {
     // tables' cells are gathered only once such a figure turns up; most drafts have none.)
     let national: Set<Cell> | undefined;
     for (const t of ctx.doc.tables)
-      for (const row of t.rows)
-        for (const cell of row.values) {
-          if (cell.number?.kind !== 'approx') continue;
-          national ??= nationalCells(ctx);
-          if (national.has(cell)) continue;
-          ctx.report({
-            message: `表格中的“${cell.number.raw}”是约数，统计数据应填写确切数字`,
-            range: cell.number.range,
-            severity: 'warning',
-          });
-        }
+      for (const cell of approxCells(t)) {
+        national ??= nationalCells(ctx);
+        if (national.has(cell)) continue;
+        ctx.report({
+          message: `表格中的“${cell.number!.raw}”是约数，统计数据应填写确切数字`,
+          range: cell.number!.range,
+          severity: 'warning',
+        });
+      }
   },
 };
+
+// Per table, so that an editor session does not revisit every cell of the unchanged tables.
+const approxCells = memoisePerCheck((table: Table): Cell[] => {
+  const out: Cell[] = [];
+  for (const row of table.rows) for (const cell of row.values) if (cell.number?.kind === 'approx') out.push(cell);
+  return out;
+});
 
 function nationalCells(ctx: RuleContext): Set<Cell> {
   const set = new Set<Cell>();
