@@ -258,7 +258,7 @@ for (const ch of '万亿-－+') VALUE_START[ch.charCodeAt(0)] = 1;
 for (const p of APPROX_PREFIX) VALUE_START[p.charCodeAt(0)] = 1;
 
 /** A trimmed cell of 1–15 ASCII digits: its value, or -1. No regex, no new string. */
-function bareInteger(text: string): number {
+export function bareInteger(text: string): number {
   const n = text.length;
   if (n === 0 || n > 15) return -1;
   let v = 0;

@@ -4,7 +4,7 @@
 
 import type { Cell, NumberKind, NumberValue, Range, Table, TableLayout, TableRow } from '../model';
 import { normalizeLabel } from '../text/normalize';
-import { readValueCell } from './numbers';
+import { bareInteger, readValueCell } from './numbers';
 
 /** True when a masked line is part of a pipe table (or a flattened cell line). */
 export function isPipeLine(line: string): boolean {
@@ -131,7 +131,44 @@ class CellNumber implements NumberValue {
   }
 }
 
+/**
+ * A cell holding nothing but a whole number (0, 12: most cells of the national tables) is its own
+ * NumberValue, since the figure's range is the cell's: one object instead of two for the collector.
+ */
+class FigureCell implements Cell, NumberValue {
+  constructor(
+    readonly text: string,
+    readonly value: number,
+    private readonly ln: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+  get norm(): string {
+    return this.text;
+  }
+  get number(): NumberValue {
+    return this;
+  }
+  get kind(): NumberKind {
+    return 'exact';
+  }
+  get raw(): string {
+    return this.text;
+  }
+  get unit(): string | undefined {
+    return undefined;
+  }
+  get decimals(): number {
+    return 0;
+  }
+  get range(): Range {
+    return { start: { line: this.ln, character: this.from }, end: { line: this.ln, character: this.to } };
+  }
+}
+
 function makeCell(raw: RawCell, ln: number): Cell {
+  const bare = bareInteger(raw.text);
+  if (bare >= 0) return new FigureCell(raw.text, bare, ln, raw.start, raw.end);
   const v = readValueCell(raw.text);
   // Values are never matched as labels; sparing them the normalisation keeps big tables cheap.
   const cell = new TableCell(raw.text, v ? raw.text : normalizeLabel(raw.text), ln, raw.start, raw.end);
@@ -166,14 +203,27 @@ function makeRow(cells: Cell[], ln: number, lineText: string, labelColumns: numb
   const hasValue = values.some((v) => v.number && v.number.kind !== 'blank');
   const isHeaderLike = !hasValue;
   if (isHeaderLike && values.every((v) => !v.text)) values.length = 0;
-  return {
-    line: ln,
-    range: { start: { line: ln, character: lineText.length - lineText.trimStart().length }, end: { line: ln, character: lineText.trimEnd().length } },
-    cells,
-    labels,
-    values,
-    isHeaderLike,
-  };
+  let from = 0;
+  while (from < lineText.length && isWhitespace(lineText.charCodeAt(from))) from++;
+  let to = lineText.length;
+  while (to > 0 && isWhitespace(lineText.charCodeAt(to - 1))) to--;
+  return new SourceRow(ln, cells, labels, values, isHeaderLike, from, to);
+}
+
+/** A row on one source line; like cells, it builds its range when asked. */
+class SourceRow implements TableRow {
+  constructor(
+    readonly line: number,
+    readonly cells: Cell[],
+    readonly labels: Cell[],
+    readonly values: Cell[],
+    readonly isHeaderLike: boolean,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+  get range(): Range {
+    return { start: { line: this.line, character: this.from }, end: { line: this.line, character: this.to } };
+  }
 }
 
 /**
