@@ -71,6 +71,17 @@ function computeMarkers(profile: Profile): Marker[] {
   return out.filter((m) => m.key.length > 0);
 }
 
+// A regex matching any marker's key, built once per marker list: most labels hold none.
+const ANY_MARKER = new WeakMap<Marker[], RegExp>();
+function anyMarker(markers: Marker[]): RegExp {
+  let re = ANY_MARKER.get(markers);
+  if (!re) {
+    re = new RegExp(markers.map((m) => m.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    ANY_MARKER.set(markers, re);
+  }
+  return re;
+}
+
 const TABLE_HITS = perCheckCache<Table, { markers: Marker[]; hits: { marker: Marker; range: Range }[] }>();
 
 export const rule: Rule = {
@@ -94,7 +105,9 @@ export const rule: Rule = {
     type Hit = { marker: Marker; range: Range };
     const groups: { range: Range; hits: Hit[] }[] = [];
     // The range is read only for a label that holds a marker.
+    const any = anyMarker(markers);
     const scan = (key: string, rangeOf: () => Range, into: Hit[]) => {
+      if (!any.test(key)) return; // one native search instead of one includes() per marker
       let range: Range | undefined;
       for (const m of markers) if (key.includes(m.key) && !into.some((h) => h.marker.key === m.key)) into.push({ marker: m, range: (range ??= rangeOf()) });
     };
