@@ -65,8 +65,7 @@ const UNIT_RE = new RegExp('\\s*(' + UNITS.map((u) => u.replace(/[%]/g, '\\$&'))
 const APPROX_SUFFIX_RE = /\s*(余|多|左右|以上|来)/y;
 const APPROX_PREFIX = ['约', '近', '逾', '超过', '大约', '将近', '接近', '上'];
 
-// An Arabic number: half/full-width digits, optional thousands groups (1,234), optional decimals.
-const ARABIC_RE = /[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/y;
+// A run of Chinese numerals (Arabic numbers are read by arabicEnd below).
 const CN_NUM_RE = /[〇零一二两三四五六七八九十百千万亿]+/y;
 const CN_MULTIPLIER_RE = /\s*(万|亿)(?![元人])/y;
 
@@ -146,6 +145,48 @@ function approxPrefixBefore(text: string, start: number): number {
   return -1;
 }
 
+// The characters CN_NUM_RE matches, by code.
+const CN_NUMERAL = new Uint8Array(0x10000);
+for (const ch of '〇零一二两三四五六七八九十百千万亿') CN_NUMERAL[ch.charCodeAt(0)] = 1;
+
+const isArabicDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+/**
+ * End of the Arabic number starting at `i`: what ARABIC_RE matches (digits, then groups of a comma
+ * and exactly three digits, then an optional decimal part), found without a match array.
+ */
+function arabicEnd(text: string, i: number): number {
+  let j = i;
+  while (isArabicDigit(text.charCodeAt(j))) j++;
+  for (;;) {
+    const c = text.charCodeAt(j);
+    if ((c === 0x2c || c === 0xff0c) && isArabicDigit(text.charCodeAt(j + 1)) && isArabicDigit(text.charCodeAt(j + 2)) && isArabicDigit(text.charCodeAt(j + 3))) j += 4;
+    else break;
+  }
+  const c = text.charCodeAt(j);
+  if ((c === 0x2e || c === 0xff0e) && isArabicDigit(text.charCodeAt(j + 1))) {
+    j++;
+    while (isArabicDigit(text.charCodeAt(j))) j++;
+  }
+  return j;
+}
+
+function asciiDigits(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** JavaScript's \s, by code. */
+function isJsWhitespace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
+  );
+}
+
 /**
  * Finds every number in running text. Arabic numbers are always found; Chinese numerals only when a
  * unit follows (一是 / 统一 / 十九大 are words, not counts), or when they mix with Arabic (2万五千).
@@ -161,15 +202,16 @@ export function scanNumbers(text: string): NumberToken[] {
       continue;
     }
     if (start === ARABIC_START) {
-      const m = matchAt(ARABIC_RE, text, i)!;
-      let end = i + m[0].length;
+      let end = arabicEnd(text, i);
       if (text[i - 1] === '第') {
         i = end; // 第3次 is an ordinal, not a count
         continue;
       }
-      let { value, decimals } = arabicValue(m[0]);
+      const written = text.slice(i, end);
+      let { value, decimals } = asciiDigits(written) ? { value: Number(written), decimals: 0 } : arabicValue(written);
       // 2万五千 / 1.5万 as a count (not 万元): multiply.
-      const mult = matchAt(CN_MULTIPLIER_RE, text, end);
+      const next = text.charCodeAt(end);
+      const mult = next === 0x4e07 || next === 0x4ebf || isJsWhitespace(next) ? matchAt(CN_MULTIPLIER_RE, text, end) : null;
       if (mult) {
         const tailStart = end + mult[0].length;
         const rest = matchAt(CN_NUM_RE, text, tailStart);
@@ -201,8 +243,8 @@ export function scanNumbers(text: string): NumberToken[] {
       continue;
     }
     {
-      const m = matchAt(CN_NUM_RE, text, i)!;
-      const end = i + m[0].length;
+      let end = i + 1;
+      while (end < n && CN_NUMERAL[text.charCodeAt(end)]) end++;
       // 统一 / 进一步 / 一是: most Chinese numerals in prose are words; without a tail they are skipped
       // before anything is computed.
       if (end >= n || !TAIL_START[text.charCodeAt(end)]) {
@@ -210,7 +252,8 @@ export function scanNumbers(text: string): NumberToken[] {
         continue;
       }
       const tail = readTail(text, end);
-      const value = parseChineseNumeral(m[0]);
+      const numeral = text.slice(i, end);
+      const value = parseChineseNumeral(numeral);
       if (text[i - 1] === '第') {
         i = end; // 第一次 / 第三批 are ordinals, not counts
         continue;
@@ -221,7 +264,7 @@ export function scanNumbers(text: string): NumberToken[] {
         out.push({
           kind: tail.approx || pre >= 0 ? 'approx' : 'exact',
           value: usable(value),
-          raw: m[0],
+          raw: numeral,
           unit: tail.unit,
           decimals: 0,
           start: pre >= 0 ? pre : i,
