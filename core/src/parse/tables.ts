@@ -29,12 +29,6 @@ export function isDelimiterRow(line: string): boolean {
   return DELIMITER_ROW.test(line) && line.includes('-');
 }
 
-interface RawCell {
-  text: string;
-  start: number; // column of the first non-space char (or the slot start when empty)
-  end: number;
-}
-
 /** JavaScript's whitespace (what String.prototype.trim removes), by UTF-16 code. */
 function isWhitespace(c: number): boolean {
   return (
@@ -47,8 +41,8 @@ function isWhitespace(c: number): boolean {
  * Splits a pipe row into cells, honouring \| escapes; outer pipes do not make empty cells. Cell
  * bounds are found by character codes so that each cell costs one string (its trimmed text).
  */
-function splitPipeCells(line: string): RawCell[] {
-  const cells: RawCell[] = [];
+function splitPipeCells(line: string, ln: number): Cell[] {
+  const cells: Cell[] = [];
   const bounds: number[] = [-1];
   let escaped = false;
   for (let i = 0; i < line.length; i++) {
@@ -68,11 +62,11 @@ function splitPipeCells(line: string): RawCell[] {
     while (from < to && isWhitespace(line.charCodeAt(from))) from++;
     while (to > from && isWhitespace(line.charCodeAt(to - 1))) to--;
     if (from === to) {
-      cells.push({ text: '', start, end: start });
+      cells.push(makeCell('', start, start, ln));
       continue;
     }
     const text = line.slice(from, to);
-    cells.push({ text: escaped ? text.replace(/\\\|/g, '|') : text, start: from, end: to });
+    cells.push(makeCell(escaped ? text.replace(/\\\|/g, '|') : text, from, to, ln));
   }
   let firstChar = 0;
   while (firstChar < line.length && isWhitespace(line.charCodeAt(firstChar))) firstChar++;
@@ -83,13 +77,13 @@ function splitPipeCells(line: string): RawCell[] {
   return cells;
 }
 
-function splitTabCells(line: string): RawCell[] {
-  const cells: RawCell[] = [];
+function splitTabCells(line: string, ln: number): Cell[] {
+  const cells: Cell[] = [];
   let start = 0;
   for (const part of line.split('\t')) {
     const lead = part.length - part.trimStart().length;
     const text = part.trim();
-    cells.push({ text, start: text ? start + lead : start, end: text ? start + lead + text.length : start });
+    cells.push(makeCell(text, text ? start + lead : start, text ? start + lead + text.length : start, ln));
     start += part.length + 1;
   }
   while (cells.length && cells[cells.length - 1].text === '') cells.pop();
@@ -166,13 +160,14 @@ class FigureCell implements Cell, NumberValue {
   }
 }
 
-function makeCell(raw: RawCell, ln: number): Cell {
-  const bare = bareInteger(raw.text);
-  if (bare >= 0) return new FigureCell(raw.text, bare, ln, raw.start, raw.end);
-  const v = readValueCell(raw.text);
+/** A cell from its trimmed text; `start`/`end` are its columns (the slot start when empty). */
+function makeCell(text: string, start: number, end: number, ln: number): Cell {
+  const bare = bareInteger(text);
+  if (bare >= 0) return new FigureCell(text, bare, ln, start, end);
+  const v = readValueCell(text);
   // Values are never matched as labels; sparing them the normalisation keeps big tables cheap.
-  const cell = new TableCell(raw.text, v ? raw.text : normalizeLabel(raw.text), ln, raw.start, raw.end);
-  if (v) cell.number = new CellNumber(v.kind, v.value, v.raw, v.unit, v.decimals, ln, raw.start + v.numberStart, raw.start + v.numberEnd);
+  const cell = new TableCell(text, v ? text : normalizeLabel(text), ln, start, end);
+  if (v) cell.number = new CellNumber(v.kind, v.value, v.raw, v.unit, v.decimals, ln, start + v.numberStart, start + v.numberEnd);
   return cell;
 }
 
@@ -235,8 +230,7 @@ export function buildTable(masked: string[], from: number, to: number, layout: '
   const lineCells: { ln: number; cells: Cell[] }[] = [];
   for (let ln = from; ln <= to; ln++) {
     if (layout === 'pipe' && isDelimiterRow(masked[ln])) continue;
-    const raw = layout === 'pipe' ? splitPipeCells(masked[ln]) : splitTabCells(masked[ln]);
-    lineCells.push({ ln, cells: raw.map((r) => makeCell(r, ln)) });
+    lineCells.push({ ln, cells: layout === 'pipe' ? splitPipeCells(masked[ln], ln) : splitTabCells(masked[ln], ln) });
   }
   const nonEmpty = (cs: Cell[]) => cs.filter((c) => c.text).length;
   const flattened =
