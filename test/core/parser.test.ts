@@ -81,6 +81,20 @@ describe('parser: headings', () => {
     assert.equal(d.headings[0].ordinal, 2);
     assert.deepEqual(d.headings[0].enumeratorRange, { start: at(0, 2), end: at(0, 4) });
   });
+
+  test('closing #s never end a Markdown heading before its title starts (found by fuzzing: " #")', () => {
+    for (const line of [' #', '# ##', '## #', '### 标题 ###', '## C#']) {
+      // After a tab-separated row, so the line is read as a heading and not as the title.
+      const h = parse(`5\t\t\n${line}\n`).headings[0];
+      assert.ok(h, line);
+      const { start, end } = h.titleRange;
+      assert.ok(start.character <= end.character, `${JSON.stringify(line)}: title ${start.character}-${end.character}`);
+      assert.ok(h.range.start.character <= h.range.end.character, `${JSON.stringify(line)}: heading range`);
+    }
+    assert.equal(parse('5\t\t\n### 标题 ###\n').headings[0].title, '标题');
+    assert.equal(parse('5\t\t\n## C#\n').headings[0].title, 'C#');
+    assert.equal(parse('5\t\t\n# ##\n').headings[0].title, '');
+  });
 });
 
 describe('parser: tables', () => {

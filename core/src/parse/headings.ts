@@ -74,7 +74,9 @@ export function readHeading(line: string, ln: number): HeadingCandidate | undefi
   while (titleStart < line.length && /[ \t\u3000\u00a0]/.test(line[titleStart])) titleStart++;
   // Title ends at the first 。 or ： (run-in) — or the end of the line.
   let lineEnd = line.length;
-  if (markdownDepth) lineEnd = line.replace(/[ \t]+#+[ \t]*$/, '').length; // closing #s
+  // Closing #s ("## 标题 ##"), looked for after the opening sequence only: " #" or "# ##" is an
+  // empty heading, not a heading whose title ends before it starts.
+  if (markdownDepth) lineEnd = titleStart + line.slice(titleStart).replace(/(?:^|[ \t]+)#+[ \t]*$/, '').length;
   while (lineEnd > titleStart && /[ \t\u3000\u00a0]/.test(line[lineEnd - 1])) lineEnd--;
   let titleEnd = lineEnd;
   let bodyStart = -1;
