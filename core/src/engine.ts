@@ -21,8 +21,9 @@ export interface CheckOptions {
   /** The rules to run (tests pass a subset or a throwing rule). */
   rules?: readonly Rule[];
   /**
-   * The editor's session for this document (session.ts): unchanged tables and paragraphs are not
-   * re-read. Results are the same with or without it; only the time differs.
+   * The editor's session for this document (session.ts): the work on tables and paragraphs that a
+   * keystroke left unchanged is not redone. Results are the same with or without it; only the time
+   * differs.
    */
   session?: CheckSession;
 }

@@ -20,20 +20,13 @@ interface Generation {
 export class CheckSession {
   private readonly generations = new Map<unknown, Generation>();
   private readonly memos = new Map<unknown, Memo<unknown, unknown>>();
-  private checks = 0;
 
   /** Starts a new generation; called by check() before anything is computed. */
   advance(): void {
-    this.checks++;
     for (const g of this.generations.values()) {
       g.previous = g.current;
       g.current = new Map();
     }
-  }
-
-  /** How many checks this session has run (for tests and diagnostics of the cache itself). */
-  get checkCount(): number {
-    return this.checks;
   }
 
   /** The memo owned by `owner` (any unique object or string) in this session. */
