@@ -11,6 +11,11 @@ export interface Range {
   end: Position;
 }
 
+/** The range from column `start` to column `end` of one line. */
+export function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
 export interface TextEdit {
   range: Range;
   newText: string;

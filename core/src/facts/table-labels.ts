@@ -4,23 +4,14 @@
 
 import type { RowSpec, TableSpec } from '../profiles/types';
 import { normalizeLabel, stripEnumerator, toHalfWidth } from '../text/normalize';
-import { perCheckCache } from '../per-check-cache';
+import { memoisePerCheck } from '../per-check-cache';
 
 const QIZHONG = /^\s*其中\s*[:：,，]?\s*/;
 const TRAILING_NOTE = /\s*[（(][^（）()]*[）)]\s*[*＊]?\s*$/;
 
 /** The key of a row label: what the row is called, whatever the enumerator and notes around it. */
 // The same labels are keyed once per national table of the profile; remember them for the check.
-const KEYS = perCheckCache<string, string>();
-
-export function rowKey(text: string): string {
-  let key = KEYS.get(text);
-  if (key === undefined) {
-    key = computeRowKey(text);
-    KEYS.set(text, key);
-  }
-  return key;
-}
+export const rowKey: (text: string) => string = memoisePerCheck(computeRowKey);
 
 function computeRowKey(text: string): string {
   let s = toHalfWidth(text).trim();

@@ -3,6 +3,7 @@
 // Scanning is a single left-to-right pass with sticky regexes, so a 1 MB line stays linear.
 
 import type { NumberKind } from '../model';
+import { isSpace } from '../text/chars';
 
 /** A number found in a string; offsets are UTF-16 indices into that string. */
 export interface NumberToken {
@@ -65,8 +66,6 @@ const UNIT_RE = new RegExp('\\s*(' + UNITS.map((u) => u.replace(/[%]/g, '\\$&'))
 const APPROX_SUFFIX_RE = /\s*(余|多|左右|以上|来)/y;
 const APPROX_PREFIX = ['约', '近', '逾', '超过', '大约', '将近', '接近', '上'];
 
-// A run of Chinese numerals (Arabic numbers are read by arabicEnd below).
-const CN_NUM_RE = /[〇零一二两三四五六七八九十百千万亿]+/y;
 const CN_MULTIPLIER_RE = /\s*(万|亿)(?![元人])/y;
 
 /**
@@ -95,7 +94,7 @@ for (const ch of '〇零一二两三四五六七八九十百千') START[ch.charC
 // Characters that may open what readTail reads (spacing, 余/多/左右/以上/来, a unit): after any other
 // character there is no tail, and the three sticky regexes need not run.
 const TAIL_START = new Uint8Array(0x10000);
-for (const ch of ' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff') TAIL_START[ch.charCodeAt(0)] = 1;
+for (let c = 0; c < 0x10000; c++) if (isSpace(c)) TAIL_START[c] = 1;
 for (const w of ['余', '多', '左右', '以上', '来', ...UNITS]) TAIL_START[w.charCodeAt(0)] = 1;
 
 function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -145,9 +144,16 @@ function approxPrefixBefore(text: string, start: number): number {
   return -1;
 }
 
-// The characters CN_NUM_RE matches, by code.
+// The characters of a Chinese numeral, by code.
 const CN_NUMERAL = new Uint8Array(0x10000);
 for (const ch of '〇零一二两三四五六七八九十百千万亿') CN_NUMERAL[ch.charCodeAt(0)] = 1;
+
+/** End of the run of Chinese numeral characters starting at `i` (`i` itself when there is none). */
+function cnNumeralEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && CN_NUMERAL[text.charCodeAt(j)]) j++;
+  return j;
+}
 
 const isArabicDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
@@ -179,14 +185,6 @@ function asciiDigits(s: string): boolean {
   return true;
 }
 
-/** JavaScript's \s, by code. */
-function isJsWhitespace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
-  );
-}
-
 /**
  * Finds every number in running text. Arabic numbers are always found; Chinese numerals only when a
  * unit follows (一是 / 统一 / 十九大 are words, not counts), or when they mix with Arabic (2万五千).
@@ -211,18 +209,18 @@ export function scanNumbers(text: string): NumberToken[] {
       let { value, decimals } = asciiDigits(written) ? { value: Number(written), decimals: 0 } : arabicValue(written);
       // 2万五千 / 1.5万 as a count (not 万元): multiply.
       const next = text.charCodeAt(end);
-      const mult = next === 0x4e07 || next === 0x4ebf || isJsWhitespace(next) ? matchAt(CN_MULTIPLIER_RE, text, end) : null;
+      const mult = next === 0x4e07 || next === 0x4ebf || isSpace(next) ? matchAt(CN_MULTIPLIER_RE, text, end) : null;
       if (mult) {
         const tailStart = end + mult[0].length;
-        const rest = matchAt(CN_NUM_RE, text, tailStart);
+        const restEnd = cnNumeralEnd(text, tailStart);
         value *= mult[1] === '万' ? 1e4 : 1e8;
         end = tailStart;
-        if (rest) {
-          const extra = parseChineseNumeral(rest[0]);
+        if (restEnd > tailStart) {
+          const extra = parseChineseNumeral(text.slice(tailStart, restEnd));
           if (extra !== null) {
             // 2万五千: 五千 counts in units of 1 ("2万五" would be 5000 colloquially; treat as written)
             value += extra;
-            end += rest[0].length;
+            end = restEnd;
           }
         }
         decimals = 0;
@@ -243,8 +241,7 @@ export function scanNumbers(text: string): NumberToken[] {
       continue;
     }
     {
-      let end = i + 1;
-      while (end < n && CN_NUMERAL[text.charCodeAt(end)]) end++;
+      const end = cnNumeralEnd(text, i);
       // 统一 / 进一步 / 一是: most Chinese numerals in prose are words; without a tail they are skipped
       // before anything is computed.
       if (end >= n || !TAIL_START[text.charCodeAt(end)]) {

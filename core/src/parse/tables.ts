@@ -2,8 +2,9 @@
 // tab-separated rows, and "cell-per-line" tables flattened by copy-paste from a web page (each
 // cell on its own line ending in " |"). Labels and values are told apart cell by cell.
 
-import type { Cell, NumberKind, NumberValue, Range, Table, TableLayout, TableRow } from '../model';
+import { lineRange, type Cell, type NumberKind, type NumberValue, type Range, type Table, type TableLayout, type TableRow } from '../model';
 import { normalizeLabel } from '../text/normalize';
+import { isSpace } from '../text/chars';
 import { bareInteger, readValueCell } from './numbers';
 
 /** True when a masked line is part of a pipe table (or a flattened cell line). */
@@ -29,14 +30,6 @@ export function isDelimiterRow(line: string): boolean {
   return DELIMITER_ROW.test(line) && line.includes('-');
 }
 
-/** JavaScript's whitespace (what String.prototype.trim removes), by UTF-16 code. */
-function isWhitespace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
-  );
-}
-
 /**
  * Splits a pipe row into cells, honouring \| escapes; outer pipes do not make empty cells. Cell
  * bounds are found by character codes so that each cell costs one string (its trimmed text).
@@ -59,8 +52,8 @@ function splitPipeCells(line: string, ln: number): Cell[] {
     const start = bounds[k] + 1;
     let from = start;
     let to = bounds[k + 1];
-    while (from < to && isWhitespace(line.charCodeAt(from))) from++;
-    while (to > from && isWhitespace(line.charCodeAt(to - 1))) to--;
+    while (from < to && isSpace(line.charCodeAt(from))) from++;
+    while (to > from && isSpace(line.charCodeAt(to - 1))) to--;
     if (from === to) {
       cells.push(makeCell('', start, start, ln));
       continue;
@@ -69,9 +62,9 @@ function splitPipeCells(line: string, ln: number): Cell[] {
     cells.push(makeCell(escaped ? text.replace(/\\\|/g, '|') : text, from, to, ln));
   }
   let firstChar = 0;
-  while (firstChar < line.length && isWhitespace(line.charCodeAt(firstChar))) firstChar++;
+  while (firstChar < line.length && isSpace(line.charCodeAt(firstChar))) firstChar++;
   let lastChar = line.length - 1;
-  while (lastChar >= 0 && isWhitespace(line.charCodeAt(lastChar))) lastChar--;
+  while (lastChar >= 0 && isSpace(line.charCodeAt(lastChar))) lastChar--;
   if (line.charCodeAt(firstChar) === 124 && cells.length && cells[0].text === '') cells.shift();
   if (lastChar >= 0 && line.charCodeAt(lastChar) === 124 && cells.length && cells[cells.length - 1].text === '') cells.pop();
   return cells;
@@ -105,7 +98,7 @@ class TableCell implements Cell {
     private readonly to: number,
   ) {}
   get range(): Range {
-    return { start: { line: this.ln, character: this.from }, end: { line: this.ln, character: this.to } };
+    return lineRange(this.ln, this.from, this.to);
   }
 }
 
@@ -121,7 +114,7 @@ class CellNumber implements NumberValue {
     private readonly to: number,
   ) {}
   get range(): Range {
-    return { start: { line: this.ln, character: this.from }, end: { line: this.ln, character: this.to } };
+    return lineRange(this.ln, this.from, this.to);
   }
 }
 
@@ -156,7 +149,7 @@ class FigureCell implements Cell, NumberValue {
     return 0;
   }
   get range(): Range {
-    return { start: { line: this.ln, character: this.from }, end: { line: this.ln, character: this.to } };
+    return lineRange(this.ln, this.from, this.to);
   }
 }
 
@@ -199,9 +192,9 @@ function makeRow(cells: Cell[], ln: number, lineText: string, labelColumns: numb
   const isHeaderLike = !hasValue;
   if (isHeaderLike && values.every((v) => !v.text)) values.length = 0;
   let from = 0;
-  while (from < lineText.length && isWhitespace(lineText.charCodeAt(from))) from++;
+  while (from < lineText.length && isSpace(lineText.charCodeAt(from))) from++;
   let to = lineText.length;
-  while (to > 0 && isWhitespace(lineText.charCodeAt(to - 1))) to--;
+  while (to > 0 && isSpace(lineText.charCodeAt(to - 1))) to--;
   return new SourceRow(ln, cells, labels, values, isHeaderLike, from, to);
 }
 
@@ -217,7 +210,7 @@ class SourceRow implements TableRow {
     private readonly to: number,
   ) {}
   get range(): Range {
-    return { start: { line: this.line, character: this.from }, end: { line: this.line, character: this.to } };
+    return lineRange(this.line, this.from, this.to);
   }
 }
 

@@ -6,6 +6,4 @@ export function paragraphRange(p: Paragraph, start: number, end: number): Range 
   return { start: p.positionAt(start), end: p.positionAt(end) };
 }
 
-export function lineRange(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
-}
+export { lineRange } from '../../model';

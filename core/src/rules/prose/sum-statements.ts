@@ -6,7 +6,8 @@
 // the statement, since "about" cannot be added up. The enumeration ends where the clauses stop
 // carrying such figures, so "……，均已办结，办结率达100%" is never read as a part.
 
-import { clauses, isCount, isSpace, numbersIn, scanProse, sentences, type ProseNumber } from './tokens';
+import { clauses, isCount, numbersIn, scanProse, sentences, type ProseNumber } from './tokens';
+import { isSpace } from '../../text/chars';
 import { memoisePerCheck } from '../../per-check-cache';
 
 export interface SumStatement {

@@ -4,7 +4,8 @@
 // (a remark such as "（含上年结转 189 件）" is never a term of the enumeration around it).
 
 import { scanNumbers, type NumberToken } from '../../parse/numbers';
-import { perCheckCache } from '../../per-check-cache';
+import { memoisePerCheck } from '../../per-check-cache';
+import { isSpace } from '../../text/chars';
 
 export interface ProseNumber extends NumberToken {
   /** Unit in simplified form (條 → 条, ％ → %), if any. */
@@ -30,23 +31,6 @@ const TRADITIONAL_UNITS: ReadonlyArray<readonly [string, string]> = [
 const TRADITIONAL_START = new Set(TRADITIONAL_UNITS.map(([t]) => t.charCodeAt(0)));
 const TRADITIONAL_APPROX = 0x9918; // 餘
 const DATE_UNITS = new Set(['年', '月', '日', '号']);
-
-/** JavaScript's \s (and String.prototype.trim) by UTF-16 code. */
-export function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 // Most paragraphs open no parenthesis: their depths are all 0, read from one shared array of zeros
 // (callers only read depths) instead of a fresh one per paragraph.
@@ -145,18 +129,11 @@ export interface ProseScan {
 
 // Three prose rules read the numbers of every paragraph; scanning once per paragraph and check is
 // the single largest saving on big drafts.
-const SCANS = perCheckCache<string, ProseScan>();
-
 /** The numbers of a paragraph and its parenthesis depths, computed once per check. */
-export function scanProse(text: string): ProseScan {
-  let hit = SCANS.get(text);
-  if (!hit) {
-    const depths = parenDepths(text);
-    hit = { depths, nums: proseNumbers(text, depths) };
-    SCANS.set(text, hit);
-  }
-  return hit;
-}
+export const scanProse: (text: string) => ProseScan = memoisePerCheck((text: string) => {
+  const depths = parenDepths(text);
+  return { depths, nums: proseNumbers(text, depths) };
+});
 
 /** A count (not a percentage, not a date), written in running text rather than in a remark. */
 export function isCount(n: ProseNumber): boolean {
