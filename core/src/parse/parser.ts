@@ -21,6 +21,7 @@ function mayBeRule(line: string): boolean {
   const c = line.charCodeAt(i);
   return c === 45 || c === 42 || c === 95;
 }
+
 /** How many non-empty lines from the top may hold the title. */
 const TITLE_WINDOW = 12;
 
@@ -264,19 +265,20 @@ function buildSections(headings: Heading[], paragraphs: Paragraph[], tables: Tab
   return roots;
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000e-\u001f]/g;
+
 /** Binary bytes and absurd lines: the model is still built, the writer is told once. */
 function scanInputProblems(text: string, lines: string[], notes: ParseNote[]): void {
   let controls = 0;
   let firstAt: Position | undefined;
-  // eslint-disable-next-line no-control-regex
-  const anyControl = /[\u0000-\u0008\u000b\u000e-\u001f]/.test(text); // one native scan; usually false
+  const anyControl = text.search(CONTROL_CHARS) >= 0; // one native scan of the whole text; usually false
   for (let ln = 0; ln < lines.length; ln++) {
     const line = lines[ln];
     if (anyControl) {
-      // eslint-disable-next-line no-control-regex
-      const re = /[\u0000-\u0008\u000b\u000e-\u001f]/g;
+      CONTROL_CHARS.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(line))) {
+      while ((m = CONTROL_CHARS.exec(line))) {
         controls++;
         firstAt ??= { line: ln, character: m.index };
       }
