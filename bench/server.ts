@@ -55,6 +55,11 @@ interface EditorFigures {
   diagnostics: number;
 }
 
+/** The prose line half-way down the 5,000-line draft where the keystrokes are typed. */
+function typingLine(lines: string[]): number {
+  return lines.findIndex((l, i) => i > 2500 && l.startsWith('围绕'));
+}
+
 async function editing(serverPath: string, runs: number, perRun: number): Promise<EditorFigures> {
   const text = bigDraft({ seed: 11, lines: 5000 });
   const lines = text.split('\n');
@@ -62,7 +67,7 @@ async function editing(serverPath: string, runs: number, perRun: number): Promis
   const uri = 'file:///bench/draft-5000.md';
   const published = await openAndSettle(s, uri, text);
   // Type into a prose line half-way down; every other keystroke deletes the character again.
-  const target = lines.findIndex((l, i) => i > 2500 && l.startsWith('围绕'));
+  const target = typingLine(lines);
   const col = 6;
   const emptyLine = lines.findIndex((l, i) => i > 2500 && l === '');
   const tableLine = lines.findIndex((l, i) => i > 2500 && l.startsWith('| ') && l.includes('属于国家秘密'));
@@ -194,7 +199,7 @@ export async function benchServer(serverPath: string, quick: boolean): Promise<{
     ['check.session.enter', 'check() in a session, Enter typed/deleted (lines below move)', (l: string) => l.slice(0, 6) + '\n' + l.slice(6)],
   ] as const) {
     const lines = draft.split('\n');
-    const target = lines.findIndex((l, i) => i > 2500 && l.startsWith('围绕'));
+    const target = typingLine(lines);
     const edited = lines.map((l, i) => (i === target ? edit(l) : l)).join('\n');
     const session = createCheckSession();
     let k = 0;
