@@ -11,7 +11,7 @@ import { ALL_RULES } from './rules/index';
 import type { Finding, Rule, Severity } from './rules/types';
 import { EMPTY_CONFIG, type ResolvedConfig } from './config/types';
 import { suppressionFor } from './directives';
-import { beginCheck, endCheck } from './per-check-cache';
+import { CheckCache } from './check-cache';
 import type { CheckSession } from './session';
 
 export interface CheckOptions {
@@ -44,19 +44,12 @@ export interface CheckResult {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  beginCheck(options.session);
-  try {
-    return checkNow(text, options);
-  } finally {
-    endCheck();
-  }
-}
-
-function checkNow(text: string, options: CheckOptions): CheckResult {
+  options.session?.advance();
+  const cache = new CheckCache(options.session);
   const config = options.config ?? EMPTY_CONFIG;
-  const doc = parse(text);
-  const choice = selectProfile(doc, { override: options.profile, config });
-  const facts = deriveFacts(doc, choice.profile);
+  const doc = parse(text, cache);
+  const choice = selectProfile(doc, { override: options.profile, config }, cache);
+  const facts = deriveFacts(doc, choice.profile, cache);
   const rules = options.rules ?? ALL_RULES;
   const suppressed = suppressionFor(doc);
   const findings: Finding[] = [];
@@ -72,6 +65,7 @@ function checkNow(text: string, options: CheckOptions): CheckResult {
         profile: choice.profile,
         choice,
         facts,
+        cache,
         // The rule's own object is completed rather than copied (a spread per finding showed in
         // profiles of drafts with hundreds of findings); rules report a fresh object each time.
         report: (f) => {

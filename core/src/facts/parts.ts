@@ -6,6 +6,7 @@ import type { Heading, ReportDocument, Section } from '../model';
 import type { PartSpec, Profile } from '../profiles/types';
 import { normalizeLabel } from '../text/normalize';
 import type { PartMatch } from './types';
+import { CheckCache, memoKey } from '../check-cache';
 
 /**
  * Comparison key of a title: half-width, no spaces or punctuation, and without the function
@@ -33,18 +34,13 @@ interface PartKeys {
   keywords: string[][];
 }
 
-// Keys depend on the part spec alone (specs are data, never changed once built): computed once per
-// spec rather than for every heading of every check (profile selection matches every profile).
-const PART_KEYS = new WeakMap<PartSpec, PartKeys>();
-
-function partKeys(spec: PartSpec): PartKeys {
-  let keys = PART_KEYS.get(spec);
-  if (!keys) {
-    keys = { title: titleKey(spec.title), aliases: spec.aliases.map(titleKey), keywords: spec.keywords.map((g) => g.map(titleKey)) };
-    PART_KEYS.set(spec, keys);
-  }
-  return keys;
-}
+// Keys depend on the part spec alone: computed once per spec and check (or session) rather than
+// for every heading (profile selection matches every profile).
+const PART_KEYS = memoKey('part keys', (spec: PartSpec): PartKeys => ({
+  title: titleKey(spec.title),
+  aliases: spec.aliases.map(titleKey),
+  keywords: spec.keywords.map((g) => g.map(titleKey)),
+}));
 
 function keywordsMatch(keys: PartKeys, key: string): boolean {
   return keys.keywords.length > 0 && keys.keywords.every((group) => group.some((w) => key.includes(w)));
@@ -70,10 +66,22 @@ function sectionOf(doc: ReportDocument, byLine: Map<number, Section>, heading: H
   return { heading, children: [], paragraphs: [], tables: [], range: { start: { line: heading.line, character: 0 }, end } };
 }
 
-export function matchParts(doc: ReportDocument, profile: Profile): PartMatch[] {
+/** The headings that are statutory parts of `profile`, in document order; once per check and profile. */
+export function matchParts(doc: ReportDocument, profile: Profile, cache: CheckCache = new CheckCache()): PartMatch[] {
+  // Keyed by profile: a check has one document, and selection asks for every profile's parts.
+  const memo = cache.memo<Profile, { doc: ReportDocument; parts: PartMatch[] }>(MATCHED);
+  const known = memo.get(profile);
+  if (known && known.doc === doc) return known.parts;
+  const parts = computeMatches(doc, profile, cache);
+  memo.set(profile, { doc, parts });
+  return parts;
+}
+const MATCHED = {};
+
+function computeMatches(doc: ReportDocument, profile: Profile, cache: CheckCache): PartMatch[] {
   if (profile.parts.length === 0) return [];
   const specs = profile.parts;
-  const keys = specs.map(partKeys);
+  const keys = specs.map((spec) => cache.get(PART_KEYS, spec));
   const firstMatch = new Map<number, PartMatch>();
   const result: PartMatch[] = [];
   let lastIndex = -1;

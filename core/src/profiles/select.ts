@@ -6,6 +6,7 @@
 import type { ReportDocument } from '../model';
 import type { ResolvedConfig } from '../config/types';
 import { matchParts } from '../facts/parts';
+import { CheckCache } from '../check-cache';
 import { findReportYear } from '../facts/year';
 import { normalizeLabel } from '../text/normalize';
 import { BUILTIN_PROFILES, GENERIC, GOV2019, GOV2021, LEGACY, getProfile } from './index';
@@ -24,7 +25,7 @@ const MIN_PARTS_FOR_HEADINGS = 3;
 const NOT_ANNUAL = /上半年|下半年|半年|季度|自评|自評|自查|总结|總結|工作要点|工作要點|工作计划|工作計劃/;
 const ANNUAL = /(信息公开|政务公开|信息公開|政務公開).*(年度报告|年报|年度報告|年報)/;
 
-export function selectProfile(doc: ReportDocument, options: SelectOptions): ProfileChoice {
+export function selectProfile(doc: ReportDocument, options: SelectOptions, cache: CheckCache = new CheckCache()): ProfileChoice {
   const extra = options.config.extraProfiles;
   const notes: string[] = [];
   const explicit = (id: string | undefined, source: 'directive' | 'option' | 'config', where: string): ProfileChoice | undefined => {
@@ -63,7 +64,7 @@ export function selectProfile(doc: ReportDocument, options: SelectOptions): Prof
     return { profile, source: 'title-year', reason: prefix(notes, `${where} ${year} 年，适用${formatName(profile)}`) };
   }
 
-  const byHeadings = bestByHeadings(doc, extra);
+  const byHeadings = bestByHeadings(doc, extra, cache);
   if (byHeadings) {
     const { profile, count, tieNote } = byHeadings;
     const why = looksAnnual ? '标题未写明年份' : doc.title ? '标题不像年度报告' : '没有找到标题';
@@ -109,12 +110,12 @@ function yearIn(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function bestByHeadings(doc: ReportDocument, extra: readonly Profile[]): { profile: Profile; count: number; tieNote: string } | undefined {
+function bestByHeadings(doc: ReportDocument, extra: readonly Profile[], cache: CheckCache): { profile: Profile; count: number; tieNote: string } | undefined {
   let best: { profile: Profile; count: number } | undefined;
   let tied: Profile[] = [];
   for (const profile of BUILTIN_PROFILES) {
     if (!profile.annualReport) continue;
-    const count = new Set(matchParts(doc, profile).filter((m) => !m.duplicateOf).map((m) => m.specIndex)).size;
+    const count = new Set(matchParts(doc, profile, cache).filter((m) => !m.duplicateOf).map((m) => m.specIndex)).size;
     if (count < MIN_PARTS_FOR_HEADINGS) continue;
     if (!best || count > best.count) {
       best = { profile, count };
@@ -133,7 +134,7 @@ function bestByHeadings(doc: ReportDocument, extra: readonly Profile[]): { profi
     return { profile: ranked[0], count: best.count, tieNote: `，统计表栏目属于${formatName(ranked[0])}` };
   }
   // Then the year the text is about (统计期限 sentence, or the year the body names most).
-  const year = findReportYear(doc);
+  const year = findReportYear(doc, cache);
   const byYear = year && tied.find((p) => (p.years?.from ?? -Infinity) <= year.year && year.year <= (p.years?.to ?? Infinity));
   if (year && byYear) {
     const where = year.source === 'period' ? '统计期限' : '正文';

@@ -4,7 +4,7 @@
 
 import type { Rule } from './types';
 import { lineRange } from './prose/ranges';
-import { scanLines, type LinePattern } from './prose/line-patterns';
+import { patternSet, scanLines, type LinePattern } from './prose/line-patterns';
 
 const MAX_REPORTED = 20;
 
@@ -29,6 +29,7 @@ export const PATTERNS: LinePattern[] = [
   { kind: 'latin1', re: new RegExp(`(?:[\\u00c2\\u00c3]${CONT}|[\\u00e0-\\u00ef]${CONT}{2})+|[\\u00a1-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff]{4,}`, 'g'), anyOf: LATIN1_HIGH },
   { kind: 'double-title-mark', re: /《{2,}|》{2,}/g, anyOf: '《》' },
 ];
+const PATTERN_SET = patternSet(PATTERNS);
 
 function messageFor(kind: string, text: string): string {
   switch (kind) {
@@ -59,7 +60,7 @@ export const rule: Rule = {
     basis: '文字应清晰无误',
   },
   check({ doc, report }) {
-    const matches = scanLines(doc.lines, PATTERNS);
+    const matches = scanLines(doc.lines, PATTERN_SET);
     for (const m of matches.slice(0, MAX_REPORTED)) {
       const range = lineRange(m.line, m.start, m.end);
       const fix =

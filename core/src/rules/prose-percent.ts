@@ -17,9 +17,9 @@ export const rule: Rule = {
       '同段任一同单位数字能对上即视为正确；都对不上时，仅在前文有明确标为总数的数字（共、受理、收到、办结、总数，或“其中”之前的数）时提示；找不到可信的总数时不提示。',
     basis: '由文字表述推得：占比 = 分项 ÷ 总数',
   },
-  check({ doc, report }) {
+  check({ doc, cache, report }) {
     for (const p of doc.paragraphs) {
-      for (const s of findPercentStatements(p.text)) {
+      for (const s of findPercentStatements(cache, p.text)) {
         if (s.fits) continue;
         const d = s.percent.decimals;
         const computed = s.computed.toFixed(Math.max(d, 2));

@@ -43,9 +43,9 @@ export const rule: Rule = {
       '分项明显少于总数（不足六成）时视为举例而不报告。',
     basis: '由文字表述推得：合计应等于所列分项之和',
   },
-  check({ doc, report }) {
+  check({ doc, cache, report }) {
     for (const p of doc.paragraphs) {
-      for (const s of findSumStatements(p.text)) {
+      for (const s of findSumStatements(cache, p.text)) {
         if (!sumDisagrees(s)) continue;
         const total = s.total.value ?? 0;
         const diff = formatNumber(Math.abs(total - s.sum));

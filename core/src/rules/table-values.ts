@@ -3,7 +3,7 @@
 // than a blank, a dash or 不适用; an approximate figure (约、余、多) has no place in a statistical table.
 
 import type { Cell, Table } from '../model';
-import { memoisePerCheck } from '../per-check-cache';
+import { memoKey } from '../check-cache';
 import type { Rule, RuleContext } from './types';
 import type { TableSpec } from '../profiles/types';
 
@@ -30,7 +30,7 @@ export const rule: Rule = {
     // tables' cells are gathered only once such a figure turns up; most drafts have none.)
     let national: Set<Cell> | undefined;
     for (const t of ctx.doc.tables)
-      for (const cell of approxCells(t)) {
+      for (const cell of ctx.cache.get(APPROX_CELLS, t)) {
         national ??= nationalCells(ctx);
         if (national.has(cell)) continue;
         ctx.report({
@@ -43,7 +43,7 @@ export const rule: Rule = {
 };
 
 // Per table, so that an editor session does not revisit every cell of the unchanged tables.
-const approxCells = memoisePerCheck((table: Table): Cell[] => {
+const APPROX_CELLS = memoKey('approximate cells', (table: Table): Cell[] => {
   const out: Cell[] = [];
   for (const row of table.rows) for (const cell of row.values) if (cell.number?.kind === 'approx') out.push(cell);
   return out;

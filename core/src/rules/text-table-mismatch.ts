@@ -9,7 +9,7 @@ import type { Rule } from './types';
 import { paragraphRange } from './prose/ranges';
 import { allMatches } from '../facts/all-matches';
 import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from './prose/tokens';
-import { memoisePerCheck } from '../per-check-cache';
+import { CheckCache, memoKey } from '../check-cache';
 
 interface Target {
   /** What the table holds, for the message. */
@@ -129,21 +129,21 @@ interface Claim {
 }
 
 /** Figures tied to a keyword in one paragraph's text. */
-export function findClaims(text: string, context: string): readonly Claim[] {
+export function findClaims(cache: CheckCache, text: string, context: string): readonly Claim[] {
   if (!ANY_KEYWORD.test(text)) return NO_CLAIMS;
   // Claims depend on the paragraph and its heading's title; memoised on both (read-only result).
-  return claimsOf(`${context.length}:${context}${text}`);
+  return cache.get(CLAIMS, `${context.length}:${context}${text}`);
 }
 const NO_CLAIMS: readonly Claim[] = [];
 // The key is "<length of context>:<context><text>", which splits back unambiguously whatever the texts hold.
-const claimsOf = memoisePerCheck((key: string) => {
+const CLAIMS = memoKey('claims', (key: string, cache: CheckCache) => {
   const colon = key.indexOf(':');
   const cut = colon + 1 + Number(key.slice(0, colon));
-  return computeClaims(key.slice(cut), key.slice(colon + 1, cut));
+  return computeClaims(cache, key.slice(cut), key.slice(colon + 1, cut));
 });
 
-function computeClaims(text: string, context: string): Claim[] {
-  const { depths, nums: all } = scanProse(text);
+function computeClaims(cache: CheckCache, text: string, context: string): Claim[] {
+  const { depths, nums: all } = scanProse(cache, text);
   const nums = all.filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
   const claims: Claim[] = [];
   for (const [ss, se] of sentences(text)) {
@@ -214,12 +214,12 @@ export const rule: Rule = {
       '制发规章、规范性文件 N 件对应表二。只读取紧跟在关键词之后、同一分句内的确数。',
     basis: '由报告结构推得：正文与统计表应一致（参考资料 §4.1 X-TEXT）',
   },
-  check({ doc, facts, report }) {
+  check({ doc, facts, cache, report }) {
     if (facts.nationalTables.length === 0) return;
     for (const p of doc.paragraphs) {
       if (!ANY_KEYWORD.test(p.text)) continue; // no claim possible: no heading to look up either
       const heading = headingOf(doc, p);
-      for (const claim of findClaims(p.text, heading?.title ?? '')) {
+      for (const claim of findClaims(cache, p.text, heading?.title ?? '')) {
         const target = targetFor(claim.topic, facts.nationalTables);
         const value = claim.number.value;
         if (!target || value === null || target.values.some((v) => Math.abs(v - value) < 1e-9)) continue;

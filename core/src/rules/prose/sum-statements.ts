@@ -8,7 +8,7 @@
 
 import { clauses, isCount, numbersIn, scanProse, sentences, type ProseNumber } from './tokens';
 import { isSpace } from '../../text/chars';
-import { memoisePerCheck } from '../../per-check-cache';
+import { CheckCache, memoKey } from '../../check-cache';
 
 export interface SumStatement {
   total: ProseNumber;
@@ -116,15 +116,15 @@ function endsWithZhong(text: string, start: number, end: number): boolean {
  * The sum statements of a paragraph (read-only: the result is shared by everyone asking about the
  * same text in a check, and in an editor session by the next check too).
  */
-export function findSumStatements(text: string): readonly SumStatement[] {
+export function findSumStatements(cache: CheckCache, text: string): readonly SumStatement[] {
   if (!maySumUp(text)) return NONE;
-  return sumStatementsOf(text);
+  return cache.get(SUM_STATEMENTS, text);
 }
 const NONE: readonly SumStatement[] = [];
-const sumStatementsOf = memoisePerCheck(computeSumStatements);
+const SUM_STATEMENTS = memoKey('sum statements', computeSumStatements);
 
-function computeSumStatements(text: string): SumStatement[] {
-  const { depths, nums } = scanProse(text);
+function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
+  const { depths, nums } = scanProse(cache, text);
   // A total and at least two parts, all distinct figures.
   if (nums.length < 3) return [];
   const out: SumStatement[] = [];
