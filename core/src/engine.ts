@@ -1,9 +1,7 @@
 // Runs every rule over one document. A rule that throws is recorded and the others still run;
 // directives and the config decide which findings are kept and at which severity.
 
-import { parse } from './parse/parser';
 import type { ReportDocument } from './model';
-import { selectProfile } from './profiles/select';
 import { deriveFacts } from './facts/derive';
 import type { ReportFacts } from './facts/types';
 import type { ProfileChoice } from './profiles/types';
@@ -13,6 +11,8 @@ import { EMPTY_CONFIG, type ResolvedConfig } from './config/types';
 import { suppressionFor } from './directives';
 import { CheckCache } from './check-cache';
 import type { CheckSession } from './session';
+import { mapFindings, readDocument, unreadableInView } from './recover/read';
+import type { TextView } from './recover/text-view';
 
 export interface CheckOptions {
   /** Profile id forced by the caller (CLI --profile); beats the config, loses to a directive. */
@@ -34,7 +34,14 @@ export interface RuleFailure {
 }
 
 export interface CheckResult {
+  /** The source text checked. */
+  text: string;
+  /**
+   * The model. For a report that lost its line breaks it is the model of the recovered view, and
+   * its positions are positions in `view`; findings are always in positions of the source.
+   */
   doc: ReportDocument;
+  view?: TextView;
   choice: ProfileChoice;
   facts: ReportFacts;
   findings: Finding[];
@@ -47,9 +54,10 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   options.session?.advance();
   const cache = new CheckCache(options.session);
   const config = options.config ?? EMPTY_CONFIG;
-  const doc = parse(text, cache);
-  const choice = selectProfile(doc, { override: options.profile, config }, cache);
+  const read = readDocument(text, { override: options.profile, config }, cache);
+  const { doc, choice, view } = read;
   const facts = deriveFacts(doc, choice.profile, cache);
+  facts.unreadableTables = unreadableInView(read);
   const rules = options.rules ?? ALL_RULES;
   const suppressed = suppressionFor(doc);
   const findings: Finding[] = [];
@@ -83,6 +91,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     for (const f of collected) if (!suppressed.isSuppressed(f.ruleId, f.range.start.line)) findings.push(f);
   }
 
+  mapFindings(findings, view);
   findings.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||
@@ -90,7 +99,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.ruleId.localeCompare(b.ruleId),
   );
-  return { doc, choice, facts, findings, ruleFailures };
+  return { text, doc, view, choice, facts, findings, ruleFailures };
 }
 
 /** What a rule threw, as text; even a value whose toString throws must not escape check(). */

@@ -12,6 +12,7 @@ export function deriveFacts(doc: ReportDocument, profile: Profile, cache: CheckC
   const parts = matchParts(doc, profile, cache);
   return {
     year: findReportYear(doc, cache),
+    unreadableTables: [],
     parts,
     nationalTables: nationalTablesOf(doc, profile, parts, cache),
   };

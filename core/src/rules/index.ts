@@ -12,6 +12,7 @@ import { rule as feeStatement } from './fee-statement';
 import { rule as tableBalance } from './table-balance';
 import { rule as tableValues } from './table-values';
 import { rule as tableShape } from './table-shape';
+import { rule as tableUnreadable } from './table-unreadable';
 import { rule as tableFormatYear } from './table-format-year';
 import { rule as tableSum } from './table-sum';
 import { rule as proseSum } from './prose-sum';
@@ -34,6 +35,7 @@ export const ALL_RULES: readonly Rule[] = [
   tableBalance,
   tableValues,
   tableShape,
+  tableUnreadable,
   tableFormatYear,
   tableSum,
   proseSum,

@@ -45,8 +45,8 @@ function workspaceEdit(target: VersionedDocument, edits: TextEdit[]): WorkspaceE
 }
 
 function minimalEdits(result: CheckResult, edits: TextEdit[]): TextEdit[] {
-  const starts = lineOffsets(result.doc.text);
-  return edits.map((e) => minimizeEdit(result.doc.text, e, starts));
+  const starts = lineOffsets(result.text);
+  return edits.map((e) => minimizeEdit(result.text, e, starts));
 }
 
 export function codeActions(result: CheckResult, target: VersionedDocument, req: CodeActionRequest): CodeAction[] {

@@ -1,0 +1,42 @@
+// A stretch of source text in label form (half-width, no spaces, no punctuation), each character
+// remembering its source offset, so that a row label or part title can be looked up in text that
+// lost its line breaks and cell borders — and found again in the source, exactly.
+
+import { normalizeLabel, toHalfWidth } from '../text/normalize';
+
+export interface KeyStream {
+  /** The label-form characters. */
+  keys: string;
+  /** Source offset of each character of `keys`. */
+  offsets: number[];
+}
+
+export function keyStream(source: string, from: number, to: number): KeyStream {
+  let keys = '';
+  const offsets: number[] = [];
+  for (let i = from; i < to; i++) {
+    const ch = source[i];
+    const k = normalizeLabel(ch);
+    if (k.length !== 1) continue; // punctuation or space (or half of a surrogate pair: never a label)
+    keys += toHalfWidth(k);
+    offsets.push(i);
+  }
+  return { keys, offsets };
+}
+
+/** Source offset just after the key characters [start, end) of the stream. */
+export function sourceEnd(stream: KeyStream, end: number): number {
+  return stream.offsets[end - 1] + 1;
+}
+
+/** Index in the stream of the first character at or after a source offset. */
+export function streamIndexAt(stream: KeyStream, source: number): number {
+  let lo = 0;
+  let hi = stream.offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stream.offsets[mid] < source) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
