@@ -241,7 +241,7 @@ connection.onRequest('textDocument/codeAction', (p: CodeActionParams): CodeActio
 connection.onRequest(SkeletonRequest, (p: SkeletonParams): SkeletonResult => {
   // Profiles a workspace config defines count too (the first folder's config).
   const config = folders[0]?.config;
-  const profile = p.profile && p.profile !== 'auto' ? profileById(p.profile, config) : profileForYear(p.year, config);
+  const profile = p.profile && p.profile !== 'auto' ? profileById(p.profile, config) : profileForYear(p.year);
   return { text: reportSkeleton(profile, { body: p.body, year: p.year }), profileId: profile.id, profileName: profile.name };
 });
 

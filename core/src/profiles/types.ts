@@ -130,6 +130,17 @@ export interface Profile {
   basis: string;
   /** Report years the format applies to (inclusive); open ends allowed. */
   years?: { from?: number; to?: number };
+  /** How reports cite the document that defines the format (〔2021〕30号): a citation in the lead
+   * tells the format when the year does not. Compared with spaces and bracket forms normalised. */
+  citations?: string[];
+  /** The format's name in messages, e.g. 2021 年格式（国办公开办函〔2021〕30号）. */
+  formatName?: string;
+  /**
+   * True when the format prescribes its part titles and their numbers (the national formats): a
+   * variant title is worth an info and 五、 must be the fifth part. Pre-2019 reports titled and
+   * numbered their parts as their locality did.
+   */
+  prescribed?: boolean;
   /** False for the generic profile used on texts that are not annual reports. */
   annualReport: boolean;
   parts: PartSpec[];
