@@ -89,7 +89,8 @@ function main(argv: string[]): number {
     try {
       const { text, note } = decodeText(fs.readFileSync(file));
       if (note) process.stderr.write(`${file}: ${note}\n`);
-      reports.push({ file: path.relative(process.cwd(), file) || file, result: check(text, { profile: values.profile, config }) });
+      const plainText = path.extname(file).toLowerCase() === '.txt';
+      reports.push({ file: path.relative(process.cwd(), file) || file, result: check(text, { profile: values.profile, config, plainText }) });
     } catch (e) {
       // One unreadable or pathological file never stops the others.
       reports.push({ file, error: (e as Error).message });

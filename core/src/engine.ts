@@ -26,6 +26,11 @@ export interface CheckOptions {
    * differs.
    */
   session?: CheckSession;
+  /**
+   * The draft is a plain-text file (.txt, an editor's plaintext document), not the Markdown-based
+   * markup: text a fix inserts is plain too (no pipes, no comments).
+   */
+  plainText?: boolean;
 }
 
 export interface RuleFailure {
@@ -74,6 +79,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
         choice,
         facts,
         cache,
+        plainText: options.plainText === true,
         // The rule's own object is completed rather than copied (a spread per finding showed in
         // profiles of drafts with hundreds of findings); rules report a fresh object each time.
         report: (f) => {

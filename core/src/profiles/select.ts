@@ -136,7 +136,7 @@ function bestByHeadings(doc: ReportDocument, extra: readonly Profile[], cache: C
   let tied: Profile[] = [];
   for (const profile of BUILTIN_PROFILES) {
     if (!profile.annualReport) continue;
-    const count = new Set(matchParts(doc, profile, cache).filter((m) => !m.duplicateOf).map((m) => m.specIndex)).size;
+    const count = new Set(matchParts(doc, profile, cache, true).filter((m) => !m.duplicateOf).map((m) => m.specIndex)).size;
     if (count < MIN_PARTS_FOR_HEADINGS) continue;
     if (!best || count > best.count) {
       best = { profile, count };

@@ -7,6 +7,7 @@ import type { PartSpec, Profile } from '../profiles/types';
 import { titleKey } from '../facts/parts';
 import { parseChineseNumeral } from '../parse/numbers';
 import { normalizeLabel, toHalfWidth } from '../text/normalize';
+import { editDistance } from '../text/distance';
 
 export interface PartAnchor {
   spec: PartSpec;
@@ -45,23 +46,6 @@ function titleStream(source: string, from: number, to: number): { keys: string; 
   return { keys, offsets };
 }
 
-/** Levenshtein distance, bounded: returns max + 1 as soon as it cannot stay within max. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]);
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 interface TitleHit {
   /** Stream characters the title covers. */
   length: number;
@@ -81,7 +65,7 @@ function readTitle(keys: string, pos: number, spec: PartSpec, stop: number): Tit
     const max = k.length >= 14 ? 2 : 1;
     for (let len = k.length - max; len <= k.length + max; len++) {
       if (len <= 0 || pos + len > keys.length) continue;
-      const d = distance(keys.slice(pos, pos + len), k, max);
+      const d = editDistance(keys.slice(pos, pos + len), k, max);
       if (d > max) continue;
       const better = !typo || d < typo.d || (d === typo.d && Math.abs(len - k.length) < Math.abs(typo.length - k.length));
       if (better) typo = { length: len, d };

@@ -122,7 +122,11 @@ function splitSubheadings(text: string, from: number, to: number, skip: { start:
     const n = '一二三四五六七八九十'.indexOf(m[1]) + 1;
     if (n !== expected) continue;
     expected++;
-    if (at > from) out.push({ at, text: '\n' });
+    // A paragraph of its own (a blank line before it), so an unrecognised title never joins the text above.
+    if (at > from) out.push({ at, text: '\n\n' });
+    // 「（一）主动公开方面 平潭……」: a short title ended by a space only is a heading line of its own.
+    const title = /^[^\s。，,；;：:！!？?]{2,25}(?=[ \u3000\u00a0])/.exec(text.slice(at + m[0].length, Math.min(to, at + m[0].length + 26)));
+    if (title) out.push({ at: at + m[0].length + title[0].length, text: '\n' });
   }
 }
 

@@ -64,6 +64,8 @@ export interface RuleContext {
   facts: ReportFacts;
   /** Work shared with the facts and the other rules in this check (scanned paragraphs, indexes). */
   cache: CheckCache;
+  /** The draft is plain text, not markup: a fix inserts no pipes or comments. */
+  plainText: boolean;
   report(finding: FindingInput): void;
 }
 
