@@ -330,19 +330,21 @@ describe('table-balance', () => {
 // ------------------------------------------------------------------ table-values
 
 describe('table-values', () => {
-  test('blank, dash, decimal count and approximate figure each reported on their cell', () => {
+  test('blank and dash cells of a table are one finding; a decimal count and an approximate figure are on their cell', () => {
     const rows = requestRows();
     rows[5].v[2] = ''; // blank
     rows[7].v[1] = '—'; // dash
     const text0 = pipeReport(rows).replace('| 行政许可 | 120 |', '| 行政许可 | 120.5 |').replace('| 行政处罚 | 45 |', '| 行政处罚 | 约45 |');
     const found = only(run(text0, [tableValues]).findings, 'table-values');
-    assert.equal(found.length, 4, found.map((f) => f.message).join('\n'));
-    const blank = found.find((f) => f.message.includes('为空'))!;
+    assert.equal(found.length, 3, found.map((f) => f.message).join('\n'));
+    const blank = found.find((f) => f.message.includes('2 格为空白、“—”'))!;
     assert.equal(blank.severity, 'warning');
     assert.equal(blank.range.start.line, lineOf(text0, '2.其他法律行政法规禁止公开'));
+    assert.equal(blank.related?.length, 1);
     const filled = applyEdits(text0, blank.fix!.edits);
     assert.match(filled.split('\n')[blank.range.start.line], /\| 0 \| 0 \| 0 \|/);
-    assert.ok(found.some((f) => f.message.includes('“—”') && f.severity === 'warning'));
+    assert.match(filled.split('\n')[lineOf(text0, '5.属于三类内部事务信息')], /\| 0 \| 0 \| 0 \| 0 \|/);
+    assert.ok(!filled.includes('—'));
     const decimal = found.find((f) => f.message.includes('120.5'))!;
     assert.equal(decimal.severity, 'error');
     assert.equal(decimal.range.start.line, lineOf(text0, '行政许可 |'));
