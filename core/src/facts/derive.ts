@@ -6,12 +6,14 @@ import type { NationalTable, PartMatch, ReportFacts } from './types';
 import { matchParts } from './parts';
 import { readNationalTables } from './tables';
 import { findReportYear } from './year';
+import { findConversionTrace } from './conversion';
 import { CheckCache } from '../check-cache';
 
 export function deriveFacts(doc: ReportDocument, profile: Profile, cache: CheckCache = new CheckCache()): ReportFacts {
   const parts = matchParts(doc, profile, cache);
   return {
     year: findReportYear(doc, cache),
+    conversion: findConversionTrace(doc),
     unreadableTables: [],
     parts,
     nationalTables: nationalTablesOf(doc, profile, parts, cache),

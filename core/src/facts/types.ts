@@ -61,6 +61,8 @@ export interface UnreadableTableFact {
 
 export interface ReportFacts {
   year?: ReportYear;
+  /** Set when the text shows it came out of a PDF converter (page numbers between the lines). */
+  conversion?: import('./conversion').ConversionTrace;
   /** Tables of a flattened page that were found but not read: nothing is checked in them. */
   unreadableTables: UnreadableTableFact[];
   /** Statutory parts found, in document order. */

@@ -23,6 +23,8 @@ export const rule: Rule = {
     basis: 'GB/T 9704—2012《党政机关公文格式》7.3.3',
   },
   check(ctx) {
+    // A PDF conversion breaks rows and headings by itself (input-quality says so once).
+    if (ctx.facts.conversion) return;
     const parts = distinctParts(ctx.facts.parts);
     const byLine = new Map<number, PartMatch>(parts.map((m) => [m.heading.line, m]));
     const present = new Set(parts.map((m) => m.specIndex));
