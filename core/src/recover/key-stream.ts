@@ -11,13 +11,18 @@ export interface KeyStream {
   offsets: number[];
 }
 
-export function keyStream(source: string, from: number, to: number): KeyStream {
+/**
+ * The label form of source[from, to). With `titleForm`, also without the function words 的和及与 that
+ * part titles drop and add freely (as titleKey compares them).
+ */
+export function keyStream(source: string, from: number, to: number, titleForm = false): KeyStream {
   let keys = '';
   const offsets: number[] = [];
   for (let i = from; i < to; i++) {
     const ch = source[i];
     const k = normalizeLabel(ch);
     if (k.length !== 1) continue; // punctuation or space (or half of a surrogate pair: never a label)
+    if (titleForm && (k === '的' || k === '和' || k === '及' || k === '与')) continue;
     keys += toHalfWidth(k);
     offsets.push(i);
   }

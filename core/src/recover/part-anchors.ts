@@ -6,8 +6,8 @@
 import type { PartSpec, Profile } from '../profiles/types';
 import { titleKey } from '../facts/parts';
 import { parseChineseNumeral } from '../parse/numbers';
-import { normalizeLabel, toHalfWidth } from '../text/normalize';
 import { editDistance } from '../text/distance';
+import { keyStream } from './key-stream';
 
 export interface PartAnchor {
   spec: PartSpec;
@@ -31,19 +31,6 @@ const STRONG_END = new Set(['情况', '措施', '事项', '概述', '统计表',
 /** The title keys a part may be written with, longest first. */
 function titleKeys(spec: PartSpec): string[] {
   return [...new Set([spec.title, ...spec.aliases].map(titleKey).filter(Boolean))].sort((a, b) => b.length - a.length);
-}
-
-/** Label-form characters of source[from, to) without 的和及与 (as titleKey), with their offsets. */
-function titleStream(source: string, from: number, to: number): { keys: string; offsets: number[] } {
-  let keys = '';
-  const offsets: number[] = [];
-  for (let i = from; i < to; i++) {
-    const k = normalizeLabel(source[i]);
-    if (k.length !== 1 || /[的和及与]/.test(k)) continue;
-    keys += toHalfWidth(k);
-    offsets.push(i);
-  }
-  return { keys, offsets };
 }
 
 interface TitleHit {
@@ -109,7 +96,7 @@ export function findPartAnchors(source: string, from: number, to: number, profil
     const ordinal = parseChineseNumeral(m[1]);
     if (!ordinal || ordinal > profile.parts.length + 4) continue;
     const titleStart = start + m[0].length;
-    const stream = titleStream(source, titleStart, Math.min(to, titleStart + TITLE_WINDOW * 2));
+    const stream = keyStream(source, titleStart, Math.min(to, titleStart + TITLE_WINDOW * 2), true);
     const hard = source.slice(titleStart, titleStart + TITLE_WINDOW * 2).search(/[。，,；;：:！!？?（(\s0-9０-９]/);
     const stop = hard < 0 ? stream.keys.length : stream.offsets.findIndex((o) => o >= titleStart + hard);
     let best: { specIndex: number; hit: TitleHit } | undefined;

@@ -29,8 +29,9 @@ export const rule: Rule = {
     const byLine = new Map<number, PartMatch>(parts.map((m) => [m.heading.line, m]));
     const present = new Set(parts.map((m) => m.specIndex));
     const halfWidth: Heading[] = [];
+    const jumps: Jump[] = [];
     const visit = (siblings: Section[], parent: Section | undefined) => {
-      if (parent) checkJump(ctx, parent, siblings);
+      if (parent) findJump(parent, siblings, jumps);
       for (const group of groupsOf(siblings)) checkSequence(ctx, group, parent, parent ? undefined : { byLine, present });
       for (const s of siblings) {
         if (s.heading.style === 'paren-cn-half' || s.heading.style === 'paren-arabic') halfWidth.push(s.heading);
@@ -38,6 +39,7 @@ export const rule: Rule = {
       }
     };
     visit(ctx.doc.sections, undefined);
+    reportJumps(ctx, jumps);
     checkParens(ctx, halfWidth);
   },
 };
@@ -175,18 +177,32 @@ function enumeratorWith(h: Heading, n: number): string {
   return h.enumerator.slice(0, from) + numeralFor(h, n) + h.enumerator.slice(to);
 }
 
-function checkJump(ctx: RuleContext, parent: Section, children: Section[]): void {
+interface Jump {
+  parent: Heading;
+  child: Heading;
+}
+
+function findJump(parent: Section, children: Section[], out: Jump[]): void {
   const p = parent.heading;
   if (p.style === 'none') return;
   const jump = children.find((c) => c.heading.style !== 'none' && c.heading.level > p.level + 1);
-  if (!jump) return;
-  const h = jump.heading;
+  if (jump) out.push({ parent: p, child: jump.heading });
+}
+
+/** Levels skipped (一、 straight to 1.): one finding for the document, at the first, naming the others. */
+function reportJumps(ctx: RuleContext, jumps: Jump[]): void {
+  if (jumps.length === 0) return;
+  const { parent: p, child: h } = jumps[0];
   const skipped = LEVEL_SAMPLE[p.level + 1] ?? '';
+  const more = jumps.length > 1 ? `；另有 ${jumps.length - 1} 处同样跳级` : '';
   ctx.report({
-    message: `「${headingLabel(p)}」之下直接用了「${h.enumerator}」，跳过了「${skipped}」一级（层级应依次为「一、」「（一）」「1.」「（1）」）`,
+    message: `「${headingLabel(p)}」之下直接用了「${h.enumerator}」，跳过了「${skipped}」一级（层级应依次为「一、」「（一）」「1.」「（1）」）${more}`,
     range: h.enumeratorRange,
-    related: [{ range: p.enumeratorRange, message: `上级标题「${headingLabel(p)}」` }],
-    data: { parentLevel: p.level, level: h.level },
+    related: [
+      { range: p.enumeratorRange, message: `上级标题「${headingLabel(p)}」` },
+      ...jumps.slice(1, 20).map((j) => ({ range: j.child.enumeratorRange, message: `「${headingLabel(j.parent)}」之下的「${j.child.enumerator}」` })),
+    ],
+    data: { parentLevel: p.level, level: h.level, count: jumps.length },
     // The order of levels is a convention of style (GB/T 9704), not a mistake in the content.
     severity: 'info',
   });

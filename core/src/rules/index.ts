@@ -7,6 +7,7 @@ import { rule as partMissing } from './part-missing';
 import { rule as partOrder } from './part-order';
 import { rule as partDuplicate } from './part-duplicate';
 import { rule as partTitle } from './part-title';
+import { rule as leadParts } from './lead-parts';
 import { rule as headingNumbering } from './heading-numbering';
 import { rule as feeStatement } from './fee-statement';
 import { rule as tableBalance } from './table-balance';
@@ -30,6 +31,7 @@ export const ALL_RULES: readonly Rule[] = [
   partOrder,
   partDuplicate,
   partTitle,
+  leadParts,
   headingNumbering,
   feeStatement,
   tableBalance,
