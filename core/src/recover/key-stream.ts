@@ -2,7 +2,7 @@
 // remembering its source offset, so that a row label or part title can be looked up in text that
 // lost its line breaks and cell borders — and found again in the source, exactly.
 
-import { normalizeLabel, toHalfWidth } from '../text/normalize';
+import { labelCode } from '../text/normalize';
 
 export interface KeyStream {
   /** The label-form characters. */
@@ -19,11 +19,10 @@ export function keyStream(source: string, from: number, to: number, titleForm = 
   let keys = '';
   const offsets: number[] = [];
   for (let i = from; i < to; i++) {
-    const ch = source[i];
-    const k = normalizeLabel(ch);
-    if (k.length !== 1) continue; // punctuation or space (or half of a surrogate pair: never a label)
-    if (titleForm && (k === '的' || k === '和' || k === '及' || k === '与')) continue;
-    keys += toHalfWidth(k);
+    const code = labelCode(source.charCodeAt(i));
+    if (code < 0) continue; // punctuation or space
+    if (titleForm && (code === 0x7684 || code === 0x548c || code === 0x53ca || code === 0x4e0e)) continue; // 的和及与
+    keys += String.fromCharCode(code);
     offsets.push(i);
   }
   return { keys, offsets };

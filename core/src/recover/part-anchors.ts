@@ -40,15 +40,21 @@ interface TitleHit {
   quality: number;
 }
 
-/** How the stream at `pos` reads as the part's title, if it does. */
-function readTitle(keys: string, pos: number, spec: PartSpec, stop: number): TitleHit | undefined {
-  const candidates = titleKeys(spec);
-  for (const k of candidates) if (keys.startsWith(k, pos)) return { length: k.length, quality: 0 };
-  // A typo (行政法复议): one wrong, missing or extra character in a title of six or more (two in a
-  // long one); of the lengths within reach, the closest reading, then the one nearest the title's.
+/** The stream at `pos` starts with one of the titles exactly. */
+function exactTitle(keys: string, pos: number, titles: string[]): TitleHit | undefined {
+  for (const k of titles) if (keys.startsWith(k, pos)) return { length: k.length, quality: 0 };
+  return undefined;
+}
+
+/**
+ * A typo (行政法复议): one wrong, missing or extra character in a title of six or more (two in a long
+ * one); of the lengths within reach, the closest reading, then the one nearest the title's. A typo
+ * in both of the first two characters is not looked for (it spares the distance of every label).
+ */
+function typoTitle(keys: string, pos: number, titles: string[]): TitleHit | undefined {
   let typo: { length: number; d: number } | undefined;
-  for (const k of candidates) {
-    if (k.length < 6) continue;
+  for (const k of titles) {
+    if (k.length < 6 || (keys[pos] !== k[0] && keys[pos + 1] !== k[1])) continue;
     const max = k.length >= 14 ? 2 : 1;
     for (let len = k.length - max; len <= k.length + max; len++) {
       if (len <= 0 || pos + len > keys.length) continue;
@@ -58,10 +64,15 @@ function readTitle(keys: string, pos: number, spec: PartSpec, stop: number): Tit
       if (better) typo = { length: len, d };
     }
   }
-  if (typo) return { length: typo.length, quality: 1 };
-  // Known only by its keywords: the title runs to the first word titles end with (情况, 措施…; a
-  // weaker ending such as 问题 only when no strong one follows), within the words before the
-  // first figure, punctuation mark or space.
+  return typo ? { length: typo.length, quality: 1 } : undefined;
+}
+
+/**
+ * Known only by its keywords: the title runs to the first word titles end with (情况, 措施…; a weaker
+ * ending such as 问题 only when no strong one follows), within the words before the first figure,
+ * punctuation mark or space.
+ */
+function keywordTitle(keys: string, pos: number, spec: PartSpec, stop: number): TitleHit | undefined {
   if (spec.keywords.length === 0 || stop <= pos) return undefined;
   const window = keys.slice(pos, Math.min(stop, pos + TITLE_WINDOW));
   const keywords = spec.keywords.map((g) => g.map(titleKey));
@@ -75,8 +86,7 @@ function readTitle(keys: string, pos: number, spec: PartSpec, stop: number): Tit
     if (STRONG_END.has(m[0])) return { length, quality: 2 };
     weak ??= length;
   }
-  if (weak !== undefined) return { length: weak, quality: 2 };
-  return undefined;
+  return weak !== undefined ? { length: weak, quality: 2 } : undefined;
 }
 
 /**
@@ -85,6 +95,7 @@ function readTitle(keys: string, pos: number, spec: PartSpec, stop: number): Tit
  */
 export function findPartAnchors(source: string, from: number, to: number, profile: Profile): PartAnchor[] {
   const found: PartAnchor[] = [];
+  const titles = profile.parts.map(titleKeys);
   ENUMERATOR.lastIndex = from;
   const text = source.slice(0, to);
   let m: RegExpExecArray | null;
@@ -99,11 +110,21 @@ export function findPartAnchors(source: string, from: number, to: number, profil
     const stream = keyStream(source, titleStart, Math.min(to, titleStart + TITLE_WINDOW * 2), true);
     const hard = source.slice(titleStart, titleStart + TITLE_WINDOW * 2).search(/[。，,；;：:！!？?（(\s0-9０-９]/);
     const stop = hard < 0 ? stream.keys.length : stream.offsets.findIndex((o) => o >= titleStart + hard);
+    // The best reading: an exact title of any part first, then a typo, then keywords (longest first).
+    const end = stop < 0 ? stream.keys.length : stop;
+    const readings: ((i: number) => TitleHit | undefined)[] = [
+      (i) => exactTitle(stream.keys, 0, titles[i]),
+      (i) => typoTitle(stream.keys, 0, titles[i]),
+      (i) => keywordTitle(stream.keys, 0, profile.parts[i], end),
+    ];
     let best: { specIndex: number; hit: TitleHit } | undefined;
-    profile.parts.forEach((spec, specIndex) => {
-      const hit = readTitle(stream.keys, 0, spec, stop < 0 ? stream.keys.length : stop);
-      if (hit && (!best || hit.quality < best.hit.quality || (hit.quality === best.hit.quality && hit.length > best.hit.length))) best = { specIndex, hit };
-    });
+    for (const read of readings) {
+      profile.parts.forEach((_, specIndex) => {
+        const hit = read(specIndex);
+        if (hit && (!best || hit.length > best.hit.length)) best = { specIndex, hit };
+      });
+      if (best) break;
+    }
     if (!best) continue;
     const titleEnd = stream.offsets[best.hit.length - 1] + 1;
     found.push({ spec: profile.parts[best.specIndex], specIndex: best.specIndex, ordinal, start, titleStart, titleEnd });
