@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, type CheckResult } from '../../core/src/index';
+import { loadVerdicts } from '../eval/verdicts';
+import { findingKey } from '../eval/key';
 
 const SHARED = path.join(__dirname, '..', '..', '..', '..', 'shared');
 const present = fs.existsSync(path.join(SHARED, 'seeds'));
@@ -63,4 +65,21 @@ describe('real reports in ../shared', { skip: !present && 'no ../shared folder' 
     const about1015 = r.findings.filter((f) => /1015/.test(f.message));
     assert.deepEqual(about1015.map((f) => f.message), []);
   });
+});
+
+describe('the eval verdicts (test/eval/verdicts.json) still hold', { skip: !present && 'no ../shared folder' }, () => {
+  const REPO = path.join(__dirname, '..', '..', '..');
+  const verdicts = loadVerdicts(path.join(REPO, 'test', 'eval', 'verdicts.json'));
+  for (const [key, v] of Object.entries(verdicts)) {
+    const file = key.startsWith('examples/') ? path.join(REPO, key) : path.join(SHARED, key);
+    if (!fs.existsSync(file)) continue;
+    test(`${key}: every defect of the notes found, no finding judged a false alarm`, () => {
+      const r = check(fs.readFileSync(file, 'utf8'), { plainText: file.endsWith('.txt') });
+      const keys = new Set(r.findings.map(findingKey));
+      const missed = v.defects.filter((d) => !d.open && !Object.entries(v.findings).some(([k, j]) => j.defect === d.id && keys.has(k)));
+      assert.deepEqual(missed.map((d) => d.id), [], 'defects missed (or their finding moved: judge it again in verdicts.json)');
+      const falseAlarms = r.findings.filter((f) => v.findings[findingKey(f)]?.verdict === 'false');
+      assert.deepEqual(falseAlarms.map((f) => `${findingKey(f)} ${f.message}`), []);
+    });
+  }
 });

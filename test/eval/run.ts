@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { check, type Finding } from '../../core/src/index';
 import { readExpectations } from '../core/expectations';
 import { loadVerdicts, type FileVerdicts, type Verdict } from './verdicts';
+import { findingKey } from './key';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const SHARED = path.resolve(process.env.NIANBAO_SHARED ?? path.join(REPO, '..', 'shared'));
@@ -46,10 +47,6 @@ function sources(): Source[] {
 
 const MARK: Record<Verdict | 'unjudged', string> = { true: '✓', false: '✗', noise: '·', unjudged: '?' };
 
-/** The key of a finding in verdicts.json: rule@line:column, 1-based as an editor shows them. */
-export function findingKey(f: Finding): string {
-  return `${f.ruleId}@${f.range.start.line + 1}:${f.range.start.character + 1}`;
-}
 
 interface Totals {
   reports: number;

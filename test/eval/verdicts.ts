@@ -17,6 +17,8 @@ export interface DefectNote {
   id: string;
   /** What a careful reader finds, in the project's own words (never the report's sentences). */
   what: string;
+  /** Known not to be found yet: the eval lists it as missed, the regression test does not require it. */
+  open?: boolean;
 }
 
 export interface FileVerdicts {
