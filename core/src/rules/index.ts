@@ -23,6 +23,9 @@ import { rule as periodConsistency } from './period-consistency';
 import { rule as placeholder } from './placeholder';
 import { rule as mojibake } from './mojibake';
 import { rule as textTableMismatch } from './text-table-mismatch';
+import { rule as statuteName } from './statute-name';
+import { rule as missingNumber } from './missing-number';
+import { rule as markupResidue } from './markup-residue';
 
 export const ALL_RULES: readonly Rule[] = [
   inputQuality,
@@ -47,6 +50,9 @@ export const ALL_RULES: readonly Rule[] = [
   placeholder,
   mojibake,
   textTableMismatch,
+  statuteName,
+  missingNumber,
+  markupResidue,
 ];
 
 export function findRule(id: string): Rule | undefined {
