@@ -26,6 +26,8 @@ import { rule as textTableMismatch } from './text-table-mismatch';
 import { rule as statuteName } from './statute-name';
 import { rule as missingNumber } from './missing-number';
 import { rule as markupResidue } from './markup-residue';
+import { rule as concludedExceeds } from './concluded-exceeds';
+import { rule as legacyTextTable } from './legacy-text-table';
 
 export const ALL_RULES: readonly Rule[] = [
   inputQuality,
@@ -53,6 +55,8 @@ export const ALL_RULES: readonly Rule[] = [
   statuteName,
   missingNumber,
   markupResidue,
+  concludedExceeds,
+  legacyTextTable,
 ];
 
 export function findRule(id: string): Rule | undefined {
