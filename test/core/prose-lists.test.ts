@@ -156,6 +156,7 @@ describe('prose-percent: ratios against a stated base and growth on last year', 
       '全年收到申请30件，同比增长50%。',
       '全年收到申请30件，上年结转2件，同比增长50%。',
       '办结率100%，上年为95%，同比提高5%。',
+      '全年受理申请30件，上年为20件，办结率同比提高5%。',
     ];
     for (const s of ok) assert.deepEqual(run(draft(s), prosePercent), [], s);
     const [f] = run(draft('全年收到申请30件，上年为20件，同比增长40%。'), prosePercent);

@@ -2,7 +2,7 @@
 // against a base written with it ("完成目标任务1600件的144.69%") or a growth on last year's figure
 // ("上年20件，同比增长50%") must agree with those figures.
 
-import type { Rule } from './types';
+import type { RelatedInfo, Rule, RuleContext } from './types';
 import { findPercentStatements } from './prose/percent-statements';
 import { findRatioStatements, type RatioStatement } from './prose/ratio-statements';
 import { joinedParagraphs, type JoinedParagraph } from './prose/continuation';
@@ -12,11 +12,11 @@ function withUnit(n: ProseNumber): string {
   return `${n.raw}${n.unit ?? ''}`;
 }
 
-function reportRatio(p: JoinedParagraph, s: RatioStatement, report: Parameters<Rule['check']>[0]['report']): void {
+function reportRatio(p: JoinedParagraph, s: RatioStatement, report: RuleContext['report']): void {
   const d = s.percent.decimals;
   const computed = Math.abs(s.computed).toFixed(Math.max(d, 2));
   let arithmetic: string;
-  let related: Array<{ range: ReturnType<JoinedParagraph['rangeOf']>; message: string }>;
+  let related: RelatedInfo[];
   if (s.kind === 'of-base') {
     arithmetic = `${s.part.raw} ÷ ${s.base.raw} = ${computed}%`;
     related = [

@@ -40,7 +40,16 @@ const LAST_YEAR_BEFORE = /(?:上一?年度?|去年|前一年|上年同期|去年
 // A change: "增加10件" / "减少3件" right before the figure.
 const CHANGE_BEFORE = /(增加|增长|减少|下降|多|少)\s*(?:了)?\s*$/;
 
+// What grows is a rate or a share when one of these names it in the percentage's own clause.
+const RATE_SUBJECT = /率|比例|比重|占比|份额|指数|满意度|覆盖面/;
+
 const LOOKBACK = 12;
+
+/** Index of the last clause mark in `s` (-1: none). */
+function lastClauseMark(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if ('，,；;：:'.includes(s[i])) return i;
+  return -1;
+}
 
 function isCountFigure(n: ProseNumber): boolean {
   return !n.isPercent && !n.isDateLike && n.value !== null && n.unit !== undefined && n.depth === 0;
@@ -110,6 +119,9 @@ function readGrowth(text: string, nums: readonly ProseNumber[], i: number, sente
   if (!verb) return undefined;
   // (The words before the percentage, bounded: a huge sentence of percentages stays linear.)
   if (!LAST_YEAR.test(text.slice(Math.max(sentenceStart, percent.start - 200), percent.start))) return undefined;
+  // "办结率同比提高5%": the growth of a rate, not of the counts before it.
+  const subject = text.slice(Math.max(sentenceStart, percent.start - 24), percent.start);
+  if (RATE_SUBJECT.test(subject.slice(Math.max(lastClauseMark(subject), 0)))) return undefined;
   const sign = DECREASE.test(verb[1]) ? -1 : 1;
   const before = nums.slice(Math.max(0, i - LOOKBACK), i).filter(isCountFigure);
   // Any approximate figure among them: "约" cannot be compared.
@@ -138,8 +150,8 @@ function readGrowth(text: string, nums: readonly ProseNumber[], i: number, sente
     }
   }
   if (tries.length === 0) return undefined;
-  // The statement as the sentence most likely means it: a fitting reading, else the figures nearest
-  // the percentage (the last pair tried of the nearest kind).
+  // The statement as the sentence most likely means it: a fitting reading, else the pair of figures
+  // closest to the percentage.
   return tries.find((t) => t.fits) ?? nearestTry(tries);
 }
 
