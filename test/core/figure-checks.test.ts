@@ -83,6 +83,12 @@ describe('legacy-text-table', () => {
     assert.deepEqual(run(fixed(text, findings), legacyTextTable, 'legacy'), []);
   });
 
+  test('行政复议案件 N 件 and 行政诉讼 N 件 against the table', () => {
+    const text = legacy('全年发生政府信息公开行政复议案件2件、行政诉讼案件0件。');
+    const findings = run(text, legacyTextTable, 'legacy');
+    assert.deepEqual(findings.map((f) => [textAt(text, f.range), f.data?.topic]), [['2', 'reviews']]);
+  });
+
   test('"未发生行政复议" against a table with one', () => {
     const text = legacy('本年度未发生因政府信息公开申请行政复议、提起行政诉讼的情况。');
     const findings = run(text, legacyTextTable, 'legacy');

@@ -11,7 +11,7 @@ import type { Rule } from './types';
 import type { CheckCache } from '../check-cache';
 import { paragraphRange } from './prose/ranges';
 import { scanProse, sentences, type ProseNumber } from './prose/tokens';
-import { headingAbove, keywordFigures, sentenceEndOf } from './prose/keyword-figures';
+import { headingAbove, keywordFigures, OTHER_MATTERS, OTHER_THAN_CASES, sentenceEndOf } from './prose/keyword-figures';
 import { allMatches } from '../facts/all-matches';
 
 type Topic = 'proactive' | 'received' | 'concluded' | 'answered' | 'reviews' | 'suits';
@@ -21,6 +21,8 @@ interface TopicSpec {
   units: ReadonlySet<string>;
   /** What the table row is called, for the message. */
   label: string;
+  /** Words between the keyword and the figure that make it a figure of something else. */
+  reject?: RegExp;
 }
 
 const TOPICS: Record<Topic, TopicSpec> = {
@@ -28,8 +30,8 @@ const TOPICS: Record<Topic, TopicSpec> = {
   received: { keywords: /收到|受理/g, units: new Set(['件']), label: '收到申请数' },
   concluded: { keywords: /办结/g, units: new Set(['件']), label: '申请办结数' },
   answered: { keywords: /答复/g, units: new Set(['件']), label: '申请答复数' },
-  reviews: { keywords: /行政复议/g, units: new Set(['件', '起']), label: '行政复议数量' },
-  suits: { keywords: /行政诉讼/g, units: new Set(['件', '起']), label: '行政诉讼数量' },
+  reviews: { keywords: /行政复议/g, units: new Set(['件', '起']), label: '行政复议数量', reject: OTHER_THAN_CASES },
+  suits: { keywords: /行政诉讼/g, units: new Set(['件', '起']), label: '行政诉讼数量', reject: OTHER_THAN_CASES },
 };
 // "未收到政府信息公开申请", "未发生因政府信息公开申请行政复议、提起行政诉讼的情况": zero.
 const NONE_RECEIVED = /(?:未|没有)(?:收到|受理)[^，,；;。]{0,16}申请/g;
@@ -76,7 +78,7 @@ function claimsOf(cache: CheckCache, text: string, context: string): Claim[] {
   const claims: Claim[] = [];
   for (const topic of Object.keys(TOPICS) as Topic[]) {
     const spec = TOPICS[topic];
-    for (const k of keywordFigures(text, spec.keywords, nums, spec.units, sentenceEnd)) {
+    for (const k of keywordFigures(text, spec.keywords, nums, spec.units, sentenceEnd, spec.reject ?? OTHER_MATTERS)) {
       const lead = text.slice(clauseStart(text, k.at), k.at);
       if (PART_OF_WHOLE.test(lead) || /未|没有/.test(lead.slice(-2))) continue;
       const near = text.slice(k.at, Math.min(text.length, k.number.endWithUnit + 8));

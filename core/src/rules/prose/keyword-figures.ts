@@ -20,12 +20,21 @@ const WINDOW = /^[^，,；;。：:！？\d０-９（(]{0,16}$/;
 // or items.
 export const OTHER_MATTERS =
   /其中|较|同比|比上年|增|减|平均|人次|累计|历年|以来|咨询|信访|来信|来电|来访|投诉|举报|热线|留言|诉求|工单|事项|案卷|案件|建议|提案|许可|审批|服务|办件|执法|处罚|复议|诉讼|网民|来帖/;
+/** The same for figures of 行政复议 / 行政诉讼 cases, which may be called 案件. */
+export const OTHER_THAN_CASES = /其中|较|同比|比上年|增|减|平均|累计|历年|以来|信访|投诉|举报|许可|审批|处罚|执法/;
 
 /**
  * The first exact figure after each match of `keywords` (a global regex) within its sentence, when
  * the words between pass the window and name nothing else.
  */
-export function keywordFigures(text: string, keywords: RegExp, nums: readonly ProseNumber[], units: ReadonlySet<string>, sentenceEnd: (at: number) => number): KeywordFigure[] {
+export function keywordFigures(
+  text: string,
+  keywords: RegExp,
+  nums: readonly ProseNumber[],
+  units: ReadonlySet<string>,
+  sentenceEnd: (at: number) => number,
+  reject: RegExp = OTHER_MATTERS,
+): KeywordFigure[] {
   const out: KeywordFigure[] = [];
   for (const m of allMatches(keywords, text)) {
     const at = m.index!;
@@ -34,7 +43,7 @@ export function keywordFigures(text: string, keywords: RegExp, nums: readonly Pr
     const next = numbersIn(nums, kEnd, end).find((n) => !n.isDateLike);
     if (!next || next.kind !== 'exact' || next.value === null || next.depth !== 0 || !next.unit || !units.has(next.unit)) continue;
     const between = text.slice(kEnd, next.start);
-    if (!WINDOW.test(between) || OTHER_MATTERS.test(between)) continue;
+    if (!WINDOW.test(between) || reject.test(between)) continue;
     out.push({ keyword: m[0], at, number: next });
   }
   return out;
