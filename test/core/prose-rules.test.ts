@@ -85,7 +85,8 @@ describe('prose-sum', () => {
     assert.equal(findings.length, 1);
     const f = findings[0];
     assert.deepEqual(f.range, rangeOf(text, '149'));
-    assert.equal(f.severity, 'error');
+    // The list ends in 等相關信息: a list of main categories, so falling short is only noted.
+    assert.equal(f.severity, 'info');
     assert.match(f.message, /分项之和 136（7\+3\+5\+…\+31）与总数 149 不符，相差 13/);
     assert.equal(f.related?.length, 9);
     assert.deepEqual(f.related?.[0].range, rangeIn(text, '機構領導7條', '7'));
@@ -373,11 +374,13 @@ describe('prose rules on the real reports', { skip: !fs.existsSync(path.join(SHA
     assert.match(findings[0].message, /分项之和 421（148\+21\+21\+…\+63）与总数 425 不符，相差 4/);
   });
 
-  test('no percentage, placeholder or table contradiction is reported on any real report', () => {
+  test('no placeholder or table contradiction is reported on any real report; one percentage is wrong (seed 004)', () => {
     for (const dir of ['seeds', 'corpus']) {
       for (const name of all(dir)) {
         const r = check(read(dir, name), { rules: [prosePercent, placeholder, textTableMismatch, periodConsistency] });
-        assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${f.message}`), [], `${dir}/${name}`);
+        // Seed 004: 2266 cases are "完成年度目标任务 1600 件的 144.69%", but 2266 ÷ 1600 = 141.63%.
+        const expected = dir === 'seeds' && name.startsWith('004') ? ['prose-percent 2266 ÷ 1600 = 141.63%，与所写 144.69% 不符'] : [];
+        assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${f.message}`), expected, `${dir}/${name}`);
       }
     }
   });

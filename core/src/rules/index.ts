@@ -23,6 +23,11 @@ import { rule as periodConsistency } from './period-consistency';
 import { rule as placeholder } from './placeholder';
 import { rule as mojibake } from './mojibake';
 import { rule as textTableMismatch } from './text-table-mismatch';
+import { rule as statuteName } from './statute-name';
+import { rule as missingNumber } from './missing-number';
+import { rule as markupResidue } from './markup-residue';
+import { rule as concludedExceeds } from './concluded-exceeds';
+import { rule as legacyTextTable } from './legacy-text-table';
 
 export const ALL_RULES: readonly Rule[] = [
   inputQuality,
@@ -47,6 +52,11 @@ export const ALL_RULES: readonly Rule[] = [
   placeholder,
   mojibake,
   textTableMismatch,
+  statuteName,
+  missingNumber,
+  markupResidue,
+  concludedExceeds,
+  legacyTextTable,
 ];
 
 export function findRule(id: string): Rule | undefined {
