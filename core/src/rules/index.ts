@@ -22,6 +22,7 @@ import { rule as yearConsistency } from './year-consistency';
 import { rule as periodConsistency } from './period-consistency';
 import { rule as placeholder } from './placeholder';
 import { rule as mojibake } from './mojibake';
+import { rule as placeName } from './place-name';
 import { rule as textTableMismatch } from './text-table-mismatch';
 import { rule as statuteName } from './statute-name';
 import { rule as missingNumber } from './missing-number';
@@ -51,6 +52,7 @@ export const ALL_RULES: readonly Rule[] = [
   periodConsistency,
   placeholder,
   mojibake,
+  placeName,
   textTableMismatch,
   statuteName,
   missingNumber,
