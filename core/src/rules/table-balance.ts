@@ -106,7 +106,9 @@ function reportBlamed(ctx: RuleContext, table: NationalTable, group: BlamedGroup
   const contradicted = group.prose.filter((n) => n.verdict === 'written');
   const unrelated = group.prose.filter((n) => n.verdict === 'neither');
   if (corroborated.length) message += `；正文所写 ${corroborated.map((n) => n.figure.text).join('、')} 与此一致`;
-  if (contradicted.length) message += `；但正文也写 ${contradicted.map((n) => n.figure.text).join('、')}，与表中一致，请核对本格、正文和相关各格`;
+  // Prose written from the same wrong table repeats its figure; after the fix text-table-mismatch
+  // reports the prose (with its own fix), so both end up right.
+  if (contradicted.length) message += `；正文也写 ${contradicted.map((n) => n.figure.text).join('、')}（与表中一致），改表后请一并改正文`;
   if (unrelated.length) message += `；正文写 ${unrelated.map((n) => n.figure.text).join('、')}，也请一并核对`;
   const cell = changes[0].cell;
   const fixTitle =
@@ -121,10 +123,7 @@ function reportBlamed(ctx: RuleContext, table: NationalTable, group: BlamedGroup
       ...sumsRelated(others),
       ...proseRelated(group.prose),
     ],
-    // A prose figure that repeats the written value is evidence against the blame: no fix then.
-    fix: contradicted.length
-      ? undefined
-      : { title: fixTitle, edits: changes.map((c) => ({ range: rangeOf(c.cell), newText: amount(c, c.to) })) },
+    fix: { title: fixTitle, edits: changes.map((c) => ({ range: rangeOf(c.cell), newText: amount(c, c.to) })) },
     data: {
       expected: changes[0].to,
       actual: changes[0].from,

@@ -9,8 +9,8 @@
 // Failures that no common cell links are solved apart (two independent typos are two causes).
 // When several explanations are equally small the blame is not unique and nothing is guessed: the
 // caller reports the failures without a fix. Figures stated in the prose (办结 N 件 is 三（七）总计)
-// are evidence: they break such ties, and a prose figure that repeats a blamed cell's written value
-// takes the certainty (and so the fix) away.
+// are evidence: they break such ties (never outweigh a smaller explanation), and the caller tells
+// whether each prose figure about a blamed cell states the corrected value or repeats the written one.
 
 import type { Cell, Range } from '../model';
 import type { NationalTable, ReportFacts } from '../facts/types';
