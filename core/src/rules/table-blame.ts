@@ -179,14 +179,6 @@ export function blameTable(table: NationalTable, outcomes: SumOutcome[], figures
   return blame;
 }
 
-/** Is identity `id` balanced when the cells in `to` take their new values? */
-function holdsWith(id: Identity, to: ReadonlyMap<Cell, number>): boolean {
-  const value = (cell: Cell, v: number) => to.get(cell) ?? v;
-  const l = id.outcome.left.reduce((s, t) => s + value(t.cell, t.value), 0);
-  const r = id.outcome.right.reduce((s, t) => s + value(t.cell, t.value), 0);
-  return sameAmount(l, r, id.outcome.decimals);
-}
-
 /** The residual Σ left − Σ right of an identity as written. */
 const residual = (id: Identity) => sumOf(id.outcome.left) - sumOf(id.outcome.right);
 
@@ -201,56 +193,67 @@ const round = (v: number, decimals: number) => {
  */
 function findAtoms(ids: Identity[], on: Map<Cell, number[]>, written: Map<Cell, { value: number; decimals: number }>): Atom[] {
   const atoms: Atom[] = [];
-  const touchesFailure = (c: Cell) => on.get(c)!.some((k) => ids[k].fails);
-  const candidates = [...on.keys()].filter(touchesFailure);
-  const order = new Map<Cell, number>([...on.keys()].map((c, i) => [c, i]));
-
-  const accept = (to: Map<Cell, number>, touched: Iterable<number>) => {
-    for (const [c, v] of to) if (v < 0 || sameAmount(v, written.get(c)!.value, written.get(c)!.decimals)) return;
+  const res = ids.map(residual);
+  const holding = (c: Cell) => on.get(c)!.filter((k) => !ids[k].fails);
+  /** Identity k holds after the changes (cell, delta): its residual plus each change times its coefficient. */
+  const holdsAfter = (k: number, changes: [Cell, number][]) => {
+    let r = res[k];
+    for (const [c, d] of changes) r += (ids[k].coef.get(c) ?? 0) * d;
+    return sameAmount(r, 0, ids[k].outcome.decimals);
+  };
+  const accept = (changes: [Cell, number][], touched: Iterable<number>) => {
+    const to = new Map<Cell, number>();
+    for (const [c, d] of changes) {
+      const w = written.get(c)!;
+      const v = round(w.value + d, w.decimals);
+      if (v < 0 || sameAmount(v, w.value, w.decimals)) return;
+      to.set(c, v);
+    }
+    const rounded: [Cell, number][] = [...to].map(([c, v]) => [c, v - written.get(c)!.value]);
     const fixes: number[] = [];
     for (const k of touched) {
-      if (!holdsWith(ids[k], to)) return;
+      if (!holdsAfter(k, rounded)) return;
       if (ids[k].fails) fixes.push(k);
     }
     if (fixes.length) atoms.push({ to, fixes: fixes.sort((a, b) => a - b) });
   };
+  const candidates = [...on.keys()].filter((c) => on.get(c)!.some((k) => ids[k].fails));
 
   // One cell: lies on failing identities only, and each asks for the same change.
   for (const c of candidates) {
     const ks = on.get(c)!;
     if (ks.some((k) => !ids[k].fails)) continue;
-    const w = written.get(c)!;
-    const first = ks[0];
-    const delta = -residual(ids[first]) / ids[first].coef.get(c)!;
-    accept(new Map([[c, round(w.value + delta, w.decimals)]]), ks);
+    accept([[c, -res[ks[0]] / ids[ks[0]].coef.get(c)!]], ks);
   }
 
-  // Two cells sharing an identity: solve the identities they touch for both changes.
-  const seen = new Set<string>();
-  for (const c1 of candidates) {
-    for (const k of on.get(c1)!) {
-      for (const c2 of ids[k].coef.keys()) {
-        if (c2 === c1) continue;
-        const [a, b] = order.get(c1)! < order.get(c2)! ? [c1, c2] : [c2, c1];
-        const key = `${order.get(a)},${order.get(b)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const deltas = solvePair(ids, on, a, b);
-        if (!deltas) continue;
-        const wa = written.get(a)!;
-        const wb = written.get(b)!;
-        const touched = new Set([...on.get(a)!, ...on.get(b)!]);
-        accept(
-          new Map([
-            [a, round(wa.value + deltas[0], wa.decimals)],
-            [b, round(wb.value + deltas[1], wb.decimals)],
-          ]),
-          touched,
-        );
-      }
+  // Two cells sharing an identity. An identity that holds must stay balanced, so it cannot hold
+  // just one of the two changed cells: the partner lies on every holding identity of the first
+  // (in 表三 a cell whose row and column sums both hold has no partner), and the partner's own
+  // holding identities are among the first's.
+  const order = new Map<Cell, number>([...on.keys()].map((c, i) => [c, i]));
+  const seen = new Set<number>();
+  const n = order.size;
+  for (const a of candidates) {
+    const ha = holding(a);
+    const pool = ha.length ? ids[ha.reduce((x, y) => (ids[y].coef.size < ids[x].coef.size ? y : x))].coef.keys() : neighbours(ids, on, a);
+    for (const b of pool) {
+      if (b === a || !ha.every((k) => ids[k].coef.has(b))) continue;
+      const kb = on.get(b)!;
+      if (kb.some((k) => !ids[k].fails && !ids[k].coef.has(a))) continue;
+      const i = Math.min(order.get(a)!, order.get(b)!);
+      const j = Math.max(order.get(a)!, order.get(b)!);
+      if (seen.has(i * n + j)) continue;
+      seen.add(i * n + j);
+      const deltas = solvePair(ids, res, on, a, b);
+      if (deltas) accept([[a, deltas[0]], [b, deltas[1]]], new Set([...on.get(a)!, ...kb]));
     }
   }
   return atoms;
+}
+
+/** The cells sharing an identity with `c`. */
+function* neighbours(ids: Identity[], on: Map<Cell, number[]>, c: Cell): Generator<Cell> {
+  for (const k of on.get(c)!) yield* ids[k].coef.keys();
 }
 
 /**
@@ -258,22 +261,21 @@ function findAtoms(ids: Identity[], on: Map<Cell, number[]>, written: Map<Cell, 
  * identity with only one of the two fixes that one; a shared identity gives the other. Two cells
  * that lie on exactly the same identities have no unique pair of changes and are skipped.
  */
-function solvePair(ids: Identity[], on: Map<Cell, number[]>, a: Cell, b: Cell): [number, number] | undefined {
+function solvePair(ids: Identity[], res: number[], on: Map<Cell, number[]>, a: Cell, b: Cell): [number, number] | undefined {
   let da: number | undefined;
   let db: number | undefined;
-  const shared: { ca: number; cb: number; t: number }[] = [];
+  let shared: { ca: number; cb: number; t: number } | undefined;
   for (const k of new Set([...on.get(a)!, ...on.get(b)!])) {
     const ca = ids[k].coef.get(a) ?? 0;
     const cb = ids[k].coef.get(b) ?? 0;
-    const t = -residual(ids[k]);
+    const t = -res[k];
     if (ca !== 0 && cb === 0) da ??= t / ca;
     else if (cb !== 0 && ca === 0) db ??= t / cb;
-    else if (ca !== 0 && cb !== 0) shared.push({ ca, cb, t });
+    else if (ca !== 0 && cb !== 0) shared ??= { ca, cb, t };
   }
   if (da === undefined && db === undefined) return undefined;
-  const s = shared[0];
-  if (da === undefined) da = s ? (s.t - s.cb * db!) / s.ca : undefined;
-  else if (db === undefined) db = s ? (s.t - s.ca * da) / s.cb : undefined;
+  if (da === undefined) da = shared ? (shared.t - shared.cb * db!) / shared.ca : undefined;
+  else if (db === undefined) db = shared ? (shared.t - shared.ca * da) / shared.cb : undefined;
   if (da === undefined || db === undefined) return undefined;
   // Both must change, or it is a one-cell explanation (found above, or none).
   if (Math.abs(da) < 1e-9 || Math.abs(db) < 1e-9) return undefined;

@@ -222,14 +222,16 @@ export const rule: Rule = {
   },
   check({ doc, facts, cache, report }) {
     if (facts.nationalTables.length === 0) return;
-    const doubtful = doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
+    // Asked only once a figure disagrees (shared with table-balance within the check).
+    let doubtful: Set<Cell> | undefined;
     for (const { paragraph: p, claim } of tableClaims(cache, doc)) {
       const target = targetFor(claim.topic, facts.nationalTables);
       const value = claim.number.value;
       if (!target || value === null || target.values.some((v) => Math.abs(v - value) < 1e-9)) continue;
       // The table's own sums put the compared cell in doubt: the table is what is wrong (or may be),
       // and table-balance reports it with this figure as related information.
-      if (target.cells.some((c) => doubtful.has(c))) continue;
+      doubtful ??= doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
+      if (target.cells.some((c) => doubtful!.has(c))) continue;
       const expected = target.values[0];
       const range = paragraphRange(p, claim.number.start, claim.number.end);
       report({
