@@ -94,6 +94,17 @@ describe('blame the one wrong cell: fixtures', () => {
     assert.equal(g.data?.options, 5);
   });
 
+  test('a blank cell the sums blame: the figure is written into the cell, padded', () => {
+    const text = defect('table-blame-middle')
+      .replace(/ <!-- expect: [^>]*-->/g, '')
+      .replace('| 1.本机关不掌握相关政府信息 | 2 | 0 |', '| 1.本机关不掌握相关政府信息 |  | 0 |');
+    const [f] = balance(check(text));
+    assert.match(f.message, /^「（四）1」行「自然人」应为 1（表中为空）：总计 = 1，.* = 空\(0\) \+ 0/);
+    const fixed = applyEdits(text, f.fix!.edits);
+    assert.ok(fixed.includes('| 1.本机关不掌握相关政府信息 | 1  | 0 |'), fixed.split('\n')[54]);
+    assert.deepEqual(tableFindings(check(fixed)), []);
+  });
+
   test('a row of 四 wrong alike in 自然人 and 总计: 二 or 四 (一 is pinned by 新收 6 件), no fix', () => {
     const [f] = balance(check(defect('table-blame-carry-over-row')));
     assert.match(f.message, /^第 1 列（自然人）：一 \+ 二 = 5 \+ 0 = 5，三（七）\+ 四 = 4 \+ 2 = 6，相差 1/);

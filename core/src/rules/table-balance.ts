@@ -98,7 +98,8 @@ function reportBlamed(ctx: RuleContext, table: NationalTable, group: BlamedGroup
   const name = cellName(table, changes.map((c) => c.cell));
   const values = (pick: (c: CellChange) => number) => changes.map((c) => amount(c, pick(c))).join('、');
   // The name says where the cell is; the primary sum is written out, the others named.
-  let message = `${name}应为 ${values((c) => c.to)}（表中为 ${values((c) => c.from)}）：${outcomeText(primary, false)}`;
+  const written = changes.map((c) => (c.blank ? '空' : amount(c, c.from))).join('、');
+  let message = `${name}应为 ${values((c) => c.to)}（表中为${written.startsWith('空') ? '' : ' '}${written}）：${outcomeText(primary, false)}`;
   if (others.length) {
     message += `；这${changes.length > 1 ? '两格' : '一格'}也使${others.map(sumName).join('、')}不成立，改后这 ${group.failing.length} 处都成立`;
   }
@@ -123,7 +124,7 @@ function reportBlamed(ctx: RuleContext, table: NationalTable, group: BlamedGroup
       ...sumsRelated(others),
       ...proseRelated(group.prose),
     ],
-    fix: { title: fixTitle, edits: changes.map((c) => ({ range: rangeOf(c.cell), newText: amount(c, c.to) })) },
+    fix: { title: fixTitle, edits: changes.map((c) => ({ range: rangeOf(c.cell), newText: padded(ctx, c, amount(c, c.to)) })) },
     data: {
       expected: changes[0].to,
       actual: changes[0].from,
@@ -134,6 +135,15 @@ function reportBlamed(ctx: RuleContext, table: NationalTable, group: BlamedGroup
       cells: changes.length,
     },
   });
+}
+
+/** A figure written into an empty pipe cell keeps the cell padded: "| |" → "| 1 |", "||" → "| 1 |". */
+function padded(ctx: RuleContext, c: CellChange, text: string): string {
+  if (!c.blank) return text;
+  const { line, character } = rangeOf(c.cell).start;
+  const at = ctx.doc.lines[line] ?? '';
+  if (at[character - 1] !== '|') return text;
+  return at[character] === ' ' ? ` ${text}` : ` ${text} `;
 }
 
 const MAX_NAMED_OPTIONS = 4;

@@ -30,7 +30,9 @@ export interface ProseFigure {
 
 export interface CellChange {
   cell: Cell;
+  /** The value as written (0 for a blank cell). */
   from: number;
+  blank: boolean;
   to: number;
   decimals: number;
 }
@@ -135,6 +137,9 @@ interface Identity {
   coef: Map<Cell, number>;
 }
 
+/** Each cell of the sums as written: its value, whether blank, and the precision of its sums. */
+type Written = Map<Cell, { value: number; decimals: number; blank: boolean }>;
+
 interface Atom {
   /** New value of each changed cell. */
   to: Map<Cell, number>;
@@ -154,11 +159,11 @@ export function blameTable(table: NationalTable, outcomes: SumOutcome[], figures
   if (!ids.some((i) => i.fails)) return blame;
 
   // A cell's value as written, and the precision of the sums it is in (a new value is written so).
-  const written = new Map<Cell, { value: number; decimals: number }>();
+  const written: Written = new Map();
   for (const o of outcomes) {
     for (const t of [...o.left, ...o.right]) {
       const decimals = Math.max(o.decimals, written.get(t.cell)?.decimals ?? 0);
-      written.set(t.cell, { value: t.value, decimals });
+      written.set(t.cell, { value: t.value, decimals, blank: t.blank });
     }
   }
   const on = new Map<Cell, number[]>();
@@ -191,7 +196,7 @@ const round = (v: number, decimals: number) => {
  * Every explanation of one cell, or of two cells sharing an identity, that makes all identities it
  * touches hold and fixes at least one failing identity. Counts cannot become negative.
  */
-function findAtoms(ids: Identity[], on: Map<Cell, number[]>, written: Map<Cell, { value: number; decimals: number }>): Atom[] {
+function findAtoms(ids: Identity[], on: Map<Cell, number[]>, written: Written): Atom[] {
   const atoms: Atom[] = [];
   const res = ids.map(residual);
   const holding = (c: Cell) => on.get(c)!.filter((k) => !ids[k].fails);
@@ -385,7 +390,7 @@ function addGroups(
   component: number[],
   atoms: Atom[],
   figures: readonly ProseFigure[],
-  written: Map<Cell, { value: number; decimals: number }>,
+  written: Written,
 ): void {
   const failing = component.map((k) => ids[k].outcome);
   const cellsOfFailing = new Set(component.flatMap((k) => [...ids[k].coef.keys()]));
@@ -440,8 +445,8 @@ function addGroups(
   }
 }
 
-function changesOf(to: ReadonlyMap<Cell, number>, written: Map<Cell, { value: number; decimals: number }>): CellChange[] {
+function changesOf(to: ReadonlyMap<Cell, number>, written: Written): CellChange[] {
   return [...to]
-    .map(([cell, v]) => ({ cell, from: written.get(cell)!.value, to: v, decimals: written.get(cell)!.decimals }))
+    .map(([cell, v]) => ({ cell, from: written.get(cell)!.value, blank: written.get(cell)!.blank, to: v, decimals: written.get(cell)!.decimals }))
     .sort((x, y) => x.cell.range.start.line - y.cell.range.start.line || x.cell.range.start.character - y.cell.range.start.character);
 }

@@ -60,7 +60,7 @@ function cellHover(result: CheckResult, pos: Position): Hover | undefined {
   const blame = blameOf(at.table, () => proseFigures(new CheckCache(), result.doc, result.facts.nationalTables));
   const change = blame?.changes.get(at.cell);
   if (change) {
-    lines.push(`**按表内勾稽关系，本格应为 ${formatAmount(change.to, change.decimals)}**（表中为 ${formatAmount(change.from, change.decimals)}）`);
+    lines.push(`**按表内勾稽关系，本格应为 ${formatAmount(change.to, change.decimals)}**（表中为 ${change.blank ? '空' : formatAmount(change.from, change.decimals)}）`);
   }
   for (const c of spec.checks) {
     const line = describeCheck(at, c);
