@@ -84,8 +84,13 @@ function sumsRelated(outcomes: SumOutcome[]): RelatedInfo[] {
   return outcomes.map((o) => ({ range: rangeOf(anchorOf(o).cell), message: outcomeText(o) }));
 }
 
-function proseRelated(notes: ProseNote[]): RelatedInfo[] {
-  const say = { agrees: '与勾稽关系要求的数一致', written: '与表中所写一致', neither: '与表中所写和勾稽关系要求的数都不一致' };
+/** The prose figures as related information; `blamed` when the sums name the value the cell should have. */
+function proseRelated(notes: ProseNote[], blamed: boolean): RelatedInfo[] {
+  const say = {
+    agrees: '与勾稽关系要求的数一致',
+    written: '与表中所写一致',
+    neither: blamed ? '与表中所写和勾稽关系要求的数都不一致' : '与表中所写不一致',
+  };
   return notes.map((n) => ({ range: n.figure.range, message: `正文写 ${n.figure.text}（${say[n.verdict]}）` }));
 }
 
@@ -122,7 +127,7 @@ function reportBlamed(ctx: RuleContext, table: NationalTable, group: BlamedGroup
     related: [
       ...changes.slice(1).map((c) => ({ range: rangeOf(c.cell), message: `${cellName(table, [c.cell])}应为 ${amount(c, c.to)}` })),
       ...sumsRelated(others),
-      ...proseRelated(group.prose),
+      ...proseRelated(group.prose, true),
     ],
     fix: { title: fixTitle, edits: changes.map((c) => ({ range: rangeOf(c.cell), newText: padded(ctx, c, amount(c, c.to)) })) },
     data: {
@@ -158,7 +163,7 @@ function reportAmbiguous(ctx: RuleContext, table: NationalTable, group: Ambiguou
   ctx.report({
     message,
     range: rangeOf(anchorOf(first).cell),
-    related: [...termsRelated(first), ...sumsRelated(others), ...proseRelated(group.prose)],
+    related: [...termsRelated(first), ...sumsRelated(others), ...proseRelated(group.prose, false)],
     data: {
       formula: first.check.formula,
       check: first.check.id,
@@ -191,10 +196,11 @@ function termsRelated(o: SumOutcome): RelatedInfo[] {
 function reportUnexplained(ctx: RuleContext, table: NationalTable, group: UnexplainedGroup): void {
   const several = group.failing.length > 1;
   for (const o of group.failing) {
+    const cells = new Set([...o.left, ...o.right].map((t) => t.cell));
     ctx.report({
       message: `${outcomeText(o)}${several ? '（表中几处不符，改动一两格不能使其都成立，可能不止一处有误）' : ''}`,
       range: rangeOf(anchorOf(o).cell),
-      related: [...termsRelated(o), ...proseRelated(group.prose.filter((n) => n.figure.cells.some((c) => [...o.left, ...o.right].some((t) => t.cell === c))))],
+      related: [...termsRelated(o), ...proseRelated(group.prose.filter((n) => n.figure.cells.some((c) => cells.has(c))), false)],
       data: { formula: o.check.formula, check: o.check.id, table: table.spec.id },
     });
   }

@@ -99,7 +99,7 @@ const SEARCH_BUDGET = 20_000;
 
 // table-balance and text-table-mismatch share one analysis per check (it depends on the prose too,
 // so it is never carried over to the next check of a session).
-const BLAMES = {};
+const BLAMES = Object.freeze({ name: 'table-blames' });
 
 /**
  * The blame analysis of every national table of a check. `figures` gives the prose figures about
