@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../core/src/parse/parser';
 import { selectProfile } from '../../core/src/profiles/select';
-import { BUILTIN_PROFILES, GOV2019, GOV2021, LEGACY, getProfile } from '../../core/src/profiles/index';
+import { BUILTIN_PROFILES, GOV2019, GOV2021, LEGACY, getProfile, profileForYear } from '../../core/src/profiles/index';
 import { matchParts } from '../../core/src/facts/parts';
 import { EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/config/types';
 import { resolveConfig } from '../../core/src/config/load';
@@ -204,5 +206,21 @@ describe('matchParts: loose headings still find their part', () => {
     assert.deepEqual(m.map((x) => [x.spec.id, x.how]), [
       ['overview', 'canonical'], ['proactive', 'canonical'], ['requests', 'canonical'], ['review', 'keywords'], ['problems', 'keywords'], ['other', 'canonical'],
     ]);
+  });
+});
+
+describe('profiles are data: what follows from them', () => {
+  test('the nianbao.profile setting offers exactly auto and the built-in profiles', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    const setting = manifest.contributes.configuration.properties['nianbao.profile'];
+    assert.deepEqual(setting.enum, ['auto', ...BUILTIN_PROFILES.map((p) => p.id)]);
+    assert.equal(setting.enumDescriptions.length, setting.enum.length);
+  });
+
+  test('each report year gets the profile whose years include it', () => {
+    for (const year of [2008, 2018, 2019, 2020, 2021, 2024, 2030]) {
+      const p = profileForYear(year);
+      assert.ok((p.years?.from ?? -Infinity) <= year && year <= (p.years?.to ?? Infinity), `${year} → ${p.id}`);
+    }
   });
 });

@@ -100,6 +100,7 @@ export const LEGACY: Profile = {
   description: '2008—2018 年度的政府信息公开工作年度报告（2007 年《条例》第三十二条，无全国统一格式）。',
   basis: '《中华人民共和国政府信息公开条例》（国务院令第492号）第三十二条；国办发〔2014〕32号',
   years: { to: 2018 },
+  formatName: '2014—2018 年政府信息公开情况统计表',
   annualReport: true,
   parts,
   tables: LEGACY_TABLES,

@@ -6,18 +6,15 @@
 import type { Range, Table } from '../model';
 import { memoKey } from '../check-cache';
 import type { FormatMarker, Profile, TableSpec } from '../profiles/types';
-import { GOV2019_TABLES } from '../profiles/tables/gov2019';
-import { GOV2021_TABLES } from '../profiles/tables/gov2021';
-import { LEGACY_TABLES } from '../profiles/tables/legacy';
+import { BUILTIN_PROFILES } from '../profiles/index';
 import { normalizeLabel } from '../text/normalize';
 import { rowKey } from '../facts/table-labels';
 import type { Rule } from './types';
 
-const FORMAT_TABLES: Record<string, { name: string; tables: TableSpec[] }> = {
-  'gov-2021': { name: '2021 年格式（国办公开办函〔2021〕30号）', tables: GOV2021_TABLES },
-  'gov-2019': { name: '2019 年试行格式（国办公开办函〔2019〕60号）', tables: GOV2019_TABLES },
-  legacy: { name: '2014—2018 年政府信息公开情况统计表', tables: LEGACY_TABLES },
-};
+/** Every built-in format with tables, by profile id: its name in messages and its tables (profile data). */
+const FORMAT_TABLES: Record<string, { name: string; tables: TableSpec[] }> = Object.fromEntries(
+  BUILTIN_PROFILES.filter((p) => p.tables.length > 0).map((p) => [p.id, { name: p.formatName ?? p.name, tables: p.tables }]),
+);
 
 interface Marker {
   key: string;

@@ -9,8 +9,7 @@ import type { Cell, Table, TableRow } from '../model';
 import { memoKey } from '../check-cache';
 import { valuesAfterLabels } from '../facts/tables';
 import { normalizeLabel, toHalfWidth } from '../text/normalize';
-import { GOV2021_TABLES } from '../profiles/tables/gov2021';
-import { GOV2019_TABLES } from '../profiles/tables/gov2019';
+import { BUILTIN_PROFILES } from '../profiles/index';
 import { rowKey } from '../facts/table-labels';
 import type { Rule, RuleContext } from './types';
 import { decimalsOf, differenceText, formatAmount, sameAmount, sumOf, termOf, type Term } from './table-arith';
@@ -69,7 +68,8 @@ export const rule: Rule = {
   },
 };
 
-const NATIONAL_SIGNATURES = [...GOV2021_TABLES, ...GOV2019_TABLES].map((t) => t.signature.map(normalizeLabel));
+// The national formats' tables (not the loose pre-2019 统计表, whose 其中 sums are this rule's to check).
+const NATIONAL_SIGNATURES = BUILTIN_PROFILES.flatMap((p) => p.tables.filter((t) => !t.loose)).map((t) => t.signature.map(normalizeLabel));
 
 // Per table, so that an editor session does not re-read the labels of unchanged tables.
 const LOOKS_NATIONAL = memoKey('looks national', (table: Table) => looksLikeNationalTable(table.rows));
