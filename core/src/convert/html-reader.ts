@@ -1,0 +1,261 @@
+// A saved web page (or the text/html of a paste from Word, WPS or a browser) → blocks. htmlparser2
+// builds the DOM; nothing is fetched or run: scripts, styles, frames, forms and images are dropped,
+// links keep only their text. The page's chrome (navigation, header, footer, share bars) is left out,
+// and when the page has an article container holding most of the text, only that is read.
+
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Document, Element } from 'domhandler';
+import { cleanInline, joinCellParagraphs, quoteOf, type Block, type SourceRef } from './blocks';
+import { buildGrid, type PrintedCell } from './grid';
+import { mergeTitle } from './title';
+
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select',
+  'textarea', 'input', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio',
+  'map', 'link', 'meta', 'base', 'title',
+]);
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'blockquote', 'pre', 'center', 'dl', 'dt', 'dd',
+  'address', 'figure', 'figcaption', 'body', 'html', 'hr', 'caption',
+]);
+const HEADING = /^h([1-6])$/;
+/** Class or id words of page chrome on government sites. */
+const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|location|share|sidebar|toolbar|copyright|banner|print-?bar|topbar)(?:[\s_-]|$)/i;
+/** Class or id words of an article container. */
+const ARTICLE = /article|content|trs_?editor|zoom|detail|conTxt|main|text|wenzhang|zhengwen/i;
+
+export interface HtmlReadResult {
+  blocks: Block[];
+  notes: string[];
+  /** The page's <title>, used to recognise a title split over several paragraphs. */
+  pageTitle?: string;
+}
+
+export function readHtml(html: string): HtmlReadResult {
+  const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const lineOf = lineFinder(html);
+  const notes: string[] = [];
+  const pageTitle = findPageTitle(dom);
+  const root = contentRoot(dom);
+  const emitter = new HtmlEmitter(lineOf);
+  emitter.walk(root.children);
+  emitter.flush();
+  if (emitter.images) notes.push(`已略去 ${emitter.images} 张图片（图片中的文字不会被检查）`);
+  return { blocks: mergeTitle(emitter.blocks, pageTitle), notes, pageTitle };
+}
+
+function lineFinder(text: string): (index: number | null) => number | undefined {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (index) => {
+    if (index == null) return undefined;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+function isHidden(el: Element): boolean {
+  const style = el.attribs.style ?? '';
+  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style) || 'hidden' in el.attribs;
+}
+
+function isChrome(el: Element): boolean {
+  if (SKIP.has(el.name) || isHidden(el)) return true;
+  const words = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+  return words.trim() !== '' && CHROME.test(words) && !ARTICLE.test(words);
+}
+
+function findPageTitle(dom: Document): string | undefined {
+  const stack: ChildNode[] = [...dom.children];
+  while (stack.length) {
+    const n = stack.shift()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'title') return textOf(n).trim() || undefined;
+    stack.unshift(...n.children);
+  }
+  return undefined;
+}
+
+function textOf(n: ChildNode): string {
+  if (n.type === 'text') return n.data;
+  if (!isElement(n) || n.name === 'script' || n.name === 'style') return '';
+  return n.children.map(textOf).join('');
+}
+
+/** Visible text length under a node, chrome excluded. */
+function visibleLength(n: ChildNode, memo: Map<ChildNode, number>): number {
+  const known = memo.get(n);
+  if (known !== undefined) return known;
+  let len = 0;
+  if (n.type === 'text') len = n.data.replace(/\s+/g, '').length;
+  else if (isElement(n) && !isChrome(n)) for (const c of n.children) len += visibleLength(c, memo);
+  memo.set(n, len);
+  return len;
+}
+
+/** The article container when one holds most of the page's text, else the whole document. */
+function contentRoot(dom: Document): Document | Element {
+  const memo = new Map<ChildNode, number>();
+  let total = 0;
+  for (const c of dom.children) total += visibleLength(c, memo);
+  if (!total) return dom;
+  let best: Element | undefined;
+  const visit = (n: ChildNode) => {
+    if (!isElement(n) || isChrome(n)) return;
+    const words = `${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`;
+    if (words.trim() && ARTICLE.test(words) && visibleLength(n, memo) >= total * 0.6) {
+      if (!best || visibleLength(n, memo) <= visibleLength(best, memo)) best = n;
+    }
+    n.children.forEach(visit);
+  };
+  dom.children.forEach(visit);
+  return best ?? dom;
+}
+
+function isCentered(el: Element): boolean {
+  return (el.attribs.align ?? '').toLowerCase() === 'center' || /text-align\s*:\s*center/i.test(el.attribs.style ?? '') || el.name === 'center';
+}
+
+class HtmlEmitter {
+  blocks: Block[] = [];
+  images = 0;
+  private buf = '';
+  private bufStart: number | null = null;
+  private bufCentered = false;
+  private paragraphs = 0;
+  private tables = 0;
+
+  constructor(private readonly lineOf: (index: number | null) => number | undefined) {}
+
+  walk(nodes: ChildNode[], centered = false): void {
+    for (const n of nodes) this.node(n, centered);
+  }
+
+  private node(n: ChildNode, centered: boolean): void {
+    if (n.type === 'text') {
+      if (this.bufStart === null && n.data.trim()) {
+        this.bufStart = n.startIndex;
+        this.bufCentered = centered;
+      }
+      this.buf += n.data.replace(/[\r\n]+/g, ' ');
+      return;
+    }
+    if (!isElement(n) || isChrome(n)) return;
+    const name = n.name;
+    if (name === 'img') {
+      this.images++;
+      return;
+    }
+    if (name === 'br') {
+      this.buf += '\n';
+      return;
+    }
+    if (name === 'table') {
+      this.flush();
+      this.table(n);
+      return;
+    }
+    const h = HEADING.exec(name);
+    if (h) {
+      this.flush();
+      const text = cleanInline(n.children.map(textOf).join('')).trim();
+      if (text) this.emitText('heading', text, n.startIndex, Number(h[1]), isCentered(n));
+      return;
+    }
+    const block = BLOCK.has(name) || name === 'tr' || name === 'td' || name === 'th';
+    if (block) this.flush();
+    this.walk(n.children, centered || isCentered(n));
+    if (block) this.flush();
+  }
+
+  flush(): void {
+    const text = this.buf
+      .split('\n')
+      .map((l) => cleanInline(l).trim())
+      .filter(Boolean)
+      .join('\n');
+    if (text) this.emitText('paragraph', text, this.bufStart, undefined, this.bufCentered);
+    this.buf = '';
+    this.bufStart = null;
+    this.bufCentered = false;
+  }
+
+  private emitText(kind: 'heading' | 'paragraph', text: string, at: number | null, level: number | undefined, centered: boolean): void {
+    this.paragraphs++;
+    this.blocks.push({ kind, text, level, centered, source: { paragraph: this.paragraphs, fileLine: this.lineOf(at), quote: quoteOf(text) } });
+  }
+
+  private table(el: Element): void {
+    const rows = tableRows(el);
+    // A one-column table is page layout (an article wrapped in a table): read its content as blocks.
+    if (rows.every((cells) => cells.length <= 1)) {
+      for (const cells of rows) for (const cell of cells) this.walk(cell.children);
+      this.flush();
+      return;
+    }
+    const tableNo = ++this.tables;
+    const printed: PrintedCell[][] = rows.map((cells) =>
+      cells.map((cell) => {
+        const text = cellText(cell, () => this.images++);
+        return {
+          text,
+          rowSpan: Number(cell.attribs.rowspan ?? 1),
+          colSpan: Number(cell.attribs.colspan ?? 1),
+          source: { fileLine: this.lineOf(cell.startIndex), quote: quoteOf(text) },
+        };
+      }),
+    );
+    const grid = buildGrid(printed, tableNo).filter((row) => row.some((c) => c.text.trim()));
+    if (!grid.length) return;
+    const source: SourceRef = { table: tableNo, fileLine: this.lineOf(el.startIndex), quote: quoteOf(grid[0].find((c) => c.text)?.text ?? '') };
+    this.blocks.push({ kind: 'table', rows: grid, source });
+  }
+}
+
+/** The rows of a table (through thead/tbody/tfoot), not those of tables nested in its cells. */
+function tableRows(table: Element): Element[][] {
+  const rows: Element[][] = [];
+  const visit = (n: Element) => {
+    for (const c of n.children) {
+      if (!isElement(c) || isChrome(c)) continue;
+      if (c.name === 'tr') rows.push(c.children.filter((d): d is Element => isElement(d) && (d.name === 'td' || d.name === 'th')));
+      else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') visit(c);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+/** A cell's text: its paragraphs joined; a table nested in it contributes its cells' text. */
+function cellText(cell: Element, onImage: () => void): string {
+  const parts: string[] = [];
+  let buf = '';
+  const flush = () => {
+    const t = cleanInline(buf).trim();
+    if (t) parts.push(t);
+    buf = '';
+  };
+  const visit = (n: ChildNode) => {
+    if (n.type === 'text') {
+      buf += n.data.replace(/[\r\n]+/g, ' ');
+      return;
+    }
+    if (!isElement(n) || isChrome(n)) return;
+    if (n.name === 'img') return onImage();
+    const block = BLOCK.has(n.name) || HEADING.test(n.name) || n.name === 'br' || n.name === 'td' || n.name === 'th' || n.name === 'tr' || n.name === 'table';
+    if (block) flush();
+    n.children.forEach(visit);
+    if (block) flush();
+  };
+  cell.children.forEach(visit);
+  flush();
+  return joinCellParagraphs(parts);
+}

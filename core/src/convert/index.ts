@@ -1,0 +1,8 @@
+// Word and web pages in, Word and a printable page out. Editor-free; loaded lazily (its own bundle,
+// dist/convert.js) by the CLI and the extension only when a file is imported or exported.
+
+export { convertFile, convertHtml, decodeHtml, CONVERTIBLE_EXTENSIONS, REFUSED_EXTENSIONS, type ConvertedFile, type SourceFormat } from './read';
+export { ConvertError, LIMITS } from './container';
+export { locate, describeSource } from './locate';
+export type { SourceMap, LineSource, CellSource, Converted } from './markup';
+export type { SourceRef } from './blocks';
