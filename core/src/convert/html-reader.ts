@@ -41,7 +41,16 @@ export function readHtml(html: string): HtmlReadResult {
   emitter.walk(root.children);
   emitter.flush();
   if (emitter.images) notes.push(`已略去 ${emitter.images} 张图片（图片中的文字不会被检查）`);
-  return { blocks: mergeTitle(emitter.blocks, pageTitle), notes, pageTitle };
+  return { blocks: relativeLevels(mergeTitle(emitter.blocks, pageTitle)), notes, pageTitle };
+}
+
+/** <h2>…<h4> under an <h1> title are levels 1–3 of the report: the highest heading left is level 1. */
+function relativeLevels(blocks: Block[]): Block[] {
+  const levels = blocks.flatMap((b) => (b.kind === 'heading' && b.level ? [b.level] : []));
+  if (!levels.length) return blocks;
+  const shift = Math.min(...levels) - 1;
+  if (shift > 0) for (const b of blocks) if (b.kind === 'heading' && b.level) b.level -= shift;
+  return blocks;
 }
 
 function lineFinder(text: string): (index: number | null) => number | undefined {

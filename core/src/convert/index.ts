@@ -6,3 +6,6 @@ export { ConvertError, LIMITS } from './container';
 export { locate, describeSource } from './locate';
 export type { SourceMap, LineSource, CellSource, Converted } from './markup';
 export type { SourceRef } from './blocks';
+export { exportHtml, renderHtmlPage, renderTable, escapeHtml } from './export-html';
+export { exportDocx } from './export-docx';
+export { exportModel, type ExportDocument, type ExportItem, type ExportCell } from './export-model';
