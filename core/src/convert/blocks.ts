@@ -34,6 +34,8 @@ export interface GridCell {
   origin: boolean;
   rowSpan: number;
   colSpan: number;
+  /** A slot beyond the end of a short row: no cell at all (not an empty one). */
+  absent?: boolean;
   source: SourceRef;
 }
 
@@ -58,6 +60,11 @@ export function cleanInline(text: string): string {
     .replace(/\u00a0/g, ' ')
     .replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '')
     .replace(/[ \t\f\v]+/g, ' ');
+}
+
+/** Trims ASCII whitespace only: full-width spaces (U+3000) at a line's start are part of the text. */
+export function trimAscii(s: string): string {
+  return s.replace(/^[ \t\r\n\f\v]+|[ \t\r\n\f\v]+$/g, '');
 }
 
 const CJK_OR_FULL = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;

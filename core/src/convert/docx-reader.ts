@@ -7,7 +7,7 @@
 
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import { cleanInline, joinCellParagraphs, quoteOf, type Block, type SourceRef } from './blocks';
+import { cleanInline, joinCellParagraphs, quoteOf, trimAscii, type Block, type SourceRef } from './blocks';
 import { ConvertError, readZipParts } from './container';
 import { buildGrid, type PrintedCell } from './grid';
 import { mergeTitle } from './title';
@@ -21,11 +21,15 @@ export interface DocxReadResult {
 }
 
 export function readDocx(bytes: Uint8Array): DocxReadResult {
-  const parts = readZipParts(bytes, (name) => PARTS.has(name) || /^word\/document\d*\.xml$/.test(name));
+  const names: string[] = [];
+  const parts = readZipParts(bytes, (name) => {
+    names.push(name);
+    return PARTS.has(name) || /^word\/document\d*\.xml$/.test(name);
+  });
   const mainName = mainPartName(parts);
   const main = parts.get(mainName);
   if (!main) {
-    if ([...parts.keys()].some((n) => n.startsWith('xl/') || n.startsWith('ppt/'))) throw new ConvertError('这是 Excel 或 PowerPoint 文件，不是 Word 文档');
+    if (names.some((n) => n.startsWith('xl/') || n.startsWith('ppt/'))) throw new ConvertError('这是 Excel 或 PowerPoint 文件，不是 Word 文档');
     throw new ConvertError('不是 Word 文档（文件中没有 word/document.xml）');
   }
   const styles = readStyles(parts.get('word/styles.xml'));
@@ -211,7 +215,7 @@ class BodyReader {
     const { text, level, title, centered } = this.paragraphText(p);
     const clean = text
       .split('\n')
-      .map((l) => cleanInline(l).trim())
+      .map((l) => trimAscii(cleanInline(l)))
       .filter(Boolean)
       .join('\n');
     if (!clean) return;

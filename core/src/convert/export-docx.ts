@@ -123,7 +123,7 @@ function table(
   const borders = { top: border, bottom: border, left: border, right: border };
   const cellParagraph = (cell: ExportCell) =>
     new d.Paragraph({
-      alignment: cell.header || cell.figure || cell.text.length <= 6 ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
+      alignment: cell.header || cell.figure || !cell.text ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
       indent: { firstLine: 0 },
       spacing: { line: twipPt(SIZES_PT.tableLine), lineRule: d.LineRuleType.AT_LEAST, before: 0, after: 0 },
       children: [new d.TextRun({ text: cell.text, size, font: font(FONTS.body.docx) })],
@@ -132,6 +132,7 @@ function table(
     const cells: Docx.TableCell[] = [];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
+      if (cell.absent) break; // a short row stays short
       if (!cell.origin) {
         // A slot under a vertically merged cell is written as a continuation cell (Word needs one per row).
         const above = originAbove(rows, r, c);

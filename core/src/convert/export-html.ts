@@ -71,10 +71,10 @@ export function renderTable(rows: ExportCell[][], widths: number[]): string {
   for (const row of rows) {
     out.push('<tr>');
     for (const cell of row) {
-      if (!cell.origin) continue;
+      if (!cell.origin || cell.absent) continue;
       const span = (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
       const tag = cell.header ? 'th' : 'td';
-      const cls = !cell.header && !cell.figure && cell.text.length > 6 ? ' class="label"' : '';
+      const cls = !cell.header && !cell.figure && cell.text ? ' class="label"' : '';
       out.push(`<${tag}${span}${cls}>${escapeHtml(cell.text)}</${tag}>`);
     }
     out.push('</tr>');

@@ -21,6 +21,8 @@ export interface ExportCell {
   origin: boolean;
   header: boolean;
   figure: boolean;
+  /** Beyond the end of a short row: not written at all. */
+  absent: boolean;
 }
 
 export type ExportItem =
@@ -43,7 +45,8 @@ export function exportModel(markup: string, doc: ReportDocument = parse(markup))
     const line = doc.lines[h.line];
     const body = runIn.get(h.line);
     const end = body ? body.range.start.character : line.length;
-    const text = line.slice(h.range.start.character, end).replace(/\s+#+\s*$/, '').trim();
+    // Comments (directives, test markers) are not printed.
+    const text = line.slice(h.range.start.character, end).replace(/<!--.*?(?:-->|$)/g, '').replace(/\s+#+\s*$/, '').trim();
     items.push({ kind: 'heading', level: h.level, text, body: body?.text, line: h.line });
   }
   for (const p of doc.paragraphs) if (!p.runInOf) items.push({ kind: 'paragraph', text: p.text, line: p.range.start.line });
@@ -59,7 +62,7 @@ function exportTable(t: Table): ExportItem {
   const firstFigureRow = grid.findIndex((r) => r.some((x) => FIGURE.test(x)));
   const headerRows = firstFigureRow < 0 ? 0 : firstFigureRow;
   const cells: ExportCell[][] = grid.map((r, ri) =>
-    r.map((text) => ({ text, rowSpan: 1, colSpan: 1, origin: true, header: ri < headerRows, figure: FIGURE.test(text) })),
+    r.map((text, ci) => ({ text, rowSpan: 1, colSpan: 1, origin: true, header: ri < headerRows, figure: FIGURE.test(text), absent: ci >= texts[ri].length })),
   );
   /** The origin covering (r, c), if any. */
   const owner: ({ r: number; c: number } | undefined)[][] = grid.map((r, ri) => r.map((_, ci) => ({ r: ri, c: ci })));
@@ -114,7 +117,7 @@ function exportTable(t: Table): ExportItem {
     if (filled.length > 0 && filled.length <= 2) {
       const last = filled[filled.length - 1];
       const o = owner[r][last];
-      if (o && o.r === r) for (let c = last + 1; c < width; c++) if (row[c] === '' && cells[r][c].origin) cover(r, c, o);
+      if (o && o.r === r) for (let c = last + 1; c < width; c++) if (row[c] === '' && cells[r][c].origin && !cells[r][c].absent) cover(r, c, o);
     }
   }
   return { kind: 'table', rows: cells, widths: columnWidths(cells, width), line: t.startLine };
@@ -127,14 +130,23 @@ function displayWidth(s: string): number {
   return w;
 }
 
-/** Relative column widths: each column as wide as its longest single-column text, within bounds. */
+/**
+ * Relative column widths (half-width characters). A figure column is as wide as its widest figure
+ * or a short header word (a longer header wraps); a label column as its longest label, up to a cap,
+ * so that the label columns of the 申请 table do not squeeze its seven figure columns.
+ */
 function columnWidths(cells: ExportCell[][], width: number): number[] {
-  const out: number[] = new Array(width).fill(4);
-  for (const row of cells) {
-    row.forEach((cell, c) => {
-      if (!cell.origin || cell.colSpan !== 1 || !cell.text) return;
-      out[c] = Math.max(out[c], Math.min(displayWidth(cell.text), cell.header ? 12 : 28));
-    });
-  }
-  return out.map((w) => Math.max(4, w));
+  const figureColumn = Array.from({ length: width }, (_, c) => cells.some((row) => !row[c].header && row[c].origin && row[c].figure));
+  const labelCap = width > 10 ? 14 : 20;
+  return Array.from({ length: width }, (_, c) => {
+    let w = figureColumn[c] ? 7 : 6;
+    for (const row of cells) {
+      const cell = row[c];
+      if (!cell.origin || cell.colSpan !== 1 || !cell.text) continue;
+      const t = displayWidth(cell.text);
+      if (figureColumn[c]) w = Math.max(w, cell.figure ? t + 2 : Math.min(t, 8));
+      else w = Math.max(w, Math.min(t, labelCap));
+    }
+    return w;
+  });
 }

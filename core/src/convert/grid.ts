@@ -56,7 +56,10 @@ export function buildGrid(printed: PrintedCell[][], tableNo: number): GridCell[]
       }
     }
   }
-  const full = grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? emptyCell(tableNo)));
+  const full = grid.map((row) => {
+    const last = row.reduce((m, cell, c) => (cell ? c : m), -1);
+    return Array.from({ length: width }, (_, c) => row[c] ?? { ...emptyCell(tableNo), absent: c > last });
+  });
   const collapsed = dropUnusedRows(full);
   collapsed.forEach((row, r) => row.forEach((cell, c) => {
     cell.source = { ...cell.source, table: tableNo, row: r + 1, column: c + 1 };

@@ -5,7 +5,7 @@
 
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Document, Element } from 'domhandler';
-import { cleanInline, joinCellParagraphs, quoteOf, type Block, type SourceRef } from './blocks';
+import { cleanInline, joinCellParagraphs, quoteOf, trimAscii, type Block, type SourceRef } from './blocks';
 import { buildGrid, type PrintedCell } from './grid';
 import { mergeTitle } from './title';
 
@@ -188,7 +188,7 @@ class HtmlEmitter {
   flush(): void {
     const text = this.buf
       .split('\n')
-      .map((l) => cleanInline(l).trim())
+      .map((l) => trimAscii(cleanInline(l)))
       .filter(Boolean)
       .join('\n');
     if (text) this.emitText('paragraph', text, this.bufStart, undefined, this.bufCentered);

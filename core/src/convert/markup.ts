@@ -4,7 +4,7 @@
 // paragraph cannot turn it into a table row, a tab cannot make a tab-separated row.
 
 import type { Block, GridCell, SourceRef, TableBlock, TextBlock } from './blocks';
-import { quoteOf } from './blocks';
+import { quoteOf, trimAscii } from './blocks';
 
 export interface CellSource {
   /** UTF-16 columns of the cell's text on the markup line. */
@@ -52,7 +52,7 @@ export function blocksToMarkup(blocks: Block[], notes: string[] = []): Converted
 }
 
 function writeText(block: TextBlock, push: (line: string, src?: LineSource) => void): void {
-  const parts = block.text.split('\n').map((l) => escapeText(l.trim())).filter((l) => l !== '');
+  const parts = block.text.split('\n').map((l) => escapeText(trimAscii(l))).filter((l) => l.trim() !== '');
   if (!parts.length) return;
   const src = { ref: block.source };
   if (block.kind === 'title') {
@@ -86,7 +86,10 @@ function writeTable(block: TableBlock, push: (line: string, src?: LineSource) =>
   block.rows.forEach((row, r) => {
     let line = '|';
     const cells: CellSource[] = [];
-    for (let c = 0; c < width; c++) {
+    // A short row stays short: the slots after its last cell are no cells, not empty ones.
+    let end = width;
+    while (end > 1 && row[end - 1]?.absent) end--;
+    for (let c = 0; c < end; c++) {
       const cell: GridCell | undefined = row[c];
       const text = cell ? escapeCell(cell.text) : '';
       line += ' ';
