@@ -31,7 +31,7 @@ export interface HtmlReadResult {
   pageTitle?: string;
 }
 
-export function readHtml(html: string): HtmlReadResult {
+export function readHtml(html: string, options: { title?: boolean } = {}): HtmlReadResult {
   const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const lineOf = lineFinder(html);
   const notes: string[] = [];
@@ -41,7 +41,9 @@ export function readHtml(html: string): HtmlReadResult {
   emitter.walk(root.children);
   emitter.flush();
   if (emitter.images) notes.push(`已略去 ${emitter.images} 张图片（图片中的文字不会被检查）`);
-  return { blocks: relativeLevels(mergeTitle(emitter.blocks, pageTitle)), notes, pageTitle };
+  // A paste into a report is never its title; a page or a file is read with its title.
+  const blocks = options.title === false ? emitter.blocks : mergeTitle(emitter.blocks, pageTitle);
+  return { blocks: relativeLevels(blocks), notes, pageTitle };
 }
 
 /** <h2>…<h4> under an <h1> title are levels 1–3 of the report: the highest heading left is level 1. */

@@ -42,9 +42,9 @@ export function convertFile(bytes: Uint8Array, fileName: string): ConvertedFile 
   return undefined;
 }
 
-/** Converts HTML text already decoded (a paste's text/html). */
-export function convertHtml(html: string): Converted {
-  const { blocks, notes } = readHtml(html);
+/** Converts HTML text already decoded (a paste's text/html: `title: false`, no title is made of it). */
+export function convertHtml(html: string, options: { title?: boolean } = {}): Converted {
+  const { blocks, notes } = readHtml(html, options);
   return blocksToMarkup(blocks, notes);
 }
 
