@@ -266,6 +266,20 @@ describe('files that cannot be read get a clear message, never a crash', () => {
   });
 });
 
+describe('hostile structure: deep nesting, huge spans, huge tables', () => {
+  test('none overflows the stack or allocates without bound', () => {
+    const deep = convertFile(Buffer.from('<div>'.repeat(20000) + '深处的文字' + '</div>'.repeat(20000)), 'deep.html')!;
+    assert.match(deep.text, /深处的文字/);
+    const spans = convertFile(Buffer.from('<table><tr><td rowspan="100000" colspan="100000">甲</td><td>1</td></tr><tr><td>2</td></tr></table>'), 'span.html')!;
+    assert.ok(spans.text.length < 2000, 'spans are clamped to the table');
+    const rows = convertFile(Buffer.from('<table>' + '<tr><td>项</td><td>1</td></tr>'.repeat(30000) + '</table>'), 'rows.html')!;
+    assert.equal(rows.text.split('\n').filter((l) => l.startsWith('| 项 |')).length, 30000);
+    const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const nested = '<w:sdt><w:sdtContent>'.repeat(5000) + '<w:p><w:r><w:t>x</w:t></w:r></w:p>' + '</w:sdtContent></w:sdt>'.repeat(5000);
+    assert.ok(convertFile(zipSync({ 'word/document.xml': new TextEncoder().encode(`<w:document ${w}><w:body>${nested}</w:body></w:document>`) }), 'deep.docx'));
+  });
+});
+
 describe('findings on a converted file name the paragraph or cell', () => {
   test('a wrong total in a .docx table is reported on its cell', async () => {
     const md = fs.readFileSync(path.join(FIXTURES, 'defects', 'table-sum.md'), 'utf8');

@@ -237,6 +237,7 @@ describe('VS Code window with the installed VSIX', { timeout: 300_000 }, () => {
     // The 申请 table's merged header cells, as in the official layout.
     assert.ok((await frame.locator('th[colspan="7"]', { hasText: '申请人情况' }).count()) === 1, 'a 申请人情况 header over 7 columns');
     assert.ok((await frame.locator('.finding').count()) > 0, 'the findings are marked');
+    await frame.locator('.finding').first().scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await shot('preview');
     await frame.locator('td', { hasText: /^14$/ }).first().click();

@@ -78,3 +78,13 @@ export function joinCellParagraphs(parts: string[]): string {
   }
   return out;
 }
+
+/** The largest of `xs` (at least `floor`): a loop, since Math.max(...xs) overflows the stack on huge tables. */
+export function maxOf(xs: Iterable<number>, floor: number): number {
+  let m = floor;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
+/** How deep the readers follow nested elements; deeper content is read as plain text. */
+export const MAX_DEPTH = 200;

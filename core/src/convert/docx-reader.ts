@@ -7,7 +7,7 @@
 
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import { cleanInline, joinCellParagraphs, quoteOf, trimAscii, type Block, type SourceRef } from './blocks';
+import { cleanInline, joinCellParagraphs, MAX_DEPTH, quoteOf, trimAscii, type Block, type SourceRef } from './blocks';
 import { ConvertError, readZipParts } from './container';
 import { buildGrid, type PrintedCell } from './grid';
 import { mergeTitle } from './title';
@@ -69,21 +69,23 @@ function child(el: Element | undefined, name: string): Element | undefined {
   return el ? kids(el, name)[0] : undefined;
 }
 
+/** The first element named `name`, depth first (iterative: no nesting overflows the stack). */
 function find(root: { children: ChildNode[] }, name: string): Element | undefined {
-  for (const c of root.children) {
-    if (!isEl(c)) continue;
-    if (c.name === name) return c;
-    const deeper = find(c, name);
-    if (deeper) return deeper;
-  }
-  return undefined;
+  return all(root.children, name, true)[0];
 }
 
-function all(nodes: ChildNode[], name: string, out: Element[] = []): Element[] {
-  for (const c of nodes) {
+/** Every element named `name` in document order (not looking inside the matches when `first`). */
+function all(nodes: ChildNode[], name: string, first = false): Element[] {
+  const out: Element[] = [];
+  const stack: ChildNode[] = [...nodes].reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
     if (!isEl(c)) continue;
-    if (c.name === name) out.push(c);
-    all(c.children, name, out);
+    if (c.name === name) {
+      out.push(c);
+      if (first) return out;
+    }
+    for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]);
   }
   return out;
 }
@@ -181,13 +183,14 @@ class BodyReader {
     private readonly numbering: Numbering,
   ) {}
 
-  blocksOf(nodes: ChildNode[], where: 'body' | 'cell'): void {
+  blocksOf(nodes: ChildNode[], where: 'body' | 'cell', depth = 0): void {
+    if (depth > MAX_DEPTH) return;
     for (const n of nodes) {
       if (!isEl(n)) continue;
       if (n.name === 'w:p') this.paragraph(n);
-      else if (n.name === 'w:tbl') this.table(n);
-      else if (n.name === 'w:sdt') this.blocksOf(child(n, 'w:sdtContent')?.children ?? [], where);
-      else if (n.name === 'w:customXml' || n.name === 'w:ins' || n.name === 'w:smartTag') this.blocksOf(n.children, where);
+      else if (n.name === 'w:tbl') this.table(n, depth);
+      else if (n.name === 'w:sdt') this.blocksOf(child(n, 'w:sdtContent')?.children ?? [], where, depth + 1);
+      else if (n.name === 'w:customXml' || n.name === 'w:ins' || n.name === 'w:smartTag') this.blocksOf(n.children, where, depth + 1);
     }
   }
 
@@ -225,8 +228,9 @@ class BodyReader {
     else this.blocks.push({ kind: level ? 'heading' : 'paragraph', text: clean, level, centered, source });
   }
 
-  runsText(nodes: ChildNode[]): string {
+  runsText(nodes: ChildNode[], depth = 0): string {
     let out = '';
+    if (depth > MAX_DEPTH) return out;
     for (const n of nodes) {
       if (!isEl(n)) continue;
       switch (n.name) {
@@ -247,10 +251,10 @@ class BodyReader {
         case 'w:fldSimple':
         case 'w:dir':
         case 'w:bdo':
-          out += this.runsText(n.children);
+          out += this.runsText(n.children, depth + 1);
           break;
         case 'w:sdt':
-          out += this.runsText(child(n, 'w:sdtContent')?.children ?? []);
+          out += this.runsText(child(n, 'w:sdtContent')?.children ?? [], depth + 1);
           break;
         default:
           // w:del (tracked deletion), w:instrText, bookmarks, comments: not part of the printed text.
@@ -260,13 +264,13 @@ class BodyReader {
     return out;
   }
 
-  private table(tbl: Element): void {
+  private table(tbl: Element, depth: number): void {
     const rows = kids(tbl, 'w:tr');
     const cellsOf = (tr: Element) => kids(tr).flatMap((c) => (c.name === 'w:tc' ? [c] : c.name === 'w:sdt' ? kids(child(c, 'w:sdtContent') ?? c, 'w:tc') : []));
     const grid = rows.map(cellsOf);
     // A one-column table is layout (a document framed in a table): read its content as blocks.
     if (grid.every((cells) => cells.length <= 1 && cells.every((c) => span(c) <= 1)) && grid.length) {
-      for (const cells of grid) for (const c of cells) this.blocksOf(c.children, 'cell');
+      for (const cells of grid) for (const c of cells) this.blocksOf(c.children, 'cell', depth + 1);
       return;
     }
     const tableNo = ++this.tables;
@@ -292,7 +296,7 @@ class BodyReader {
             else break;
           }
         }
-        const text = this.cellText(tc);
+        const text = this.cellText(tc, depth);
         out.push({ text, rowSpan, colSpan: span(tc), source: { quote: quoteOf(text) } });
       }
       return out;
@@ -303,13 +307,14 @@ class BodyReader {
   }
 
   /** A cell's paragraphs joined; a table nested in the cell gives its cells' text. */
-  private cellText(tc: Element): string {
+  private cellText(tc: Element, depth: number): string {
     const parts: string[] = [];
+    if (depth > MAX_DEPTH) return '';
     const visit = (nodes: ChildNode[]) => {
       for (const n of nodes) {
         if (!isEl(n)) continue;
         if (n.name === 'w:p') parts.push(cleanInline(this.paragraphText(n).text.replace(/[\t\n]/g, ' ')));
-        else if (n.name === 'w:tbl') for (const tr of kids(n, 'w:tr')) for (const c of kids(tr, 'w:tc')) parts.push(this.cellText(c));
+        else if (n.name === 'w:tbl') for (const tr of kids(n, 'w:tr')) for (const c of kids(tr, 'w:tc')) parts.push(this.cellText(c, depth + 1));
         else if (n.name === 'w:sdt') visit(child(n, 'w:sdtContent')?.children ?? []);
         else if (n.name === 'w:customXml' || n.name === 'w:ins') visit(n.children);
       }

@@ -11,6 +11,7 @@
 // merged, so every cell's text stays where it was.
 
 import { parse } from '../parse/parser';
+import { maxOf } from './blocks';
 import type { Paragraph, ReportDocument, Table } from '../model';
 
 export interface ExportCell {
@@ -57,7 +58,7 @@ export function exportModel(markup: string, doc: ReportDocument = parse(markup))
 
 function exportTable(t: Table): ExportItem {
   const texts = t.rows.map((r) => r.cells.map((c) => c.text));
-  const width = Math.max(1, ...texts.map((r) => r.length));
+  const width = maxOf(texts.map((r) => r.length), 1);
   const grid = texts.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
   const firstFigureRow = grid.findIndex((r) => r.some((x) => FIGURE.test(x)));
   const headerRows = firstFigureRow < 0 ? 0 : firstFigureRow;

@@ -9,7 +9,7 @@
 // header cell is moved to the nearest boundary of the figure rows, and a grid line no cell starts at
 // is removed.
 
-import type { GridCell, SourceRef } from './blocks';
+import { maxOf, type GridCell, type SourceRef } from './blocks';
 
 export interface PrintedCell {
   text: string;
@@ -97,7 +97,7 @@ function place(printed: PrintedCell[][]): Placed[] {
 
 /** Raw grid boundary → final column index. */
 function columnMap(placed: Placed[], height: number): { at: (b: number) => number; count: number } {
-  const rawWidth = Math.max(0, ...placed.map((p) => p.end));
+  const rawWidth = maxOf(placed.map((p) => p.end), 0);
   const figureRows = new Set(placed.filter((p) => FIGURE.test(p.cell.text.trim())).map((p) => p.row));
   // Boundaries that matter: every start and end of a cell in a figure row; without figure rows, all.
   const used = new Set<number>([0, rawWidth]);

@@ -5,7 +5,7 @@
 
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Document, Element } from 'domhandler';
-import { cleanInline, joinCellParagraphs, quoteOf, trimAscii, type Block, type SourceRef } from './blocks';
+import { cleanInline, joinCellParagraphs, MAX_DEPTH, quoteOf, trimAscii, type Block, type SourceRef } from './blocks';
 import { buildGrid, type PrintedCell } from './grid';
 import { mergeTitle } from './title';
 
@@ -50,7 +50,7 @@ export function readHtml(html: string, options: { title?: boolean } = {}): HtmlR
 function relativeLevels(blocks: Block[]): Block[] {
   const levels = blocks.flatMap((b) => (b.kind === 'heading' && b.level ? [b.level] : []));
   if (!levels.length) return blocks;
-  const shift = Math.min(...levels) - 1;
+  const shift = levels.reduce((a, b) => Math.min(a, b), 6) - 1;
   if (shift > 0) for (const b of blocks) if (b.kind === 'heading' && b.level) b.level -= shift;
   return blocks;
 }
@@ -85,49 +85,61 @@ function isChrome(el: Element): boolean {
 }
 
 function findPageTitle(dom: Document): string | undefined {
-  const stack: ChildNode[] = [...dom.children];
+  const stack: ChildNode[] = [...dom.children].reverse();
   while (stack.length) {
-    const n = stack.shift()!;
+    const n = stack.pop()!;
     if (!isElement(n)) continue;
     if (n.name === 'title') return textOf(n).trim() || undefined;
-    stack.unshift(...n.children);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
   return undefined;
 }
 
-function textOf(n: ChildNode): string {
-  if (n.type === 'text') return n.data;
-  if (!isElement(n) || n.name === 'script' || n.name === 'style') return '';
-  return n.children.map(textOf).join('');
+/** The text under a node, without scripts and styles; iterative, so no nesting depth overflows the stack. */
+function textOf(root: ChildNode): string {
+  let out = '';
+  const stack: ChildNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out += n.data;
+    else if (isElement(n) && n.name !== 'script' && n.name !== 'style') for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return out;
 }
 
-/** Visible text length under a node, chrome excluded. */
-function visibleLength(n: ChildNode, memo: Map<ChildNode, number>): number {
-  const known = memo.get(n);
-  if (known !== undefined) return known;
-  let len = 0;
-  if (n.type === 'text') len = n.data.replace(/\s+/g, '').length;
-  else if (isElement(n) && !isChrome(n)) for (const c of n.children) len += visibleLength(c, memo);
-  memo.set(n, len);
-  return len;
+/** Visible text length under every node, chrome excluded (one iterative post-order pass). */
+function visibleLengths(roots: ChildNode[]): Map<ChildNode, number> {
+  const memo = new Map<ChildNode, number>();
+  const stack: { n: ChildNode; done: boolean }[] = roots.map((n) => ({ n, done: false }));
+  while (stack.length) {
+    const top = stack.pop()!;
+    const n = top.n;
+    if (n.type === 'text') memo.set(n, n.data.replace(/\s+/g, '').length);
+    else if (!isElement(n) || isChrome(n)) memo.set(n, 0);
+    else if (top.done) memo.set(n, n.children.reduce((sum, c) => sum + (memo.get(c) ?? 0), 0));
+    else {
+      stack.push({ n, done: true });
+      for (const c of n.children) stack.push({ n: c, done: false });
+    }
+  }
+  return memo;
 }
 
 /** The article container when one holds most of the page's text, else the whole document. */
 function contentRoot(dom: Document): Document | Element {
-  const memo = new Map<ChildNode, number>();
-  let total = 0;
-  for (const c of dom.children) total += visibleLength(c, memo);
+  const memo = visibleLengths(dom.children);
+  const len = (n: ChildNode) => memo.get(n) ?? 0;
+  const total = dom.children.reduce((sum, c) => sum + len(c), 0);
   if (!total) return dom;
   let best: Element | undefined;
-  const visit = (n: ChildNode) => {
-    if (!isElement(n) || isChrome(n)) return;
+  const stack: ChildNode[] = [...dom.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n) || isChrome(n)) continue;
     const words = `${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`;
-    if (words.trim() && ARTICLE.test(words) && visibleLength(n, memo) >= total * 0.6) {
-      if (!best || visibleLength(n, memo) <= visibleLength(best, memo)) best = n;
-    }
-    n.children.forEach(visit);
-  };
-  dom.children.forEach(visit);
+    if (words.trim() && ARTICLE.test(words) && len(n) >= total * 0.6 && (!best || len(n) <= len(best))) best = n;
+    for (const c of n.children) stack.push(c);
+  }
   return best ?? dom;
 }
 
@@ -146,11 +158,16 @@ class HtmlEmitter {
 
   constructor(private readonly lineOf: (index: number | null) => number | undefined) {}
 
-  walk(nodes: ChildNode[], centered = false): void {
-    for (const n of nodes) this.node(n, centered);
+  walk(nodes: ChildNode[], centered = false, depth = 0): void {
+    for (const n of nodes) this.node(n, centered, depth);
   }
 
-  private node(n: ChildNode, centered: boolean): void {
+  private node(n: ChildNode, centered: boolean, depth: number): void {
+    if (depth > MAX_DEPTH) {
+      // Pathological nesting: the rest is read as text, without its structure.
+      this.buf += textOf(n).replace(/[\r\n]+/g, ' ');
+      return;
+    }
     if (n.type === 'text') {
       if (this.bufStart === null && n.data.trim()) {
         this.bufStart = n.startIndex;
@@ -171,7 +188,7 @@ class HtmlEmitter {
     }
     if (name === 'table') {
       this.flush();
-      this.table(n);
+      this.table(n, depth);
       return;
     }
     const h = HEADING.exec(name);
@@ -183,7 +200,7 @@ class HtmlEmitter {
     }
     const block = BLOCK.has(name) || name === 'tr' || name === 'td' || name === 'th';
     if (block) this.flush();
-    this.walk(n.children, centered || isCentered(n));
+    this.walk(n.children, centered || isCentered(n), depth + 1);
     if (block) this.flush();
   }
 
@@ -204,11 +221,11 @@ class HtmlEmitter {
     this.blocks.push({ kind, text, level, centered, source: { paragraph: this.paragraphs, fileLine: this.lineOf(at), quote: quoteOf(text) } });
   }
 
-  private table(el: Element): void {
+  private table(el: Element, depth: number): void {
     const rows = tableRows(el);
     // A one-column table is page layout (an article wrapped in a table): read its content as blocks.
     if (rows.every((cells) => cells.length <= 1)) {
-      for (const cells of rows) for (const cell of cells) this.walk(cell.children);
+      for (const cells of rows) for (const cell of cells) this.walk(cell.children, false, depth + 1);
       this.flush();
       return;
     }
@@ -254,19 +271,23 @@ function cellText(cell: Element, onImage: () => void): string {
     if (t) parts.push(t);
     buf = '';
   };
-  const visit = (n: ChildNode) => {
+  const visit = (n: ChildNode, depth: number) => {
     if (n.type === 'text') {
       buf += n.data.replace(/[\r\n]+/g, ' ');
       return;
     }
     if (!isElement(n) || isChrome(n)) return;
     if (n.name === 'img') return onImage();
+    if (depth > MAX_DEPTH) {
+      buf += textOf(n).replace(/[\r\n]+/g, ' ');
+      return;
+    }
     const block = BLOCK.has(n.name) || HEADING.test(n.name) || n.name === 'br' || n.name === 'td' || n.name === 'th' || n.name === 'tr' || n.name === 'table';
     if (block) flush();
-    n.children.forEach(visit);
+    for (const c of n.children) visit(c, depth + 1);
     if (block) flush();
   };
-  cell.children.forEach(visit);
+  for (const c of cell.children) visit(c, 0);
   flush();
   return joinCellParagraphs(parts);
 }

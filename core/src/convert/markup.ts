@@ -4,7 +4,7 @@
 // paragraph cannot turn it into a table row, a tab cannot make a tab-separated row.
 
 import type { Block, GridCell, SourceRef, TableBlock, TextBlock } from './blocks';
-import { quoteOf, trimAscii } from './blocks';
+import { maxOf, quoteOf, trimAscii } from './blocks';
 
 export interface CellSource {
   /** UTF-16 columns of the cell's text on the markup line. */
@@ -81,7 +81,7 @@ function escapeCell(text: string): string {
 }
 
 function writeTable(block: TableBlock, push: (line: string, src?: LineSource) => void): void {
-  const width = Math.max(0, ...block.rows.map((r) => r.length));
+  const width = maxOf(block.rows.map((r) => r.length), 0);
   if (!width) return;
   block.rows.forEach((row, r) => {
     let line = '|';
