@@ -168,6 +168,11 @@ describe('.html reader', () => {
     assert.deepEqual(rows, ['| 行政复议 | 结果 |  |', '|  | 维持 | 纠正 |', '| 件数 | 1 |  |', '| 嵌套 | 内表 | 2 |']);
   });
 
+  test('a markup file that starts with a directive comment is not taken for HTML', () => {
+    assert.equal(convertFile(Buffer.from('<!-- nianbao-profile: gov-2021 -->\n# 标题\n'), 'draft.nianbao.md'), undefined);
+    assert.ok(convertFile(Buffer.from('<!-- saved page --><p>正文</p>'), 'page'), 'a file without extension that is HTML is read as HTML');
+  });
+
   test('a GB2312 page is decoded by its declared charset', () => {
     const bytes = Buffer.concat([Buffer.from('<html><head><meta charset="gb2312"></head><body><p>'), gb('一、总体情况'), Buffer.from('</p></body></html>')]);
     assert.match(convertFile(bytes, 'gb.html')!.text, /^一、总体情况$/m);

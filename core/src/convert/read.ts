@@ -8,6 +8,7 @@ import { readDocx } from './docx-reader';
 import { readHtml } from './html-reader';
 
 export const CONVERTIBLE_EXTENSIONS = ['.docx', '.docm', '.html', '.htm', '.xhtml'];
+const PLAIN_TEXT_EXTENSIONS = ['.md', '.markdown', '.txt', '.text'];
 /** Report files the checker recognises but cannot read; named so a folder check says why. */
 export const REFUSED_EXTENSIONS = ['.doc', '.wps', '.pdf', '.rtf'];
 
@@ -34,7 +35,8 @@ export function convertFile(bytes: Uint8Array, fileName: string): ConvertedFile 
     return { ...blocksToMarkup(blocks, notes), format: 'docx' };
   }
   if (ext === '.docx' || ext === '.docm') throw new ConvertError('文件不是有效的 .docx（不是 zip 格式，可能已损坏或只是改了扩展名）');
-  if (kind === 'html' || ext === '.html' || ext === '.htm' || ext === '.xhtml') {
+  // Markup and text files may start with a comment (a directive) and still be markup, not HTML.
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml' || (kind === 'html' && !PLAIN_TEXT_EXTENSIONS.includes(ext))) {
     const { blocks, notes } = readHtml(decodeHtml(bytes));
     return { ...blocksToMarkup(blocks, notes), format: 'html' };
   }
