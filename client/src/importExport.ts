@@ -39,8 +39,11 @@ export function registerImportExport(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('nianbao.showPreviewToSide', () => openPreview(true)),
     // For tests: what the preview shows now.
     vscode.commands.registerCommand('nianbao.previewState', () => ({ open: preview?.isOpen ?? false, body: preview?.lastBody ?? '' })),
-    vscode.languages.registerDocumentPasteEditProvider({ language: 'nianbao' }, new HtmlPasteProvider(), {
-      providedPasteEditKinds: [HtmlPasteProvider.kind],
+  );
+  const kind = vscode.DocumentDropOrPasteEditKind.Empty.append('nianbao', 'markup');
+  context.subscriptions.push(
+    vscode.languages.registerDocumentPasteEditProvider({ language: 'nianbao' }, new HtmlPasteProvider(kind), {
+      providedPasteEditKinds: [kind],
       pasteMimeTypes: ['text/html'],
     }),
   );
@@ -123,7 +126,7 @@ async function exportActive(format: 'docx' | 'html', args?: { target?: string })
 
 /** Pasting from Word, WPS or a browser: tables as pipe tables, headings as headings; plain text stays one choice away. */
 class HtmlPasteProvider implements vscode.DocumentPasteEditProvider {
-  static readonly kind = vscode.DocumentDropOrPasteEditKind.Empty.append('nianbao', 'markup');
+  constructor(private readonly kind: vscode.DocumentDropOrPasteEditKind) {}
 
   async provideDocumentPasteEdits(
     _document: vscode.TextDocument,
@@ -143,7 +146,7 @@ class HtmlPasteProvider implements vscode.DocumentPasteEditProvider {
       return undefined;
     }
     if (!text.trim()) return undefined;
-    const edit = new vscode.DocumentPasteEdit(text, vscode.l10n.t('Paste as report markup (tables and headings)'), HtmlPasteProvider.kind);
+    const edit = new vscode.DocumentPasteEdit(text, vscode.l10n.t('Paste as report markup (tables and headings)'), this.kind);
     return [edit];
   }
 }
