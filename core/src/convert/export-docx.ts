@@ -45,7 +45,7 @@ export async function renderDocx(model: ExportDocument): Promise<Uint8Array> {
         children.push(new d.Paragraph({ style: `Heading${level}`, children: [new d.TextRun(item.text)] }));
       }
     } else {
-      children.push(table(d, item.rows, item.widths, font));
+      children.push(table(d, item.rows, item.widths));
     }
   }
   const headingStyle = (level: number) => ({
@@ -81,6 +81,15 @@ export async function renderDocx(model: ExportDocument): Promise<Uint8Array> {
         headingStyle(2),
         headingStyle(3),
         headingStyle(4),
+        // One style for every table cell instead of properties on each of hundreds of cells (the
+        // docx library's cost grows with the properties it writes).
+        ...(['TableText', 'TableTextWide'] as const).map((id) => ({
+          id,
+          name: id === 'TableText' ? 'Table Text' : 'Table Text Wide',
+          basedOn: 'Normal',
+          run: { font: font(FONTS.body.docx), size: halfPt(id === 'TableText' ? SIZES_PT.table : SIZES_PT.tableWide) },
+          paragraph: { indent: { firstLine: 0 }, spacing: { line: twipPt(SIZES_PT.tableLine), lineRule: d.LineRuleType.AT_LEAST, before: 0, after: 0 }, alignment: d.AlignmentType.CENTER },
+        })),
       ],
     },
     sections: [
@@ -110,23 +119,16 @@ export async function renderDocx(model: ExportDocument): Promise<Uint8Array> {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-function table(
-  d: typeof Docx,
-  rows: ExportCell[][],
-  weights: number[],
-  font: (eastAsia: string) => Docx.IFontAttributesProperties,
-): Docx.Table {
+function table(d: typeof Docx, rows: ExportCell[][], weights: number[]): Docx.Table {
   const total = mm(TEXT_WIDTH_MM);
   const widths = scaleWidths(weights, total);
-  const size = halfPt(weights.length > 10 ? SIZES_PT.tableWide : SIZES_PT.table);
+  const style = weights.length > 10 ? 'TableTextWide' : 'TableText';
   const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
-  const borders = { top: border, bottom: border, left: border, right: border };
   const cellParagraph = (cell: ExportCell) =>
     new d.Paragraph({
-      alignment: cell.header || cell.figure || !cell.text ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
-      indent: { firstLine: 0 },
-      spacing: { line: twipPt(SIZES_PT.tableLine), lineRule: d.LineRuleType.AT_LEAST, before: 0, after: 0 },
-      children: [new d.TextRun({ text: cell.text, size, font: font(FONTS.body.docx) })],
+      style,
+      alignment: cell.header || cell.figure || !cell.text ? undefined : d.AlignmentType.LEFT,
+      children: [new d.TextRun(cell.text)],
     });
   const docRows = rows.map((row, r) => {
     const cells: Docx.TableCell[] = [];
@@ -140,11 +142,10 @@ function table(
           const o = rows[above.r][above.c];
           cells.push(
             new d.TableCell({
-              children: [new d.Paragraph({ indent: { firstLine: 0 }, children: [] })],
+              children: [new d.Paragraph({ style, children: [] })],
               columnSpan: o.colSpan > 1 ? o.colSpan : undefined,
               verticalMerge: d.VerticalMergeType.CONTINUE,
               width: { size: spanWidth(widths, c, o.colSpan), type: d.WidthType.DXA },
-              borders,
             }),
           );
         }
@@ -157,14 +158,19 @@ function table(
           verticalMerge: cell.rowSpan > 1 ? d.VerticalMergeType.RESTART : undefined,
           verticalAlign: d.VerticalAlignTable.CENTER,
           width: { size: spanWidth(widths, c, cell.colSpan), type: d.WidthType.DXA },
-          borders,
-          margins: { left: 60, right: 60, top: 20, bottom: 20 },
         }),
       );
     }
     return new d.TableRow({ children: cells, cantSplit: true });
   });
-  return new d.Table({ rows: docRows, width: { size: total, type: d.WidthType.DXA }, columnWidths: widths, layout: d.TableLayoutType.FIXED });
+  return new d.Table({
+    rows: docRows,
+    width: { size: total, type: d.WidthType.DXA },
+    columnWidths: widths,
+    layout: d.TableLayoutType.FIXED,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+  });
 }
 
 function spanWidth(widths: number[], c: number, span: number): number {
