@@ -206,7 +206,8 @@ describe('VS Code window with the installed VSIX', { timeout: 300_000 }, () => {
     let saved = '';
     for (let i = 0; i < 100; i++) {
       saved = fs.readFileSync(draftOnDisk, 'utf8');
-      if (saved !== original) break;
+      // Not while VS Code is still writing it (a read can see the file truncated).
+      if (saved !== original && saved.split('\n').length === lines.length) break;
       await page.waitForTimeout(100);
     }
     const savedLines = saved.split('\n');
