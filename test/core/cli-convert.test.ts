@@ -77,7 +77,8 @@ describe('nianbao convert and export', () => {
     r = run(['convert', path.join('back', '报告.docx')], dir);
     assert.equal(r.code, 0, r.stderr);
     const back = fs.readFileSync(path.join(dir, 'back', '报告.nianbao.md'), 'utf8');
-    assert.match(back, /^# 青川市人民政府2023年政府信息公开工作年度报告$/m);
+    const title = md.split('\n').find((l) => l.startsWith('# '))!;
+    assert.ok(back.split('\n').includes(title), `the title ${title} comes back`);
     r = run(['check', path.join('back', '报告.nianbao.md')], dir);
     assert.equal(r.code, 0, r.stdout);
     assert.equal(run(['export', '报告.nianbao.md', '--format', 'pdf'], dir).code, 2);

@@ -63,14 +63,14 @@ describe('round trip: export then import gives the same document', () => {
 describe('.docx reader on Word and WPS quirks', () => {
   test('a number split over runs, full-width spaces, soft breaks and tracked changes read as printed', () => {
     const body = [
-      p('青川县测试局2023年政府信息公开工作年度报告', '<w:jc w:val="center"/>'),
+      p('青禾县测试局2023年政府信息公开工作年度报告', '<w:jc w:val="center"/>'),
       p(['\u3000\u3000全年主动公开政府信息', '12', '46', '条，其中门户网站', '1', ',', '000', '条。']),
       `<w:p><w:r><w:t>办结申请</w:t></w:r><w:del><w:r><w:delText>99</w:delText></w:r></w:del><w:ins><w:r><w:t>54</w:t></w:r></w:ins><w:r><w:t>件。</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏文字</w:t></w:r></w:p>`,
       `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>第一页</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:br/><w:t>二、主动公开政府信息情况</w:t></w:r></w:p>`,
     ].join('');
     const out = convertFile(makeDocx(body), 'a.docx')!;
     const lines = out.text.split('\n');
-    assert.equal(lines[0], '# 青川县测试局2023年政府信息公开工作年度报告');
+    assert.equal(lines[0], '# 青禾县测试局2023年政府信息公开工作年度报告');
     assert.ok(lines.includes('\u3000\u3000全年主动公开政府信息1246条，其中门户网站1,000条。'), out.text);
     assert.ok(lines.includes('办结申请54件。'), 'deleted text and hidden runs are not text');
     assert.ok(!out.text.includes('PAGE'), 'field instructions are not text');
@@ -147,11 +147,11 @@ describe('.docx reader on Word and WPS quirks', () => {
 });
 
 describe('.html reader', () => {
-  const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>青川县测试局2023年政府信息公开工作年度报告 - 青川县人民政府</title>
+  const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>青禾县测试局2023年政府信息公开工作年度报告 - 青禾县人民政府</title>
 <script>document.write('脚本文字')</script><link rel="stylesheet" href="http://example.invalid/a.css"></head><body>
 <div class="nav">首页 &gt; 政务公开 &gt; 年报</div><header>网站页眉</header>
 <div class="article-content">
-<p style="text-align:center">青川县测试局</p><p align="center">2023年政府信息公开工作年度报告</p>
+<p style="text-align:center">青禾县测试局</p><p align="center">2023年政府信息公开工作年度报告</p>
 <p>&nbsp;&nbsp;一、总体情况</p><p>全年公开信息<span>12</span><span>46</span>条。<img src="http://example.invalid/x.png"></p>
 <table><tr><td rowspan="2">行政复议</td><td colspan="2">结果</td></tr><tr><td>维持</td><td>纠正</td></tr>
 <tr><td>件数</td><td>1</td><td>&nbsp;</td></tr><tr><td>嵌套</td><td><table><tr><td>内</td><td>表</td></tr></table></td><td>2</td></tr></table>
@@ -161,7 +161,7 @@ describe('.html reader', () => {
   test('page chrome, scripts and images are left out; a two-line title is one title', () => {
     const out = convertHtml(page);
     assert.doesNotMatch(out.text, /首页|网站页眉|版权所有|分享到|脚本文字|example\.invalid/);
-    assert.match(out.text, /^# 青川县测试局2023年政府信息公开工作年度报告$/m);
+    assert.match(out.text, /^# 青禾县测试局2023年政府信息公开工作年度报告$/m);
     assert.match(out.text, /^全年公开信息1246条。$/m);
     assert.ok(out.notes.some((n) => n.includes('图片')));
     const rows = out.text.split('\n').filter((l) => l.startsWith('|') && !l.startsWith('|---'));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { eventually, scratchDir, writeDraft } from './helpers';
 
-const REPORT = `# 青川县测试局2023年政府信息公开工作年度报告
+const REPORT = `# 青禾县测试局2023年政府信息公开工作年度报告
 
 一、总体情况
 
@@ -34,7 +34,7 @@ describe('import, export and preview', () => {
     assert.ok(imported, 'import gives a new file');
     assert.match(imported.fsPath, /exported\.nianbao\.md$/);
     const text = fs.readFileSync(imported.fsPath, 'utf8');
-    assert.match(text, /^# 青川县测试局2023年政府信息公开工作年度报告$/m);
+    assert.match(text, /^# 青禾县测试局2023年政府信息公开工作年度报告$/m);
     assert.match(text, /^\| 合计 \| 9 \|$/m);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, imported.fsPath);
   });
