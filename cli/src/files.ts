@@ -1,9 +1,11 @@
-// Which files the checker reads: the .md and .txt files named, and those under the folders named.
+// Which files the checker reads: the files named, and under the folders named the .md, .txt, .docx
+// and .html files (and .doc/.pdf, so that a folder check says why they cannot be read instead of
+// skipping them silently).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const CHECKED_EXTENSIONS = ['.md', '.txt', '.markdown'];
+export const CHECKED_EXTENSIONS = ['.md', '.txt', '.markdown', '.docx', '.html', '.htm', '.doc', '.wps', '.pdf'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
 
 export interface FileList {

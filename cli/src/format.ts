@@ -1,12 +1,23 @@
 // Output formats of the checker: the compiler-style text lines, JSON, and SARIF 2.1.0 for CI.
 
 import type { CheckResult, Finding, Rule } from '../../core/src/index';
+import type { SourceMap } from '../../core/src/convert/markup';
+import { describeSource, locate } from '../../core/src/convert/locate';
 
 export interface FileReport {
   file: string;
   result?: CheckResult;
   /** Why the file could not be checked (unreadable). */
   error?: string;
+  /** For a converted .docx/.html: where each line of the checked markup came from. */
+  source?: { format: 'docx' | 'html'; map: SourceMap };
+}
+
+/** Where a finding is in the original of a converted file ("表2 第5行第3列「0」"), else undefined. */
+function whereInSource(r: FileReport, f: Finding): string | undefined {
+  if (!r.source) return undefined;
+  const ref = locate(r.source.map, f.range.start);
+  return ref ? describeSource(ref) : undefined;
 }
 
 const SEVERITY_ZH: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
@@ -20,7 +31,10 @@ export function formatText(reports: FileReport[]): string {
       continue;
     }
     for (const f of r.result!.findings) {
-      out.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}`);
+      const where = whereInSource(r, f);
+      // A converted file's lines are not the reviewer's: name the paragraph or cell instead.
+      if (where) out.push(`${r.file}: ${where} ${f.severity} ${f.ruleId} ${f.message}`);
+      else out.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}`);
     }
     for (const fail of r.result!.ruleFailures) out.push(`${r.file}:1:1 warning internal 规则 ${fail.ruleId} 运行出错，已跳过：${fail.message}`);
   }
@@ -54,6 +68,7 @@ export function formatJson(reports: FileReport[]): string {
         related: f.related,
         fix: f.fix,
         data: f.data,
+        ...(r.source && { source: { format: r.source.format, where: whereInSource(r, f), markupLine: f.range.start.line + 1, markupColumn: f.range.start.character + 1 } }),
       })),
       ruleFailures: r.result?.ruleFailures,
     })),
@@ -68,10 +83,13 @@ export function formatSarif(reports: FileReport[], rules: readonly Rule[], versi
   const results = [];
   for (const r of reports) {
     for (const f of r.result?.findings ?? []) {
+      const where = whereInSource(r, f);
       results.push({
         ruleId: f.ruleId,
         level: SARIF_LEVEL[f.severity],
-        message: { text: f.message },
+        message: { text: where ? `${where}：${f.message}` : f.message },
+        // For a converted file the region is in the converted markup (`nianbao convert` writes it).
+        ...(where && { properties: { where, convertedFrom: r.source!.format, regionIn: 'converted markup' }, logicalLocations: [{ name: where, kind: 'element' }] }),
         locations: [
           {
             physicalLocation: {

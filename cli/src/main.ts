@@ -10,16 +10,20 @@ import { parseConfig } from '../../core/src/config/load';
 import { getProfile } from '../../core/src/profiles/index';
 import { collectFiles, findConfigFile } from './files';
 import { formatJson, formatSarif, formatText, summarize, type FileReport } from './format';
-import { decodeText } from './decode';
+import { readReport } from './readers';
+import { runConvert, runExport } from './convert';
 
 const VERSION = '0.1.0';
 
 const USAGE = `用法 Usage:
-  nianbao check <文件或文件夹…> [选项]    检查年度报告草稿（.md / .txt）
+  nianbao check <文件或文件夹…> [选项]    检查年度报告草稿（.md / .txt / .docx / .html）
+  nianbao convert <文件> [-o 输出]         把 .docx 或 .html 转换为年报标记文本（.nianbao.md）
+  nianbao export <文件> [--format docx|html] [-o 输出]  导出为 Word 或可打印的网页
   nianbao rules                            列出全部规则
 
 选项 Options:
-  --format text|json|sarif   输出格式（默认 text）
+  --format text|json|sarif   输出格式（默认 text；export 为 docx 或 html）
+  -o, --output <file>        convert / export 的输出文件（- 为标准输出）
   --profile <id>             指定报告格式：gov-2021、gov-2019、legacy、generic 或配置中的自定义格式
   --config <file>            配置文件（默认从当前目录向上查找 nianbao.config.json）
   -h, --help                 显示帮助
@@ -44,7 +48,7 @@ function loadConfig(file: string | undefined): ResolvedConfig {
   return config;
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,6 +58,7 @@ function main(argv: string[]): number {
         format: { type: 'string', default: 'text' },
         profile: { type: 'string' },
         config: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -75,6 +80,8 @@ function main(argv: string[]): number {
     for (const r of ALL_RULES) process.stdout.write(`${r.meta.id}\t${r.meta.defaultSeverity}\t${r.meta.fixable ? '可修复' : ''}\t${r.meta.title}\n`);
     return 0;
   }
+  if (command === 'convert') return runConvert(targets, values);
+  if (command === 'export') return runExport(targets, values);
   if (command !== 'check') usageError(command ? `未知命令「${command}」` : '缺少命令');
   if (!targets.length) usageError('请给出要检查的文件或文件夹');
   const format = values.format ?? 'text';
@@ -87,10 +94,11 @@ function main(argv: string[]): number {
   const reports: FileReport[] = missing.map((file) => ({ file, error: '文件或文件夹不存在或无法读取' }));
   for (const file of files) {
     try {
-      const { text, note } = decodeText(fs.readFileSync(file));
-      if (note) process.stderr.write(`${file}: ${note}\n`);
-      const plainText = path.extname(file).toLowerCase() === '.txt';
-      reports.push({ file: path.relative(process.cwd(), file) || file, result: check(text, { profile: values.profile, config, plainText }) });
+      const { text, notes, source } = readReport(file);
+      for (const note of notes) process.stderr.write(`${file}: ${note}\n`);
+      // Flattened text is read as such; a converted .docx/.html is markup, whatever it was named.
+      const plainText = !source && path.extname(file).toLowerCase() === '.txt';
+      reports.push({ file: path.relative(process.cwd(), file) || file, result: check(text, { profile: values.profile, config, plainText }), source });
     } catch (e) {
       // One unreadable or pathological file never stops the others.
       reports.push({ file, error: (e as Error).message });
@@ -108,4 +116,6 @@ function main(argv: string[]): number {
   return hasErrors ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});
