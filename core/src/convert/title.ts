@@ -36,9 +36,11 @@ export function mergeTitle(blocks: Block[], pageTitle?: string): Block[] {
     }
   }
   // The article holds no title of its own (many sites print it outside the content): the page's
-  // <title>, less a site name after a separator, when it names a report.
+  // <title>, less a site name after a separator, when it names a report and its year (a bare
+  // 政府信息公开工作年度报告, as a page exported from a draft without a title carries, names none).
   const fromPage = pageTitle?.split(/\s+[-_|—]\s+|_/)[0].trim();
-  if (fromPage && NAMES_REPORT.test(fromPage) && fromPage.length <= MAX_TITLE_CHARS && !looksLikeTitle(lead[0].text)) {
+  const namesYear = !!fromPage && /(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}/.test(fromPage);
+  if (fromPage && namesYear && NAMES_REPORT.test(fromPage) && fromPage.length <= MAX_TITLE_CHARS && !looksLikeTitle(lead[0].text)) {
     return [{ kind: 'title', text: fromPage, source: { quote: fromPage } }, ...blocks];
   }
   return blocks;
