@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, type CheckResult } from '../../core/src/index';
 import { loadVerdicts } from '../eval/verdicts';
+import { convertFile } from '../../core/src/convert/index';
 import { findingKey } from '../eval/key';
 
 const SHARED = path.join(__dirname, '..', '..', '..', '..', 'shared');
@@ -80,6 +81,37 @@ describe('the eval verdicts (test/eval/verdicts.json) still hold', { skip: !pres
       assert.deepEqual(missed.map((d) => d.id), [], 'defects missed (or their finding moved: judge it again in verdicts.json)');
       const falseAlarms = r.findings.filter((f) => v.findings[findingKey(f)]?.verdict === 'false');
       assert.deepEqual(falseAlarms.map((f) => `${findingKey(f)} ${f.message}`), []);
+    });
+  }
+});
+
+describe('a flattened page and its published HTML (../shared/corpus/html) say the same', { skip: !present && 'no ../shared folder' }, () => {
+  const HTML = path.join(SHARED, 'corpus', 'html');
+  const names = fs.existsSync(HTML) ? fs.readdirSync(HTML).filter((n) => n.endsWith('.html')) : [];
+  /** What a reviewer reads, without where it is: rule and message, less the notes on the input itself. */
+  const said = (r: CheckResult) =>
+    r.findings
+      .filter((f) => !['table-unreadable', 'input-quality', 'profile-notice'].includes(f.ruleId))
+      .map((f) => `${f.ruleId} ${f.message}`)
+      .sort();
+  for (const name of names) {
+    const stem = name.replace(/\.html$/, '');
+    test(`${stem}: the same findings, and every table cell the text's digits were split into is the page's`, () => {
+      const text = check(fs.readFileSync(path.join(SHARED, 'corpus', `${stem}.txt`), 'utf8'), { plainText: true });
+      const page = convertFile(fs.readFileSync(path.join(HTML, name)), name)!;
+      const html = check(page.text);
+      assert.deepEqual(said(text), said(html));
+      // Each national table read from the digits: row for row, the figures the page's cells hold.
+      const unreadable = new Set(text.facts.unreadableTables.map((t) => t.tableId));
+      for (const t of text.facts.nationalTables) {
+        assert.ok(!unreadable.has(t.spec.id));
+        const fromPage = html.facts.nationalTables.find((x) => x.spec.id === t.spec.id);
+        assert.ok(fromPage, `${t.spec.id} on the page`);
+        for (const [rowId, found] of t.rows) {
+          const cells = (r: typeof found | undefined) => [...(r?.values.values() ?? [])].map((c) => c.number?.value);
+          assert.deepEqual(cells(found), cells(fromPage.rows.get(rowId)), `${t.spec.id} ${rowId}`);
+        }
+      }
     });
   }
 });
