@@ -1,0 +1,75 @@
+// Pull diagnostics (textDocument/diagnostic), for editors that advertise textDocument.diagnostic.
+// Each answer carries a result id; the next request names it as previousResultId, and when neither
+// the document (its version) nor the settings (the checks' generation, ./checks.ts) changed since,
+// the answer is `unchanged` and no diagnostics travel. The debounce holds a request that follows a
+// change until `debounceMs` have passed since the last change; an editor that cancels the request
+// (VS Code does when the next keystroke comes) ends the wait at once.
+
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+
+export class DocumentResults {
+  private readonly last = new Map<string, { resultId: string; version: number; generation: number }>();
+  private counter = 0;
+
+  /** `nonce` keeps result ids of an earlier server process (before a restart) from matching. */
+  constructor(private readonly nonce: string) {}
+
+  report(uri: string, version: number, generation: number, previousResultId: string | undefined, items: () => Diagnostic[]): DocumentDiagnosticReport {
+    let last = this.last.get(uri);
+    if (last && last.version === version && last.generation === generation) {
+      if (previousResultId === last.resultId) return { kind: 'unchanged', resultId: last.resultId };
+    } else {
+      last = { resultId: `${this.nonce}:${++this.counter}`, version, generation };
+      this.last.set(uri, last);
+    }
+    return { kind: 'full', resultId: last.resultId, items: items() };
+  }
+
+  forget(uri: string): void {
+    this.last.delete(uri);
+  }
+}
+
+/** When each open document was last edited, for the debounce of pulled diagnostics. */
+export class ChangeClock {
+  private readonly changedAt = new Map<string, number>();
+  private readonly known = new Set<string>();
+
+  /** Records new content of the document; true when it is an edit, false when it is the opening. */
+  record(uri: string): boolean {
+    if (!this.known.has(uri)) {
+      this.known.add(uri);
+      return false;
+    }
+    this.changedAt.set(uri, Date.now());
+    return true;
+  }
+
+  /** The document was closed: its next content is an opening again. */
+  forget(uri: string): void {
+    this.changedAt.delete(uri);
+    this.known.delete(uri);
+  }
+
+  /**
+   * Resolves once `debounceMs()` have passed since the document's last change (at once if they
+   * have); a change during the wait extends it, as it re-arms the push debounce. Rejects with
+   * RequestCancelled when the editor cancels the request.
+   */
+  async settle(uri: string, debounceMs: () => number, token: CancellationToken): Promise<void> {
+    for (;;) {
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, '请求已取消（request cancelled）');
+      const wait = (this.changedAt.get(uri) ?? 0) + debounceMs() - Date.now();
+      if (wait <= 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, wait);
+        const sub = token.onCancellationRequested(done);
+        function done(): void {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        }
+      });
+    }
+  }
+}
