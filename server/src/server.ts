@@ -2,7 +2,8 @@
 // vscode-languageserver between LSP and the core's editor-free language service.
 //
 // Diagnostics are pulled (textDocument/diagnostic, ./pullDiagnostics.ts) by editors that advertise
-// textDocument.diagnostic, and pushed (./pushDiagnostics.ts) to the others. Everything
+// textDocument.diagnostic, and pushed (./pushDiagnostics.ts) to the others; workspace/diagnostic
+// (./workspaceDiagnostics.ts) covers the report files of the workspace that are not open. Everything
 // else is answered on request, from the check of the document's current version (./checks.ts).
 // The connection, its transports and the strict lifecycle are in ./connection.ts.
 
@@ -31,6 +32,7 @@ import { ProfileInfoRequestType, SkeletonRequestType, TablesRequestType } from '
 import { ruleDocsUrl } from './ruleDocs';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { configForDocument, CONFIG_FILE, loadFolderConfig, type FolderConfig } from './workspaceConfig';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
 /** The diagnostics' identifier (pull), also the source the client groups them under. */
 const DIAGNOSTIC_IDENTIFIER = 'nianbao';
@@ -137,7 +139,7 @@ export function serve(connection: Connection): void {
         completionProvider: { triggerCharacters: ['、', '|'] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
-        ...(pull && { diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: false, workspaceDiagnostics: false } }),
+        ...(pull && { diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: false, workspaceDiagnostics: true } }),
       },
       serverInfo: { name: 'nianbao-language-server' },
     };
@@ -185,6 +187,16 @@ export function serve(connection: Connection): void {
       return results.report(uri, doc.version, checks.generation, params.previousResultId, () => service.diagnostics(result.findings, uri, ruleDocs));
     });
   });
+
+  const workspace = new WorkspaceDiagnostics(nonce, {
+    folders: () => folderUris,
+    openDocuments: () => documents.keys(),
+    settings: () => settings,
+    generation: () => checks.generation,
+    diagnose: (uri, text) => guarded('检查工作区文件', [], () => service.diagnostics(service.analyse(text, { config: effectiveConfig(uri) }).findings, uri, ruleDocs)),
+    log: (message) => connection.console.info(message),
+  });
+  connection.languages.diagnostics.onWorkspace((params, token) => workspace.report(params, token));
 
   const withDoc = <T>(uri: string, fallback: T, f: (r: CheckResult, doc: TextDocument) => T): T => {
     const doc = documents.get(uri);

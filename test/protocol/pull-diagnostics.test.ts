@@ -39,7 +39,7 @@ describe('pull diagnostics', { timeout: 60_000 }, () => {
     const settings = { debounceMs: 0, rules: {} as Record<string, string> };
     const c = client(settings);
     const { capabilities } = await c.initialize(undefined, { pull: true });
-    assert.deepEqual(capabilities.diagnosticProvider, { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(capabilities.diagnosticProvider, { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: true });
     // Once the settings are read (after initialized) the server asks for a fresh pull.
     await c.waitFor(() => c.refreshes, () => true, 'the refresh after initialized');
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'nianbao', version: 1, text: DRAFT_2023 } });
