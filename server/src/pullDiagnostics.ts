@@ -1,14 +1,24 @@
 // Pull diagnostics (textDocument/diagnostic), for editors that advertise textDocument.diagnostic.
-// Each answer carries a result id; the next request names it as previousResultId, and when neither
-// the document (its version) nor the settings (the checks' generation, ./checks.ts) changed since,
-// the answer is `unchanged` and no diagnostics travel. The debounce holds a request that follows a
-// change until `debounceMs` have passed since the last change; an editor that cancels the request
-// (VS Code does when the next keystroke comes) ends the wait at once.
+// Each answer carries a result id, which the next request names as previousResultId. The answer is
+// `unchanged` (no diagnostics travel) when neither the document (its version) nor the settings (the
+// checks' generation, ./checks.ts) changed since that id, and also when the document changed but
+// its diagnostics came out exactly the same (a word typed into a sentence with no finding after it:
+// most keystrokes in a long draft). The debounce holds a request that follows a change until
+// `debounceMs` have passed since the last change; an editor that cancels the request (VS Code does
+// when the next keystroke comes) ends the wait at once.
 
+import { isDeepStrictEqual } from 'node:util';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 
+interface LastReport {
+  resultId: string;
+  version: number;
+  generation: number;
+  items: Diagnostic[];
+}
+
 export class DocumentResults {
-  private readonly last = new Map<string, { resultId: string; version: number; generation: number }>();
+  private readonly last = new Map<string, LastReport>();
   private counter = 0;
 
   /** `nonce` keeps result ids of an earlier server process (before a restart) from matching. */
@@ -16,17 +26,25 @@ export class DocumentResults {
 
   report(uri: string, version: number, generation: number, previousResultId: string | undefined, items: () => Diagnostic[]): DocumentDiagnosticReport {
     let last = this.last.get(uri);
-    if (last && last.version === version && last.generation === generation) {
-      if (previousResultId === last.resultId) return { kind: 'unchanged', resultId: last.resultId };
-    } else {
-      last = { resultId: `${this.nonce}:${++this.counter}`, version, generation };
-      this.last.set(uri, last);
+    if (!last || last.generation !== generation) {
+      last = this.remember(uri, version, generation, items());
+    } else if (last.version !== version) {
+      const next = items();
+      if (isDeepStrictEqual(next, last.items)) last.version = version; // same report, same id
+      else last = this.remember(uri, version, generation, next);
     }
-    return { kind: 'full', resultId: last.resultId, items: items() };
+    if (previousResultId === last.resultId) return { kind: 'unchanged', resultId: last.resultId };
+    return { kind: 'full', resultId: last.resultId, items: last.items };
   }
 
   forget(uri: string): void {
     this.last.delete(uri);
+  }
+
+  private remember(uri: string, version: number, generation: number, items: Diagnostic[]): LastReport {
+    const report = { resultId: `${this.nonce}:${++this.counter}`, version, generation, items };
+    this.last.set(uri, report);
+    return report;
   }
 }
 

@@ -56,16 +56,21 @@ describe('pull diagnostics', { timeout: 60_000 }, () => {
     assert.equal(stale.kind, 'full', 'an unknown previous id gets the full report');
     assert.equal(stale.resultId, first.resultId);
 
-    // An edit (a blank line at the end) changes the version: full, with a new id.
-    const end = DRAFT_2023.split('\n').length - 1;
-    await c.conn.sendNotification('textDocument/didChange', {
-      textDocument: { uri: URI, version: 2 },
-      contentChanges: [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: '\n' }],
-    });
+    const change = (version: number, line: number) =>
+      c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: URI, version },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '\n' }],
+      });
+    // An edit that leaves every finding as it was (a blank line at the end): unchanged, same id.
+    await change(2, DRAFT_2023.split('\n').length - 1);
+    assert.deepEqual(await pull(c, first.resultId), { kind: 'unchanged', resultId: first.resultId }, 'same diagnostics: unchanged');
+    // An edit that moves the findings (a line inserted under the title): full, new id, one line down.
+    await change(3, 1);
     const edited = await pull(c, first.resultId);
     assert.equal(edited.kind, 'full');
     assert.notEqual(edited.resultId, first.resultId);
-    assert.deepEqual(edited.items!.map((d) => d.code).sort(), first.items!.map((d) => d.code).sort(), 'the same findings');
+    const at = (r: Report, shift = 0) => r.items!.map((d) => `${d.code}@${d.range.start.line + shift}`).sort();
+    assert.deepEqual(at(edited), at(first, 1), 'the same findings, one line down');
     assert.equal((await pull(c, edited.resultId)).kind, 'unchanged');
 
     // A settings change (table-balance turned off): the server asks the client to pull again, and the next pull is full.
