@@ -32,10 +32,15 @@ export interface Session {
   /** textDocument/diagnostic for `uri`, naming the result id the editor holds. */
   pull(uri: string, previousResultId?: string): Promise<PulledDiagnostics>;
   rssKb(): number;
+  /** CPU time the server process has used so far (user + system, /proc/<pid>/stat), in ms. */
+  cpuMs(): number;
   close(): Promise<void>;
 }
 
 /** What the editor answers to workspace/configuration for the "nianbao" section. */
+/** USER_HZ, the unit of /proc/<pid>/stat's times: 100 on Linux. */
+const CLOCK_TICKS = 100;
+
 export interface StartOptions {
   serverPath: string;
   settings: Record<string, unknown>;
@@ -88,6 +93,11 @@ export function startServer(opts: StartOptions): Session {
     },
     pull(uri, previousResultId) {
       return conn.sendRequest<PulledDiagnostics>('textDocument/diagnostic', { identifier: 'nianbao', textDocument: { uri }, previousResultId });
+    },
+    cpuMs() {
+      // Fields 14 and 15 (utime, stime) in clock ticks, counted after the parenthesised command name.
+      const fields = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
     },
     rssKb() {
       const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');

@@ -70,6 +70,8 @@ interface PullFigures {
   keystroke: number[][];
   unchanged: number;
   full: number;
+  /** Mean CPU time of the server process per keystroke, per run (contention on the machine barely moves it). */
+  cpuMs: number[];
 }
 
 /**
@@ -86,10 +88,11 @@ async function pullTyping(serverPath: string, kind: Keystroke, runs: number, per
   await sleep(300); // settings read, the post-initialize refresh done
   let held: PulledDiagnostics = await s.pull(uri);
   let resultId = held.resultId;
-  const figures: PullFigures = { keystroke: [], unchanged: 0, full: 0 };
+  const figures: PullFigures = { keystroke: [], unchanged: 0, full: 0, cpuMs: [] };
   let version = 1;
   for (let r = 0; r < runs; r++) {
     const ks: number[] = [];
+    const cpu0 = s.cpuMs();
     for (let i = 0; i < perRun; i++) {
       version++;
       const t0 = performance.now();
@@ -100,23 +103,25 @@ async function pullTyping(serverPath: string, kind: Keystroke, runs: number, per
       else figures.unchanged++;
       resultId = held.resultId;
     }
+    figures.cpuMs.push((s.cpuMs() - cpu0) / perRun);
     figures.keystroke.push(ks);
   }
   await s.close();
   return figures;
 }
 
-/** Keystroke → pushed diagnostics of that version, for the Enter case (the char case is in editing()). */
-async function pushTyping(serverPath: string, kind: Keystroke, runs: number, perRun: number): Promise<number[][]> {
+/** Keystroke → pushed diagnostics of that version, nothing else in between (editing() also asks for completion and code actions). */
+async function pushTyping(serverPath: string, kind: Keystroke, runs: number, perRun: number): Promise<{ keystroke: number[][]; cpuMs: number[] }> {
   const text = bigDraft({ seed: 11, lines: 5000 });
   const target = typingLine(text.split('\n'));
   const s = await started(serverPath);
   const uri = `file:///bench/draft-5000-push-${kind}.md`;
   await openAndSettle(s, uri, text);
-  const out: number[][] = [];
+  const out = { keystroke: [] as number[][], cpuMs: [] as number[] };
   let version = 1;
   for (let r = 0; r < runs; r++) {
     const ks: number[] = [];
+    const cpu0 = s.cpuMs();
     for (let i = 0; i < perRun; i++) {
       version++;
       const t0 = performance.now();
@@ -124,7 +129,8 @@ async function pushTyping(serverPath: string, kind: Keystroke, runs: number, per
       void s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [keystrokeChange(kind, version, target)] });
       ks.push((await fresh).at - t0);
     }
-    out.push(ks);
+    out.cpuMs.push((s.cpuMs() - cpu0) / perRun);
+    out.keystroke.push(ks);
   }
   await s.close();
   return out;
@@ -287,8 +293,16 @@ export async function benchServer(serverPath: string, quick: boolean): Promise<{
     rows.push({ id, label, unit: 'ms', value: stats.median, stats, note: 'in-process, same draft; p95 in the stats' });
   }
   rows.push({ id: 'server.keystroke.p95', label: 'keystroke → diagnostics, p95', unit: 'ms', value: ks.p95, stats: ks, target: { kind: 'max', value: 20 } });
-  const pushEnter = summarizeRuns(await pushTyping(serverPath, 'enter', quick ? 2 : 5, quick ? 10 : 20));
-  rows.push({ id: 'server.keystroke.enter.p95', label: 'Enter → pushed diagnostics, p95 (every line below moves)', unit: 'ms', value: pushEnter.p95, stats: pushEnter });
+  for (const kind of ['char', 'enter'] as const) {
+    const pushed = await pushTyping(serverPath, kind, quick ? 2 : 5, kind === 'char' ? (quick ? 20 : 40) : quick ? 10 : 20);
+    const what = kind === 'char' ? 'keystroke' : 'Enter';
+    if (kind === 'enter') {
+      const st = summarizeRuns(pushed.keystroke);
+      rows.push({ id: 'server.keystroke.enter.p95', label: 'Enter → pushed diagnostics, p95 (every line below moves)', unit: 'ms', value: st.p95, stats: st });
+    }
+    const cpu = summarizeRuns(pushed.cpuMs.map((x) => [x]));
+    rows.push({ id: `server.push.${kind}.cpu`, label: `${what} → pushed diagnostics: server CPU time per keystroke (mean per run)`, unit: 'ms', value: cpu.median, stats: cpu, note: 'user + system time of the server process over each run, divided by its keystrokes' });
+  }
   for (const kind of ['char', 'enter'] as const) {
     const pulled = await pullTyping(serverPath, kind, quick ? 2 : 5, kind === 'char' ? (quick ? 20 : 40) : quick ? 10 : 20);
     const st = summarizeRuns(pulled.keystroke);
@@ -296,6 +310,8 @@ export async function benchServer(serverPath: string, quick: boolean): Promise<{
     const note = `didChange then textDocument/diagnostic with the held result id, to the answer: ${pulled.unchanged} unchanged, ${pulled.full} full`;
     rows.push({ id: `server.pull.${kind}.p50`, label: `${what} → pulled diagnostics, ${ed.lines}-line draft, p50`, unit: 'ms', value: st.median, stats: st, target: kind === 'char' ? { kind: 'max', value: 15 } : undefined, note });
     rows.push({ id: `server.pull.${kind}.p95`, label: `${what} → pulled diagnostics, p95`, unit: 'ms', value: st.p95, stats: st, target: kind === 'char' ? { kind: 'max', value: 20 } : undefined });
+    const cpu = summarizeRuns(pulled.cpuMs.map((x) => [x]));
+    rows.push({ id: `server.pull.${kind}.cpu`, label: `${what} → pulled diagnostics: server CPU time per keystroke (mean per run)`, unit: 'ms', value: cpu.median, stats: cpu, note: 'user + system time of the server process over each run, divided by its keystrokes' });
   }
   const cs = summarizeRuns(ed.completion);
   rows.push({ id: 'server.completion.p95', label: 'completion, p95 (version already analysed)', unit: 'ms', value: cs.p95, stats: cs, target: { kind: 'max', value: 10 } });

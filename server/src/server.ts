@@ -34,7 +34,7 @@ import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { configForDocument, CONFIG_FILE, loadFolderConfig, type FolderConfig } from './workspaceConfig';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
-/** The diagnostics' identifier (pull), also the source the client groups them under. */
+/** The pull diagnostics' identifier; VS Code names the diagnostic collection it keeps them in after it. */
 const DIAGNOSTIC_IDENTIFIER = 'nianbao';
 
 export function serve(connection: Connection): void {
