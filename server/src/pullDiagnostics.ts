@@ -8,7 +8,50 @@
 // when the next keystroke comes) ends the wait at once.
 
 import { isDeepStrictEqual } from 'node:util';
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import {
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type DocumentDiagnosticReport,
+  type Range,
+} from 'vscode-languageserver/node';
+
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean): boolean {
+  if (!a || !b) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+  return true;
+}
+
+const sameRelated = (a: DiagnosticRelatedInformation, b: DiagnosticRelatedInformation) =>
+  a.message === b.message && a.location.uri === b.location.uri && sameRange(a.location.range, b.location.range);
+
+/**
+ * Field by field over every property of LSP's Diagnostic: util.isDeepStrictEqual gives the same
+ * answer but took 1.5 ms for the 529 diagnostics of the 5,000-line draft (6–9 ms on the busy
+ * machine), this 0.13 ms. A MarkupContent message (we send strings) compares by identity, so it is
+ * never wrongly "the same".
+ */
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    sameRange(a.range, b.range) &&
+    a.message === b.message &&
+    a.severity === b.severity &&
+    a.code === b.code &&
+    a.source === b.source &&
+    a.codeDescription?.href === b.codeDescription?.href &&
+    sameList(a.tags, b.tags, (x, y) => x === y) &&
+    sameList(a.relatedInformation, b.relatedInformation, sameRelated) &&
+    (a.data === b.data || isDeepStrictEqual(a.data, b.data))
+  );
+}
+
+export const sameDiagnostics = (a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean => sameList(a, b, sameDiagnostic);
 
 interface LastReport {
   resultId: string;
@@ -30,7 +73,7 @@ export class DocumentResults {
       last = this.remember(uri, version, generation, items());
     } else if (last.version !== version) {
       const next = items();
-      if (isDeepStrictEqual(next, last.items)) last.version = version; // same report, same id
+      if (sameDiagnostics(next, last.items)) last.version = version; // same report, same id
       else last = this.remember(uri, version, generation, next);
     }
     if (previousResultId === last.resultId) return { kind: 'unchanged', resultId: last.resultId };
