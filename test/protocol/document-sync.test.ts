@@ -1,4 +1,4 @@
-// Document synchronisation (server/src/lsp/documents.ts): didChange may mix whole-text and ranged
+// Document synchronisation (vscode-languageserver's TextDocuments): didChange may mix whole-text and ranged
 // changes, applied in order, each range read against the text the previous change left. The
 // diagnostics of each version must be the check of the text the editor holds at that version.
 

@@ -53,6 +53,14 @@ describe('our sources execute nothing and open no connection', () => {
     const hits = sourceFiles('core/src').filter((f) => /['"](?:node:)?(?:fs|fs\/promises|process|os)['"]|\bprocess\.(?:env|exit|kill)/.test(code(f)));
     assert.deepEqual(hits, []);
   });
+
+  test('the core imports VS Code nothing and the LSP packages as types only', () => {
+    // vscode-languageserver-textdocument (offsets, positions) is a small pure library the core may run.
+    const runtime = /^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+['"](?:vscode|vscode-languageserver(?:-types|-protocol)?|vscode-jsonrpc)(?:\/[^'"]*)?['"]|require\(\s*['"]vscode/m;
+    const hits = sourceFiles('core/src').filter((f) => runtime.test(code(f)));
+    assert.deepEqual(hits, []);
+    assert.ok(sourceFiles('core/src').some((f) => /import type [^;]*from 'vscode-languageserver-types'/.test(code(f))), 'the pattern sees the type imports');
+  });
 });
 
 describe('manifest', () => {

@@ -13,13 +13,16 @@ import { cellName } from '../rules/table-balance';
 import { formatAmount } from '../rules/table-arith';
 import { rangeContains } from './edits';
 import { formatNumber, partPlace } from './text';
-import type { Hover } from './types';
+import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 
-export function hover(result: CheckResult, pos: Position): Hover | undefined {
+/** Every hover here is Markdown. */
+export type MarkdownHover = Hover & { contents: MarkupContent };
+
+export function hover(result: CheckResult, pos: Position): MarkdownHover | undefined {
   return partHover(result, pos) ?? cellHover(result, pos);
 }
 
-function partHover(result: CheckResult, pos: Position): Hover | undefined {
+function partHover(result: CheckResult, pos: Position): MarkdownHover | undefined {
   const part = result.facts.parts.find((p) => p.heading.line === pos.line && rangeContains(p.heading.range, pos));
   if (!part) return undefined;
   const { spec } = part;
@@ -48,7 +51,7 @@ function findCell(result: CheckResult, pos: Position): CellAt | undefined {
   return undefined;
 }
 
-function cellHover(result: CheckResult, pos: Position): Hover | undefined {
+function cellHover(result: CheckResult, pos: Position): MarkdownHover | undefined {
   const at = findCell(result, pos);
   if (!at) return undefined;
   const { spec } = at.table;
