@@ -28,7 +28,9 @@ export class DocumentChecks {
     if (hit && hit.version === doc.version && hit.generation === this.currentGeneration) return hit.result;
     let session = this.sessions.get(doc.uri);
     if (!session) this.sessions.set(doc.uri, (session = createCheckSession()));
-    const result = this.service.analyse(doc.getText(), { config: this.configFor(doc.uri), session });
+    // A plain-text report (an editor's plaintext document, a .txt file) gets plain text from fixes.
+    const plainText = doc.languageId === 'plaintext' || /\.txt$/i.test(doc.uri);
+    const result = this.service.analyse(doc.getText(), { config: this.configFor(doc.uri), session, plainText });
     this.results.set(doc.uri, { version: doc.version, generation: this.currentGeneration, result });
     return result;
   }

@@ -193,7 +193,8 @@ export function serve(connection: Connection): void {
     openDocuments: () => documents.keys(),
     settings: () => settings,
     generation: () => checks.generation,
-    diagnose: (uri, text) => guarded('检查工作区文件', [], () => service.diagnostics(service.analyse(text, { config: effectiveConfig(uri) }).findings, uri, ruleDocs)),
+    diagnose: (uri, text) =>
+      guarded('检查工作区文件', [], () => service.diagnostics(service.analyse(text, { config: effectiveConfig(uri), plainText: /\.txt$/i.test(uri) }).findings, uri, ruleDocs)),
     log: (message) => connection.console.info(message),
   });
   connection.languages.diagnostics.onWorkspace((params, token) => workspace.report(params, token));
