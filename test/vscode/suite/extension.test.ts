@@ -37,7 +37,7 @@ describe('Nianbao in VS Code', () => {
     const balance = ds.find((d) => ruleId(d) === 'table-balance')!;
     assert.match(balance.message, /相差\s*2/);
     const code = balance.code as { value: string; target: vscode.Uri };
-    assert.match(code.target.toString(), /rules\.md#table-balance$/);
+    assert.match(code.target.toString(), /\/docs\/rules\/table-balance\.md$/);
     const missing = ds.find((d) => ruleId(d) === 'part-missing')!;
     assert.match(missing.message, /存在的主要问题及改进情况/);
     assert.equal(missing.range.start.line, lineOf(doc, '六、其他需要报告的事项'));
