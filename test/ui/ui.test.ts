@@ -390,7 +390,6 @@ describe('VS Code window with the installed VSIX', { timeout: 300_000 }, () => {
         times = startupLines().find((t) => t.firstDiagnostics !== undefined && t.firstDiagnostics >= clicked);
         if (!times) await page.waitForTimeout(100);
       }
-      fs.appendFileSync(path.join(ARTIFACTS, 'ui-startup-debug.txt'), `run ${i} clicked ${clicked} ${JSON.stringify(times)} all ${JSON.stringify(startupLines())} first ${firstClick}\n`);
       if (!times) {
         const logs: string[] = [];
         const list = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? list(path.join(d, e.name)) : e.name.endsWith('.log') && logs.push(path.join(d, e.name))));
