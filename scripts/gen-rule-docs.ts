@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../core/src/rules/index';
 import type { Rule, RuleCategory, Severity } from '../core/src/rules/types';
-import { RULE_EXAMPLES, type RuleExample } from './rule-examples';
+import { RULE_EXAMPLES, type NoExample, type RuleExample } from './rule-examples';
 
 const CATEGORY: Record<RuleCategory, string> = {
   structure: '结构 Structure',
@@ -53,13 +53,14 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
 const visible = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
 const fence = (s: string) => ['```markdown', visible(s), '```'];
 
-export function renderRulePage(rule: Rule, example: RuleExample | undefined): string {
+export function renderRulePage(rule: Rule, example: RuleExample | NoExample | undefined): string {
   const { meta } = rule;
   const out: string[] = [`# ${meta.id}`, '', GENERATED, '', `**${meta.title}** — ${meta.titleEn}`, ''];
   out.push(`- 类别：${CATEGORY[meta.category]}`, `- 默认级别：${SEVERITY[meta.defaultSeverity]}（${meta.defaultSeverity}）`, `- 快速修复：${meta.fixable ? '有' : '无'}`);
   if (meta.basis) out.push(`- 依据：${meta.basis}`);
   out.push('', meta.description);
-  if (example) {
+  if (example && 'none' in example) out.push('', '## 示例 Examples', '', `（无示例）${example.none}`);
+  else if (example) {
     out.push('', '## 错误示例 Incorrect', '', ...fence(example.incorrect), '', '## 改正后 Correct', '', ...fence(example.correct), '', example.note);
   }
   out.push('', `[全部规则 All rules](../rules.md)`);

@@ -49,7 +49,12 @@ const BODY: Record<string, string> = {
 };
 const report = (headings: string[]) => TITLE + headings.map((h) => `${h}\n\n${BODY[h] ?? BODY[PARTS.find((p) => p.endsWith(h.replace(/^.*、/, ''))) ?? ''] ?? '（略）'}`).join('\n\n');
 
-export const RULE_EXAMPLES: Record<string, RuleExample> = {
+/** A rule whose finding a few lines cannot show, and why. */
+export interface NoExample {
+  none: string;
+}
+
+export const RULE_EXAMPLES: Record<string, RuleExample | NoExample> = {
   'input-quality': {
     incorrect: '（一）主动公开情况。全年主动公开政府信息\u0007186条。',
     correct: '（一）主动公开情况。全年主动公开政府信息186条。',
@@ -167,6 +172,15 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     correct: '一、总体情况\n\n进一步规范公开内容，创新公开形式。',
     note: '从网页或 PDF 复制时夹带的注音和乱码应删除；快速修复删去注音。',
   },
+  'lead-parts': {
+    incorrect: leadReport('因政府信息公开申请行政复议、提起行政诉讼的情况'),
+    correct: leadReport('政府信息公开行政复议、行政诉讼情况'),
+    note: '导语列出的部分名称沿用了 2019 年以前的写法，与正文第四部分的标题不一致；快速修复改为正文中的标题。',
+    context: STRUCTURE,
+  },
+  'table-unreadable': {
+    none: '只出现在从网页或 PDF 转换、表格边框丢失、一行数字连成一串的文本中（如“640020470”有不止一种拆法），几行示例无法如实重现。',
+  },
   'text-table-mismatch': {
     incorrect: '一、总体情况\n\n（一）依申请公开情况。全年新收政府信息公开申请8件。\n\n' + requests(1, 5),
     correct: '一、总体情况\n\n（一）依申请公开情况。全年新收政府信息公开申请6件。\n\n' + requests(1, 5),
@@ -174,6 +188,12 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     context: FRAGMENT_WITH('part-missing table-shape'),
   },
 };
+
+/** A six-part report whose lead lists the parts, the fourth as `fourth`. */
+function leadReport(fourth: string): string {
+  const lead = `本报告全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、${fourth}、存在的主要问题及改进情况、其他需要报告的事项六个部分。本报告所列数据统计期限为2023年1月1日至12月31日。`;
+  return report(PARTS).replace('本报告所列数据统计期限为2023年1月1日至12月31日。', lead);
+}
 
 function FRAGMENT_WITH(disabled: string): string {
   return `<!-- nianbao-profile: gov-2021 -->\n<!-- nianbao-disable ${disabled} -->\n${TITLE}`;
