@@ -181,6 +181,32 @@ export const RULE_EXAMPLES: Record<string, RuleExample | NoExample> = {
   'table-unreadable': {
     none: '只出现在从网页或 PDF 转换、表格边框丢失、一行数字连成一串的文本中（如“640020470”有不止一种拆法），几行示例无法如实重现。',
   },
+  'statute-name': {
+    incorrect: '一、总体情况\n\n本局认真落实《政府信息公开条列》，及时公开各类信息。',
+    correct: '一、总体情况\n\n本局认真落实《中华人民共和国政府信息公开条例》，及时公开各类信息。',
+    note: '条例的名称应写准确（「条列」是错字）；快速修复改为正确名称。',
+  },
+  'missing-number': {
+    incorrect: '一、总体情况\n\n全年公开企业名称登记信息56条、核准企业资质条、行政处罚信息12条。',
+    correct: '一、总体情况\n\n全年公开企业名称登记信息56条、核准企业资质8条、行政处罚信息12条。',
+    note: '列举中的一项只有名称和量词，漏填了数字。',
+  },
+  'markup-residue': {
+    incorrect: '一、总体情况\n\n全年主动公开政府信息&nbsp;320条，<span style="font-size:16.0pt">其中政策解读45条</span>。',
+    correct: '一、总体情况\n\n全年主动公开政府信息320条，其中政策解读45条。',
+    note: '从网页或 Word 复制带入的字符实体和标签应删除；快速修复一次删除全部。',
+  },
+  'concluded-exceeds': {
+    incorrect: '一、总体情况\n\n（一）依申请公开情况。全年受理政府信息公开申请12件，办结15件，均在法定期限内答复。',
+    correct: '一、总体情况\n\n（一）依申请公开情况。全年受理政府信息公开申请12件，上年结转3件，办结15件，均在法定期限内答复。',
+    note: '办结数多于受理数：办结的申请中有上年结转的，应写明结转数（12 + 3 = 15）。',
+  },
+  'legacy-text-table': {
+    incorrect: legacyReport(420),
+    correct: legacyReport(412),
+    note: '正文写的主动公开 420 条与所附统计表中的“主动公开政府信息数”412 不符。',
+    context: '<!-- nianbao-profile: legacy -->\n<!-- nianbao-disable part-missing part-empty -->\n',
+  },
   'text-table-mismatch': {
     incorrect: '一、总体情况\n\n（一）依申请公开情况。全年新收政府信息公开申请8件。\n\n' + requests(1, 5),
     correct: '一、总体情况\n\n（一）依申请公开情况。全年新收政府信息公开申请6件。\n\n' + requests(1, 5),
@@ -188,6 +214,30 @@ export const RULE_EXAMPLES: Record<string, RuleExample | NoExample> = {
     context: FRAGMENT_WITH('part-missing table-shape'),
   },
 };
+
+/** A pre-2019 report whose prose gives the figure `stated` and whose 统计表 says 412. */
+function legacyReport(stated: number): string {
+  return [
+    '# 青川市档案局2017年政府信息公开工作年度报告',
+    '',
+    '本报告所列数据统计期限为2017年1月1日至12月31日。',
+    '',
+    '一、概述',
+    '',
+    `2017年，本局主动公开政府信息${stated}条。`,
+    '',
+    '附：政府信息公开情况统计表（2017年度）',
+    '',
+    '统计指标\t单位\t统计数',
+    '一、主动公开情况\t\t',
+    '(一) 主动公开政府信息数 (不同渠道和方式公开相同信息计 1 条)\t条\t412',
+    '三、依申请公开情况\t\t',
+    '(一) 收到申请数\t件\t4',
+    '(二) 申请办结数\t件\t4',
+    '四、行政复议数量\t件\t0',
+    '五、行政诉讼数量\t件\t0',
+  ].join('\n');
+}
 
 /** A six-part report whose lead lists the parts, the fourth as `fourth`. */
 function leadReport(fourth: string): string {
