@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { EDITABLE_SCHEMES } from './detect';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { restartingErrorHandler } from './restart';
-import { startupLine, type StartupTimes } from './startupTimes';
+import { SERVER_READY_LINE, startupLine, type StartupTimes } from './startupTimes';
 
 export interface ServerHandle {
   sendRequest<R>(method: string, params: unknown): Promise<R>;
@@ -49,6 +49,7 @@ export async function startClient(context: vscode.ExtensionContext, times: Start
   client = new LanguageClient('nianbao', vscode.l10n.t('Nianbao Language Server'), serverOptions, clientOptions);
   await client.start();
   times.serverReady = Date.now();
+  client.outputChannel.appendLine(SERVER_READY_LINE);
   const started = client;
   return {
     sendRequest: <R>(method: string, params: unknown) => started.sendRequest<R>(method, params),

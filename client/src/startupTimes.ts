@@ -16,6 +16,8 @@ export interface StartupTimes {
 }
 
 export const STARTUP_LOG_PREFIX = 'nianbao startup ';
+/** Written when the server is up (on opening a report, or early in a folder with report files). */
+export const SERVER_READY_LINE = 'nianbao server ready';
 
 export function startupLine(times: StartupTimes): string {
   return STARTUP_LOG_PREFIX + JSON.stringify(times);
