@@ -15,7 +15,7 @@ export interface RuleExample {
   context?: string;
 }
 
-const TITLE = '# 青川县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2023年1月1日至12月31日。\n\n';
+const TITLE = '# 青禾县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2023年1月1日至12月31日。\n\n';
 /** A gov-2021 report of which the example is one part (the other parts are not reported missing). */
 export const FRAGMENT = `<!-- nianbao-profile: gov-2021 -->\n<!-- nianbao-disable part-missing table-shape part-empty -->\n${TITLE}`;
 const STRUCTURE = '<!-- nianbao-profile: gov-2021 -->\n<!-- nianbao-disable table-shape -->\n';
@@ -61,8 +61,8 @@ export const RULE_EXAMPLES: Record<string, RuleExample | NoExample> = {
     note: '文中夹着控制字符（此处为 U+0007），多半是从其他程序粘贴时带入的；删除后重新检查。',
   },
   'profile-notice': {
-    incorrect: '<!-- nianbao-profile: gov-2020 -->\n# 青川县文化和旅游局2020年政府信息公开工作年度报告',
-    correct: '<!-- nianbao-profile: gov-2019 -->\n# 青川县文化和旅游局2020年政府信息公开工作年度报告',
+    incorrect: '<!-- nianbao-profile: gov-2020 -->\n# 青禾县文化和旅游局2020年政府信息公开工作年度报告',
+    correct: '<!-- nianbao-profile: gov-2019 -->\n# 青禾县文化和旅游局2020年政府信息公开工作年度报告',
     note: '指令里的格式 id 必须是已知的格式（gov-2021、gov-2019、legacy、generic 或配置文件中定义的）。',
     context: '<!-- nianbao-disable part-missing period-consistency -->\n',
   },
@@ -151,14 +151,14 @@ export const RULE_EXAMPLES: Record<string, RuleExample | NoExample> = {
     note: '百分比应与写明的数量相符：9 ÷ 12 = 75%。',
   },
   'year-consistency': {
-    incorrect: '# 青川县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2022年1月1日至12月31日。',
-    correct: '# 青川县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2023年1月1日至12月31日。',
+    incorrect: '# 青禾县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2022年1月1日至12月31日。',
+    correct: '# 青禾县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2023年1月1日至12月31日。',
     note: '统计期限的年份应是报告年度（标题中的 2023 年），多为沿用上年报告未改。',
     context: '<!-- nianbao-profile: gov-2021 -->\n<!-- nianbao-disable part-missing -->\n',
   },
   'period-consistency': {
-    incorrect: '# 青川县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2023年1月1日至2023年11月30日。',
-    correct: '# 青川县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2023年1月1日至2023年12月31日。',
+    incorrect: '# 青禾县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2023年1月1日至2023年11月30日。',
+    correct: '# 青禾县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2023年1月1日至2023年12月31日。',
     note: '年度报告的统计期限是完整的自然年：1月1日至12月31日。',
     context: '<!-- nianbao-profile: gov-2021 -->\n<!-- nianbao-disable part-missing -->\n',
   },
@@ -207,6 +207,12 @@ export const RULE_EXAMPLES: Record<string, RuleExample | NoExample> = {
     note: '正文写的主动公开 420 条与所附统计表中的“主动公开政府信息数”412 不符。',
     context: '<!-- nianbao-profile: legacy -->\n<!-- nianbao-disable part-missing part-empty -->\n',
   },
+  'place-name': {
+    incorrect: '# 沐阳县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2023年1月1日至12月31日。',
+    correct: '# 沭阳县文化和旅游局2023年政府信息公开工作年度报告\n\n本报告所列数据统计期限为2023年1月1日至12月31日。',
+    note: '机关名称中的地名不在全国行政区划名录中，且与「沭阳县」只差一个形近字；快速修复改为名录中的名称。',
+    context: '<!-- nianbao-profile: gov-2021 -->\n<!-- nianbao-disable part-missing -->\n',
+  },
   'text-table-mismatch': {
     incorrect: '一、总体情况\n\n（一）依申请公开情况。全年新收政府信息公开申请8件。\n\n' + requests(1, 5),
     correct: '一、总体情况\n\n（一）依申请公开情况。全年新收政府信息公开申请6件。\n\n' + requests(1, 5),
@@ -218,7 +224,7 @@ export const RULE_EXAMPLES: Record<string, RuleExample | NoExample> = {
 /** A pre-2019 report whose prose gives the figure `stated` and whose 统计表 says 412. */
 function legacyReport(stated: number): string {
   return [
-    '# 青川市档案局2017年政府信息公开工作年度报告',
+    '# 青禾市档案局2017年政府信息公开工作年度报告',
     '',
     '本报告所列数据统计期限为2017年1月1日至12月31日。',
     '',

@@ -11,7 +11,7 @@ const findingsOf = (text: string) => check(text).findings.map((f) => ({ rule: f.
 
 describe('the unfilled skeleton', () => {
   test('2021 format: parts 一、五、六 are empty, the three tables are the template', () => {
-    const text = reportSkeleton(profileById('gov-2021'), { body: '青川县农业农村局', year: 2023 });
+    const text = reportSkeleton(profileById('gov-2021'), { body: '青禾县农业农村局', year: 2023 });
     const found = findingsOf(text);
     assert.deepEqual(
       found.filter((f) => f.rule === 'part-empty').map((f) => f.line),
@@ -26,13 +26,13 @@ describe('the unfilled skeleton', () => {
 
   test('the 2019 and pre-2019 skeletons are not clean either', () => {
     for (const id of ['gov-2019', 'legacy']) {
-      const rules = new Set(findingsOf(reportSkeleton(profileById(id), { body: '青川县农业农村局', year: 2018 })).map((f) => f.rule));
+      const rules = new Set(findingsOf(reportSkeleton(profileById(id), { body: '青禾县农业农村局', year: 2018 })).map((f) => f.rule));
       assert.ok(rules.has('part-empty'), `${id}: ${[...rules]}`);
     }
   });
 
   test('a part with text, a run-in body or a table of its own is not empty; comments and sub-headings are not content', () => {
-    const skeleton = reportSkeleton(profileById('gov-2021'), { body: '青川县农业农村局', year: 2023 });
+    const skeleton = reportSkeleton(profileById('gov-2021'), { body: '青禾县农业农村局', year: 2023 });
     const filled = skeleton
       .replace('（一）主动公开情况\n', '（一）主动公开情况。全年主动公开信息186条。\n')
       .replace('五、存在的主要问题及改进情况\n', '五、存在的主要问题及改进情况\n\n栏目更新不够及时。\n')
@@ -43,7 +43,7 @@ describe('the unfilled skeleton', () => {
   });
 
   test('fee-statement reads the text, not the guidance comment, and waits for an empty part to be written', () => {
-    const skeleton = reportSkeleton(profileById('gov-2021'), { body: '青川县农业农村局', year: 2023 });
+    const skeleton = reportSkeleton(profileById('gov-2021'), { body: '青禾县农业农村局', year: 2023 });
     const commentOnly = skeleton.replace('六、其他需要报告的事项\n', '六、其他需要报告的事项\n\n无其他需要报告的事项。\n');
     assert.ok(findingsOf(commentOnly).some((f) => f.rule === 'fee-statement' && f.line === '六、其他需要报告的事项'));
     assert.ok(!findingsOf(skeleton).some((f) => f.rule === 'fee-statement'), 'the empty part is part-empty only');

@@ -61,7 +61,7 @@ describe('new report helpers', () => {
   });
 
   test('the file name is the title without `# `, safe on every file system', () => {
-    assert.equal(reportFileName('青川县司法局', 2024), '青川县司法局2024年政府信息公开工作年度报告.nianbao.md');
+    assert.equal(reportFileName('青禾县司法局', 2024), '青禾县司法局2024年政府信息公开工作年度报告.nianbao.md');
     assert.equal(reportFileName(' 某市/某局 ', 2024, 2), '某市某局2024年政府信息公开工作年度报告（2）.nianbao.md');
   });
 });

@@ -76,11 +76,13 @@ function cellHover(result: CheckResult, pos: Position): MarkdownHover | undefine
     const cause = line.verdict === 'differs' && blame ? causeOf(blame, at, c) : undefined;
     lines.push(cause ? `${line.text}　${cause}` : line.text);
   }
-  // Findings elsewhere that name this cell, each once; a failed sum of the table is its ✗ line
-  // above already, and the editor shows the findings on the cell itself.
+  // Findings elsewhere that name this cell, each once. A failed sum of the table is its ✗ line
+  // above already; a table-balance finding that blames another cell (it says what that cell should
+  // be) is kept. The editor shows the findings on the cell itself.
   const seen = new Set<string>();
+  const sumOnly = (f: (typeof result.findings)[number]) => f.ruleId === 'table-balance' && f.data?.expected === undefined;
   for (const f of result.findings) {
-    if (f.ruleId === 'table-balance' || rangeContains(f.range, pos) || seen.has(f.message)) continue;
+    if (sumOnly(f) || rangeContains(f.range, pos) || seen.has(f.message)) continue;
     if (f.related?.some((r) => rangeContains(r.range, pos))) {
       seen.add(f.message);
       lines.push(`另见：${f.message}`);
