@@ -16,10 +16,18 @@ export function partLines(doc: ReportDocument, m: PartMatch, parts: readonly Par
   return { start, end };
 }
 
+/**
+ * A heading "title" that is really text: long, or holding a figure. Text whose line breaks were
+ * lost runs a sub-heading on into its sentences (（一）主动公开的数量全年主动公开政府信息318条……).
+ */
+const RUN_ON_TITLE = 20;
+const isRunOn = (title: string) => title.length > RUN_ON_TITLE || /[0-9０-９]/.test(title);
+
 /** True when the part has text (a run-in body counts) or a table of its own. */
 export function partHasContent(doc: ReportDocument, m: PartMatch, parts: readonly PartMatch[]): boolean {
   const { start, end } = partLines(doc, m, parts);
   const within = (line: number) => line >= start && line <= end;
   if (doc.tables.some((t) => within(t.startLine))) return true;
-  return doc.paragraphs.some((p) => within(p.range.start.line) && p.text.trim() !== '');
+  if (doc.paragraphs.some((p) => within(p.range.start.line) && p.text.trim() !== '')) return true;
+  return doc.headings.some((h) => h.line > start && within(h.line) && isRunOn(h.title));
 }
