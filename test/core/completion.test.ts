@@ -5,7 +5,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../core/src/engine';
 import { completions } from '../../core/src/service/completion';
-import { applyEdits } from '../../core/src/service/edits';
+import { applyEdits } from '../protocol/textEdits';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { DRAFT_2023 } from '../protocol/drafts';
 
 /** The draft with `line` inserted after the line holding `after`; returns the text and the new line's index. */
@@ -20,7 +21,7 @@ function pick(text: string, ln: number, character: number, label: string): strin
   const items = completions(check(text), { line: ln, character });
   const item = items.find((i) => i.label === label);
   assert.ok(item, `${label} among ${JSON.stringify(items.map((i) => i.label))}`);
-  return applyEdits(text, [item.textEdit!]).split('\n')[ln];
+  return applyEdits(text, [item.textEdit as TextEdit]).split('\n')[ln];
 }
 
 describe('completion and auto-closed brackets', () => {
@@ -38,7 +39,7 @@ describe('completion and auto-closed brackets', () => {
     // A closing bracket the writer typed themselves, after other text, is not swallowed.
     const other = withLine('（二）依申请公开情况', '）');
     const items = completions(check(other.text), { line: other.ln, character: 0 });
-    for (const i of items) assert.deepEqual(i.textEdit!.range.end, { line: other.ln, character: 0 });
+    for (const i of items) assert.deepEqual((i.textEdit as TextEdit).range.end, { line: other.ln, character: 0 });
   });
 
   test('“ ” inside a table cell: the row label replaces the closing quote', () => {
@@ -50,7 +51,7 @@ describe('completion and auto-closed brackets', () => {
 
   test('nested brackets close from the inside out: 《（|）》', () => {
     const nested = withLine('（二）依申请公开情况', '《（）》');
-    const edits = completions(check(nested.text), { line: nested.ln, character: 2 }).map((i) => i.textEdit!.range.end.character);
+    const edits = completions(check(nested.text), { line: nested.ln, character: 2 }).map((i) => (i.textEdit as TextEdit).range.end.character);
     assert.ok(edits.length > 0 && edits.every((c) => c === 4), `ends after 》: ${edits}`);
   });
 });

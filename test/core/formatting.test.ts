@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from '../../core/src/parse/parser';
 import { formatTables, loadDisplayWidth, splitTableLine, type WidthOf } from '../../core/src/service/formatting';
-import { applyEdits } from '../../core/src/service/edits';
+import { applyEdits } from '../protocol/textEdits';
 
 let width: WidthOf;
 before(async () => {

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../core/src/engine';
 import { documentSymbols } from '../../core/src/service/symbols';
-import type { DocumentSymbol } from '../../core/src/service/types';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { DRAFT_2023 } from '../protocol/drafts';
 
 const flat = (list: DocumentSymbol[]): DocumentSymbol[] => list.flatMap((s) => [s, ...flat(s.children ?? [])]);
