@@ -5,13 +5,20 @@ import * as vscode from 'vscode';
 import { EDITABLE_SCHEMES } from './detect';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { restartingErrorHandler } from './restart';
+import { SERVER_READY_LINE, startupLine, type StartupTimes } from './startupTimes';
 
 export interface ServerHandle {
   sendRequest<R>(method: string, params: unknown): Promise<R>;
   stop(): Promise<void>;
 }
 
-export async function startClient(context: vscode.ExtensionContext): Promise<ServerHandle> {
+export async function startClient(context: vscode.ExtensionContext, times: StartupTimes = { activated: Date.now() }): Promise<ServerHandle> {
+  let client: LanguageClient | undefined;
+  const markFirstDiagnostics = () => {
+    if (times.firstDiagnostics !== undefined) return;
+    times.firstDiagnostics = Date.now();
+    client?.outputChannel.appendLine(startupLine(times));
+  };
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -26,11 +33,26 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Ser
     // The server offers pull diagnostics; vscode-languageclient 11 pulls only on open unless told to
     // pull after each change too (the server's debounce then holds the answer, see pullDiagnostics.ts).
     diagnosticPullOptions: { onChange: true },
+    // The first diagnostics, pushed or pulled, end the start-up marks (startupTimes.ts).
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        markFirstDiagnostics();
+        next(uri, diagnostics);
+      },
+      async provideDiagnostics(document, previousResultId, token, next) {
+        const report = await next(document, previousResultId, token);
+        markFirstDiagnostics();
+        return report;
+      },
+    },
   };
-  const client = new LanguageClient('nianbao', vscode.l10n.t('Nianbao Language Server'), serverOptions, clientOptions);
+  client = new LanguageClient('nianbao', vscode.l10n.t('Nianbao Language Server'), serverOptions, clientOptions);
   await client.start();
+  times.serverReady = Date.now();
+  client.outputChannel.appendLine(SERVER_READY_LINE);
+  const started = client;
   return {
-    sendRequest: <R>(method: string, params: unknown) => client.sendRequest<R>(method, params),
-    stop: () => client.stop(),
+    sendRequest: <R>(method: string, params: unknown) => started.sendRequest<R>(method, params),
+    stop: () => started.stop(),
   };
 }

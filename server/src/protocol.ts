@@ -21,8 +21,23 @@ export interface TablesParams {
 export interface TablesResult {
   profileId: string;
   profileName: string;
-  tables: { id: string; title: string; template: string }[];
+  /** `line`: where the report already has the table (0-based), absent when it has not. */
+  tables: { id: string; title: string; template: string; line?: number }[];
 }
+
+/** Where and how 插入全国统一统计表 inserts a table (core/src/service/tableInsert.ts). */
+export const TableInsertionRequest = 'nianbao/tableInsertion';
+export interface TableInsertionParams {
+  uri: string;
+  id: string;
+  position: { line: number; character: number };
+  /** Insert even when the report has the table already. */
+  force?: boolean;
+}
+export type TableInsertionResult =
+  | { kind: 'insert'; edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }; line: number }
+  | { kind: 'present'; line: number }
+  | { kind: 'unknown' };
 
 export const ProfileInfoRequest = 'nianbao/profileInfo';
 export interface ProfileInfoParams {
@@ -34,4 +49,8 @@ export interface ProfileInfoResult {
   basis: string;
   source: string;
   reason: string;
+  /** Facts the client words the reason with in a language other than Chinese. */
+  year?: number;
+  directiveLine?: number;
+  partsFound?: number;
 }

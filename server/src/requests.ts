@@ -7,6 +7,9 @@ import {
   ProfileInfoRequest,
   SkeletonRequest,
   TablesRequest,
+  TableInsertionRequest,
+  type TableInsertionParams,
+  type TableInsertionResult,
   type ProfileInfoParams,
   type ProfileInfoResult,
   type SkeletonParams,
@@ -18,3 +21,4 @@ import {
 export const SkeletonRequestType = new RequestType<SkeletonParams, SkeletonResult, void>(SkeletonRequest);
 export const TablesRequestType = new RequestType<TablesParams, TablesResult | null, void>(TablesRequest);
 export const ProfileInfoRequestType = new RequestType<ProfileInfoParams, ProfileInfoResult | null, void>(ProfileInfoRequest);
+export const TableInsertionRequestType = new RequestType<TableInsertionParams, TableInsertionResult, void>(TableInsertionRequest);

@@ -28,7 +28,11 @@ import { createLspConnection } from './connection';
 import { FailureLog } from './failureLog';
 import { ChangeClock, DocumentResults } from './pullDiagnostics';
 import { PushScheduler } from './pushDiagnostics';
-import { ProfileInfoRequestType, SkeletonRequestType, TablesRequestType } from './requests';
+import { ProfileInfoRequestType, SkeletonRequestType, TableInsertionRequestType, TablesRequestType } from './requests';
+import type { TableInsertionResult } from './protocol';
+import { tableInsertion } from '../../core/src/service/tableInsert';
+import { createFormattingHandlers, FORMATTING_CAPABILITIES } from './formatting';
+import { scheduleWarmUp } from './warmUp';
 import { ruleDocsUrl } from './ruleDocs';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { configForDocument, CONFIG_FILE, loadFolderConfig, type FolderConfig } from './workspaceConfig';
@@ -78,9 +82,16 @@ export function serve(connection: Connection): void {
     }
   }
 
+  let firstCheckLogged = false;
   function analyse(doc: TextDocument): CheckResult {
+    const started = performance.now();
     const result = checks.analyse(doc);
     failures.report(result.ruleFailures);
+    if (!firstCheckLogged) {
+      // Once, for the start-up breakdown (test/ui): how long the first check took, and when.
+      firstCheckLogged = true;
+      connection.console.log(`nianbao server: first check ${Math.round(performance.now() - started)} ms, done ${Math.round(performance.now())} ms after the process started (${result.findings.length} findings)`);
+    }
     return result;
   }
 
@@ -136,9 +147,10 @@ export function serve(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '年报' },
         foldingRangeProvider: true,
-        completionProvider: { triggerCharacters: ['、', '|'] },
+        completionProvider: { triggerCharacters: ['、', '|', '（'] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        ...FORMATTING_CAPABILITIES,
         ...(pull && { diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: false, workspaceDiagnostics: true } }),
       },
       serverInfo: { name: 'nianbao-language-server' },
@@ -150,6 +162,7 @@ export function serve(connection: Connection): void {
     reloadWorkspaceConfig();
     await refreshSettings();
     recheckAll();
+    scheduleWarmUp(() => documents.all().length > 0);
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -224,12 +237,33 @@ export function serve(connection: Connection): void {
     withDoc(p.uri, null, (r) => ({
       profileId: r.choice.profile.id,
       profileName: r.choice.profile.name,
-      tables: r.choice.profile.tables.map((t) => ({ id: t.id, title: t.title, template: t.template })),
+      tables: r.choice.profile.tables.map((t) => ({
+        id: t.id,
+        title: t.title,
+        template: t.template,
+        line: r.facts.nationalTables.find((nt) => nt.spec.id === t.id)?.range.start.line,
+      })),
     })),
   );
   connection.onRequest(ProfileInfoRequestType, (p) =>
-    withDoc(p.uri, null, (r) => ({ id: r.choice.profile.id, name: r.choice.profile.name, basis: r.choice.profile.basis, source: r.choice.source, reason: r.choice.reason })),
+    withDoc(p.uri, null, (r) => ({
+      id: r.choice.profile.id,
+      name: r.choice.profile.name,
+      basis: r.choice.profile.basis,
+      source: r.choice.source,
+      reason: r.choice.reason,
+      year: r.facts.year?.year,
+      directiveLine: r.doc.directives.find((d) => d.kind === 'profile')?.line,
+      partsFound: new Set(r.facts.parts.map((m) => m.specIndex)).size,
+    })),
   );
+  connection.onRequest(TableInsertionRequestType, (p) =>
+    withDoc(p.uri, { kind: 'unknown' } as TableInsertionResult, (r) => tableInsertion(r, p.id, p.position, p.force)),
+  );
+
+  const formatting = createFormattingHandlers((uri) => withDoc(uri, undefined, (r) => r.doc));
+  connection.onDocumentFormatting(formatting.formatting);
+  connection.onDocumentRangeFormatting(formatting.rangeFormatting);
 
   connection.listen();
 }

@@ -32,9 +32,9 @@ describe('extension manifest', () => {
     assert.match(zh['command.newReport'], /[\u4e00-\u9fff]/);
   });
 
-  test('activation is cheap: only the language, detection languages and the commands', () => {
+  test('activation is cheap: only the language, detection languages, folders with report files and the commands', () => {
     const commands = (manifest.contributes.commands as { command: string }[]).map((c) => `onCommand:${c.command}`);
-    const allowed = new Set(['onLanguage:nianbao', 'onLanguage:markdown', 'onLanguage:plaintext', ...commands]);
+    const allowed = new Set(['onLanguage:nianbao', 'onLanguage:markdown', 'onLanguage:plaintext', 'workspaceContains:**/*.nianbao.md', ...commands]);
     for (const e of manifest.activationEvents as string[]) assert.ok(allowed.has(e), `unexpected activation event ${e}`);
     assert.ok(!(manifest.activationEvents as string[]).includes('*'));
   });

@@ -3,10 +3,10 @@
 // fix and see its diagnostic go away, then shut down.
 
 import { after, before, describe, test } from 'node:test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { applyEdits } from './textEdits';
 import { DRAFT_2023 } from './drafts';
@@ -78,7 +78,9 @@ describe('nianbao-language-server over stdio', () => {
     assert.ok(balance.length > 0, `a table-balance diagnostic among ${JSON.stringify(diagnostics.map((d) => d.code))}`);
     const first = balance[0];
     assert.equal(first.source, 'nianbao');
-    assert.match(first.codeDescription!.href, /rules\.md#table-balance$/);
+    // The rule's own page, packaged beside the server: it opens offline at that rule.
+    assert.match(first.codeDescription!.href, /^file:.*\/docs\/rules\/table-balance\.md$/);
+    assert.ok(existsSync(fileURLToPath(first.codeDescription!.href)), first.codeDescription!.href);
     // The message shows the arithmetic: 7 + 2 = 9 against 6 + 1 = 7, a difference of 2.
     assert.match(first.message, /9/);
     assert.match(first.message, /相差\s*2/);
@@ -91,7 +93,7 @@ describe('nianbao-language-server over stdio', () => {
     const missing = diagnostics.find((d) => d.code === 'part-missing');
     assert.ok(missing, 'a part-missing diagnostic');
     assert.match(missing.message, /存在的主要问题及改进情况/);
-    assert.match(missing.codeDescription!.href, /#part-missing$/);
+    assert.match(missing.codeDescription!.href, /\/part-missing\.md$/);
     // Reported where the part should go: at the heading that follows the gap.
     assert.equal(missing.range.start.line, lineOf(text, '六、其他需要报告的事项'));
   });

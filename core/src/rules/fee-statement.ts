@@ -7,6 +7,7 @@ import type { PartMatch } from '../facts/types';
 import { normalizeLabel } from '../text/normalize';
 import type { Rule } from './types';
 import { distinctParts, headingLabel } from './structure-util';
+import { partHasContent } from './part-content';
 
 export const rule: Rule = {
   meta: {
@@ -22,6 +23,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const m of distinctParts(ctx.facts.parts)) {
+      // An empty part is part-empty's finding; saying what it lacks besides would be a second one.
+      if (!partHasContent(ctx.doc, m, ctx.facts.parts)) continue;
       for (const need of m.spec.mustMention ?? []) {
         if (need.ruleId !== rule.meta.id) continue;
         const text = normalizeLabel(partText(ctx.doc, m, ctx.facts.parts));
@@ -42,5 +45,6 @@ function partText(doc: ReportDocument, m: PartMatch, parts: readonly PartMatch[]
   const nextPart = parts.map((p) => p.heading.line).filter((l) => l > start).sort((a, b) => a - b)[0];
   const sectionEnd = m.section.range.end.line >= start ? m.section.range.end.line : doc.lines.length - 1;
   const end = Math.min(nextPart !== undefined ? nextPart - 1 : doc.lines.length - 1, Math.max(sectionEnd, start));
-  return doc.lines.slice(start, end + 1).join('\n');
+  // Comments (the skeleton's guidance among them) are not in the published report.
+  return doc.lines.slice(start, end + 1).join('\n').replace(/<!--[\s\S]*?(?:-->|$)/g, '');
 }

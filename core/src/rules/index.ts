@@ -10,6 +10,8 @@ import { rule as partTitle } from './part-title';
 import { rule as leadParts } from './lead-parts';
 import { rule as headingNumbering } from './heading-numbering';
 import { rule as feeStatement } from './fee-statement';
+import { rule as partEmpty } from './part-empty';
+import { rule as tableUnfilled } from './table-unfilled';
 import { rule as tableBalance } from './table-balance';
 import { rule as tableValues } from './table-values';
 import { rule as tableShape } from './table-shape';
@@ -40,6 +42,8 @@ export const ALL_RULES: readonly Rule[] = [
   leadParts,
   headingNumbering,
   feeStatement,
+  partEmpty,
+  tableUnfilled,
   tableBalance,
   tableValues,
   tableShape,

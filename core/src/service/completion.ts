@@ -26,13 +26,35 @@ export function completions(result: CheckResult, pos: Position): CompletionItem[
   const m = /^(\s*(?:#{1,6}\s+)?)(.*)$/.exec(prefix)!;
   const typed = m[2];
   if (typed.length > MAX_HEADING_PREFIX || /[。；;，,：:]/.test(typed)) return [];
-  const replace: Range = { start: { line: pos.line, character: m[1].length }, end: pos };
+  const replace: Range = { start: { line: pos.line, character: m[1].length }, end: afterAutoClosed(line, pos, typed) };
   return [
     ...partCompletions(result, pos, replace),
     ...subheadingCompletions(result, pos, replace),
     ...tableSnippets(result, pos, replace),
     ...skeletonSnippet(result, replace),
   ];
+}
+
+/** The brackets and quotes an editor closes as they are typed (language-configuration.json). */
+const AUTO_CLOSED: Record<string, string> = { '（': '）', '《': '》', '“': '”', '「': '」', '【': '】', '〔': '〕', '(': ')' };
+
+/**
+ * Where a completion's edit ends: after the closing characters the editor inserted when the writer
+ * typed their opening ones. Typing 「（」 gives 「（|）」; picking 「（一）主动公开情况」 must replace
+ * that 「）」 too, or the line ends in a stray 「）」 and is no longer a heading.
+ */
+function afterAutoClosed(line: string, pos: Position, typed: string): Position {
+  const open: string[] = [];
+  for (const ch of typed) {
+    if (ch in AUTO_CLOSED) open.push(AUTO_CLOSED[ch]);
+    else if (open.length && open[open.length - 1] === ch) open.pop();
+  }
+  let end = pos.character;
+  while (open.length && line[end] === open[open.length - 1]) {
+    open.pop();
+    end++;
+  }
+  return end === pos.character ? pos : { line: pos.line, character: end };
 }
 
 function partCompletions(result: CheckResult, pos: Position, replace: Range): CompletionItem[] {
@@ -161,7 +183,7 @@ function tableCompletions(result: CheckResult, pos: Position, prefix: string, ta
   const lead = /^\s*/.exec(prefix.slice(cellStart))![0].length;
   const replace: Range = atRowStart
     ? { start: { line: pos.line, character: 0 }, end: pos }
-    : { start: { line: pos.line, character: cellStart + lead }, end: pos };
+    : { start: { line: pos.line, character: cellStart + lead }, end: afterAutoClosed(line, pos, prefix.slice(cellStart + lead)) };
   const missing = new Set(national.missingRows.map((r) => r.id));
   const rowItems = spec.rows
     .filter((r) => !r.isCaption)

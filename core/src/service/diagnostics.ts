@@ -6,10 +6,11 @@ import type { Diagnostic, DiagnosticSeverity as Severities } from 'vscode-langua
 import { DiagnosticSeverity } from './lspConstants';
 
 /**
- * Fallback location of docs/rules.md; each rule has an anchor named after its id. The server passes
- * the copy packaged with it instead (a file: URI), so the link works offline.
+ * Fallback location of the rule pages (docs/rules/<id>.md, one per rule: an editor opens a file
+ * link at its first line, whatever its #anchor). The server passes the folder packaged with it
+ * instead (a file: URI), so the link works offline.
  */
-export const RULE_DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/rules.md';
+export const RULE_DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
@@ -20,8 +21,9 @@ const SEVERITY: Record<Severity, Severities> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** The page of one rule; `docsUrl` is the folder of the pages, ending in a slash. */
 export function ruleDocUrl(ruleId: string, docsUrl: string = RULE_DOCS_URL): string {
-  return `${docsUrl}#${ruleId}`;
+  return `${docsUrl}${ruleId}.md`;
 }
 
 /** Index of the finding in its CheckResult, kept in `data` so a code action can find it again. */

@@ -1,6 +1,7 @@
 // Hover: on a statutory part heading, its legal basis and what it must say; on a national-table
-// cell, every sum the cell takes part in, with the figures of this report filled in, and for a sum
-// that fails, which cell the table's sums blame (table-blame.ts), as table-balance reports it.
+// cell, every sum the cell takes part in with the figures of this report filled in, the failing
+// ones first, and for a sum that fails, which cell the table's sums blame (table-blame.ts), as
+// table-balance reports it. Each fact once.
 
 import type { CheckResult } from '../engine';
 import type { Cell, Position } from '../model';
@@ -57,7 +58,7 @@ function cellHover(result: CheckResult, pos: Position): MarkdownHover | undefine
   const { spec } = at.table;
   const rowLabel = spec.rows.find((r) => r.id === at.rowId)?.label ?? at.rowId;
   const colLabel = spec.columns.find((c) => c.id === at.columnId)?.label ?? at.columnId;
-  const lines = [`**${spec.title}**　${rowLabel} × ${colLabel}`];
+  const lines: string[] = [];
   // The same analysis table-balance made during the check (a pure function of the table and the
   // prose), redone for the table under the pointer: the check's cache is not kept with the result.
   const blame = blameOf(at.table, () => proseFigures(new CheckCache(), result.doc, result.facts.nationalTables));
@@ -65,18 +66,30 @@ function cellHover(result: CheckResult, pos: Position): MarkdownHover | undefine
   if (change) {
     lines.push(`**按表内勾稽关系，本格应为 ${formatAmount(change.to, change.decimals)}**（表中为 ${change.blank ? '空' : formatAmount(change.from, change.decimals)}）`);
   }
-  for (const c of spec.checks) {
-    const line = describeCheck(at, c);
-    if (!line) continue;
-    const cause = blame && causeOf(blame, at, c);
-    lines.push(cause ? `${line}　${cause}` : line);
+  // The arithmetic first, the sums that fail before those that hold: the editor puts its own
+  // problem text above this hover, and what follows it must not scroll out of view.
+  const sums = spec.checks
+    .map((c) => ({ c, line: describeCheck(at, c) }))
+    .filter((d): d is { c: SumCheck; line: CheckLine } => !!d.line)
+    .sort((a, b) => RANK[a.line.verdict] - RANK[b.line.verdict]);
+  for (const { c, line } of sums) {
+    const cause = line.verdict === 'differs' && blame ? causeOf(blame, at, c) : undefined;
+    lines.push(cause ? `${line.text}　${cause}` : line.text);
   }
-  // Findings elsewhere that name this cell (a wrong total's parts point here through `related`).
+  // Findings elsewhere that name this cell, each once. A failed sum of the table is its ✗ line
+  // above already; a table-balance finding that blames another cell (it says what that cell should
+  // be) is kept. The editor shows the findings on the cell itself.
+  const seen = new Set<string>();
+  const sumOnly = (f: (typeof result.findings)[number]) => f.ruleId === 'table-balance' && f.data?.expected === undefined;
   for (const f of result.findings) {
-    if (rangeContains(f.range, pos)) continue; // the editor shows those itself
-    if (f.related?.some((r) => rangeContains(r.range, pos))) lines.push(`⚠ ${f.message}`);
+    if (sumOnly(f) || rangeContains(f.range, pos) || seen.has(f.message)) continue;
+    if (f.related?.some((r) => rangeContains(r.range, pos))) {
+      seen.add(f.message);
+      lines.push(`另见：${f.message}`);
+    }
   }
-  if (lines.length === 1) return undefined;
+  if (!lines.length) return undefined;
+  lines.push(`*${spec.title} · ${rowLabel} × ${colLabel}*`);
   return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: at.cell.range };
 }
 
@@ -98,7 +111,15 @@ interface Term {
   raw: string;
 }
 
-function describeCheck(at: CellAt, c: SumCheck): string | undefined {
+type Verdict = 'differs' | 'holds' | 'unknown';
+const RANK: Record<Verdict, number> = { differs: 0, holds: 1, unknown: 2 };
+
+interface CheckLine {
+  verdict: Verdict;
+  text: string;
+}
+
+function describeCheck(at: CellAt, c: SumCheck): CheckLine | undefined {
   const { table } = at;
   const value = (rowId: string, columnId: string): Term => {
     const cell = table.rows.get(rowId)?.values.get(columnId);
@@ -136,9 +157,8 @@ function describeCheck(at: CellAt, c: SumCheck): string | undefined {
   };
   const l = side(left);
   const r = side(right);
-  let verdict: string;
-  if (l.sum === null || r.sum === null) verdict = '（含非精确数或空格，未计算）';
-  else if (Math.abs(l.sum - r.sum) < 1e-9) verdict = '✓ 相符';
-  else verdict = `✗ 相差 ${formatNumber(Math.abs(l.sum - r.sum))}`;
-  return `${c.formula}（${scope}）：${l.text}；${r.text}　${verdict}`;
+  const head = `${c.formula}（${scope}）`;
+  if (l.sum === null || r.sum === null) return { verdict: 'unknown', text: `${head}：${l.text}；${r.text}（含非精确数或空格，未计算）` };
+  if (Math.abs(l.sum - r.sum) < 1e-9) return { verdict: 'holds', text: `✓ ${head}：${l.text}；${r.text}，相符` };
+  return { verdict: 'differs', text: `✗ ${head}：${l.text}；${r.text}，相差 ${formatNumber(Math.abs(l.sum - r.sum))}` };
 }

@@ -1,13 +1,16 @@
 // The outline: the report's sections as a tree. A heading that is a statutory part says which
-// part it is and where the requirement comes from; national tables are named after their spec.
+// part it is and where the requirement comes from; national tables are named after their spec;
+// a required part that is missing is listed, marked （缺）, where it would be inserted.
 
-import type { Range, Section, Table } from '../model';
+import type { Position, Range, Section, Table } from '../model';
 import type { CheckResult } from '../engine';
 import type { PartMatch } from '../facts/types';
 import { comparePositions } from './edits';
 import { partPlace } from './text';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { SymbolKind } from './lspConstants';
+import { partHeading } from './skeleton';
+import { distinctParts, statutoryNumber } from '../rules/structure-util';
 
 export function documentSymbols(result: CheckResult): DocumentSymbol[] {
   const { doc, facts } = result;
@@ -38,12 +41,16 @@ export function documentSymbols(result: CheckResult): DocumentSymbol[] {
       children,
     };
   };
+  const missing = missingPartSymbols(result);
   const top = [
     ...doc.sections.map(sectionSymbol),
     // Tables before the first heading belong to no section.
     ...doc.tables.filter((t) => t.sectionIndex < 0).map(tableSymbol),
+    ...missing,
   ];
-  top.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  // A missing part sorts before the part it would be inserted in front of (same start position).
+  const rank = (s: DocumentSymbol) => (missing.includes(s) ? 0 : 1);
+  top.sort((a, b) => comparePositions(a.range.start, b.range.start) || rank(a) - rank(b));
   // The title heads the tree (breadcrumbs read 「标题 › 三、…」) unless the parser made it a section.
   const title = doc.title;
   if (!title || doc.sections.some((s) => s.heading.line === title.line)) return top;
@@ -55,6 +62,38 @@ export function documentSymbols(result: CheckResult): DocumentSymbol[] {
     ...before,
     { name: title.text, detail: result.choice.profile.name, kind: SymbolKind.File, range, selectionRange: within(title.range, range), children: under },
   ];
+}
+
+/**
+ * The required parts the draft lacks, as entries at the place each would be inserted (before the
+ * next part present, or after the last line), so the outline reads as the format's checklist:
+ * 「五、存在的主要问题及改进情况（缺）」. Numbered as part-missing numbers them.
+ */
+function missingPartSymbols(result: CheckResult): DocumentSymbol[] {
+  const { doc, facts } = result;
+  const profile = result.choice.profile;
+  if (!profile.annualReport) return [];
+  const found = distinctParts(facts.parts);
+  const present = new Set(found.map((m) => m.specIndex));
+  let last = doc.lines.length - 1;
+  while (last > 0 && doc.lines[last].trim() === '') last--;
+  const end: Position = { line: Math.max(0, last), character: doc.lines[Math.max(0, last)]?.length ?? 0 };
+  const out: DocumentSymbol[] = [];
+  profile.parts.forEach((spec, i) => {
+    if (spec.optional || present.has(i)) return;
+    const next = found.filter((m) => m.specIndex > i).sort((a, b) => a.specIndex - b.specIndex)[0];
+    const at: Position = next ? { line: next.heading.line, character: 0 } : end;
+    const range = { start: at, end: at };
+    out.push({
+      name: `${partHeading(spec, statutoryNumber(profile, present, i))}（缺）`,
+      detail: ['缺少', partPlace(i), spec.basis].filter(Boolean).join(' · '),
+      kind: SymbolKind.Module,
+      range,
+      selectionRange: range,
+      children: [],
+    });
+  });
+  return out;
 }
 
 function firstLine(r: Range): Range {

@@ -37,7 +37,7 @@ describe('Nianbao in VS Code', () => {
     const balance = ds.find((d) => ruleId(d) === 'table-balance')!;
     assert.match(balance.message, /相差\s*2/);
     const code = balance.code as { value: string; target: vscode.Uri };
-    assert.match(code.target.toString(), /rules\.md#table-balance$/);
+    assert.match(code.target.toString(), /\/docs\/rules\/table-balance\.md$/);
     const missing = ds.find((d) => ruleId(d) === 'part-missing')!;
     assert.match(missing.message, /存在的主要问题及改进情况/);
     assert.equal(missing.range.start.line, lineOf(doc, '六、其他需要报告的事项'));
@@ -125,6 +125,9 @@ describe('Nianbao in VS Code', () => {
     const created = await vscode.commands.executeCommand<vscode.TextDocument>('nianbao.newReport', { body: '青山县自然资源局', year: 2023 });
     assert.ok(created);
     assert.equal(created.languageId, 'nianbao');
+    // Save proposes the report's name, not its first line with the `# `.
+    assert.equal(created.uri.scheme, 'untitled');
+    assert.match(decodeURIComponent(created.uri.path), /\/青山县自然资源局2023年政府信息公开工作年度报告\.nianbao\.md$/);
     const text = created.getText();
     assert.match(text.split('\n')[0], /^# 青山县自然资源局2023年政府信息公开工作年度报告$/);
     for (const part of ['一、总体情况', '三、收到和处理政府信息公开申请情况', '六、其他需要报告的事项']) assert.ok(text.includes(part), part);
@@ -134,16 +137,53 @@ describe('Nianbao in VS Code', () => {
     assert.ok(!vscode.languages.getDiagnostics(created.uri).some((d) => ruleId(d) === 'part-missing'), JSON.stringify(ds.map((d) => d.message)));
   });
 
-  it('nianbao.insertTable inserts the chosen national table at the cursor', async () => {
-    const editor = await vscode.window.showTextDocument(doc);
-    const line = lineOf(doc, '六、其他需要报告的事项') + 1; // the blank line under the heading
-    assert.equal(doc.lineAt(line).text, '');
-    editor.selection = new vscode.Selection(line, 0, line, 0);
+  it('nianbao.insertTable puts a missing table into its part, between blank lines', async () => {
+    // The draft without the table rows of part 四.
+    const all = DRAFT_2023.split('\n');
+    const four = all.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+    const withoutReview = all.filter((l, i) => !(i > four && i < four + 8 && l.startsWith('|'))).join('\n');
+    assert.ok(!withoutReview.includes('复议后起诉'), 'the draft lacks 表四');
+    const draft = await vscode.workspace.openTextDocument(writeDraft('no-review.nianbao.md', withoutReview));
+    const editor = await vscode.window.showTextDocument(draft);
+    editor.selection = new vscode.Selection(0, 0, 0, 0); // the cursor far from part 四
     assert.equal(await vscode.commands.executeCommand('nianbao.insertTable', { id: 'gov2021-review' }), true);
-    const inserted = doc.lineAt(line).text;
-    assert.match(inserted, /^\| 行政复议/);
-    assert.ok(doc.getText().split('\n').slice(line, line + 6).some((l) => l.includes('复议后起诉')));
-    await vscode.commands.executeCommand('undo');
+    const heading = lineOf(draft, '四、政府信息公开行政复议、行政诉讼情况');
+    const first = lineOf(draft, '| 行政复议');
+    assert.ok(first > heading && first < lineOf(draft, '六、其他需要报告的事项'), `table at ${first}, part 四 at ${heading}`);
+    assert.equal(draft.lineAt(first - 1).text, '');
+    assert.equal(editor.selection.active.line, first, 'the cursor is on the inserted table');
+    let last = first;
+    while (draft.lineAt(last + 1).text.startsWith('|')) last++;
+    assert.equal(draft.lineAt(last + 1).text, '');
+    // The checker reads it as 表四: part 四 no longer lacks its table.
+    await diagnosticsMatching(draft.uri, (l) => !l.some((d) => ruleId(d) === 'table-shape' && d.range.start.line === heading), 'table-shape on part 四 to go');
+  });
+
+  it('report defaults: word wrap on, full-width punctuation not boxed as ambiguous', () => {
+    const editor = vscode.workspace.getConfiguration('editor', { languageId: 'nianbao' });
+    assert.equal(editor.get('wordWrap'), 'on');
+    assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.equal(editor.get('unicodeHighlight.nonBasicASCII'), false);
+  });
+
+  it('Format Document aligns the tables and changes no cell', async () => {
+    const squeezed = DRAFT_2023.split('\n').map((l) => (l.startsWith('|') ? l.replace(/\s*\|\s*/g, '|') : l)).join('\n');
+    const draft = await vscode.workspace.openTextDocument(writeDraft('format-me.nianbao.md', squeezed));
+    await vscode.window.showTextDocument(draft);
+    const edits = await eventually(
+      async () => {
+        const e = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', draft.uri, { tabSize: 4, insertSpaces: true });
+        return e?.length ? e : undefined;
+      },
+      'formatting edits',
+    );
+    const we = new vscode.WorkspaceEdit();
+    we.set(draft.uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(we));
+    const row = draft.lineAt(lineOf(draft, '一、本年新收政府信息公开申请数量')).text;
+    assert.match(row, /^\| 一、本年新收政府信息公开申请数量 +\| +\| 7 +\| 0 +\|/);
+    const cells = (t: string) => t.split('\n').filter((l) => l.startsWith('|') && !/^\|[-| :]+\|$/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
+    assert.deepEqual(cells(draft.getText()), cells(squeezed));
   });
 
   it('nianbao.showProfile tells which format applies and why', async () => {
