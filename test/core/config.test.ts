@@ -1,6 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseConfig, resolveConfig } from '../../core/src/config/load';
+import { SEVERITY_VALUES } from '../../core/src/config/schema';
+import { ALL_RULES } from '../../core/src/rules/index';
+import { configJsonSchema, SCHEMA_FILE } from '../../scripts/gen-config-schema';
 import { GOV2021 } from '../../core/src/profiles/index';
 import { check } from '../../core/src/engine';
 import { rule as partMissing } from '../../core/src/rules/part-missing';
@@ -145,5 +150,34 @@ describe('config profiles', () => {
   test('nothing in the config is executed: a template is inserted as plain text', () => {
     const c = resolveConfig({ profiles: [{ id: 'p', name: 'P', extends: 'gov-2021', parts: [{ id: 'other', template: '${process.exit(1)}' }] }] });
     assert.equal(c.extraProfiles[0].parts[5].template, '${process.exit(1)}');
+  });
+});
+
+describe('one list of rules and severities for the manifest, the schema and the core', () => {
+  const REPO = path.join(__dirname, '..', '..', '..');
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const rulesSetting = manifest.contributes.configuration.properties['nianbao.rules'];
+
+  test('the nianbao.rules setting names exactly the rules there are, with the core\'s severities', () => {
+    assert.deepEqual(rulesSetting.propertyNames.enum, ALL_RULES.map((r) => r.meta.id));
+    assert.deepEqual(rulesSetting.additionalProperties.enum, [...SEVERITY_VALUES]);
+  });
+
+  test('schemas/nianbao.config.schema.json is generated from the zod schema and is fresh', () => {
+    const committed = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as { properties: { rules: { propertyNames: { enum: string[] } } } };
+    assert.deepEqual(committed, configJsonSchema(), 'run node out/scripts/gen-config-schema.js');
+    assert.deepEqual(committed.properties.rules.propertyNames.enum, ALL_RULES.map((r) => r.meta.id));
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: 'nianbao.config.json', url: './schemas/nianbao.config.schema.json' }]);
+  });
+
+  test('a config file the checker accepts is valid under the schema, and one it rejects is not', async () => {
+    const { Ajv } = await import('ajv');
+    const validate = new Ajv({ strict: false }).compile(configJsonSchema());
+    const good = { profile: 'gov-2021', rules: { 'fee-statement': 'info', 'part-title': 'off' }, profiles: [{ id: 'p-1', name: '某省格式', extends: 'gov-2021', parts: [{ id: 'assessment', title: '考核情况' }] }] };
+    assert.equal(validate(good), true, JSON.stringify(validate.errors));
+    assert.deepEqual(resolveConfig(good).problems, []);
+    const bad = { rules: { 'no-such-rule': 'error', 'fee-statement': 'loud' } };
+    assert.equal(validate(bad), false);
+    assert.ok(resolveConfig(bad).problems.length >= 2);
   });
 });

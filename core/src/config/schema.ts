@@ -51,3 +51,18 @@ export const profileHeadSchema = z.object({
 export type ProfileHead = z.infer<typeof profileHeadSchema>;
 
 export const TOP_LEVEL_KEYS = ['$schema', 'profile', 'rules', 'profiles'] as const;
+
+/**
+ * The whole file as one schema, for the JSON Schema that editors validate nianbao.config.json with
+ * (scripts/gen-config-schema.ts). The checker itself reads the file field by field (load.ts), so that
+ * one bad entry keeps the rest; this schema describes the same fields. `ruleIds` and `profileIds`
+ * come from the registries, so the schema lists exactly the rules and profiles there are.
+ */
+export function configFileSchema(ruleIds: readonly string[], profileIds: readonly string[]) {
+  return z.object({
+    $schema: z.optional(z.string()),
+    profile: z.optional(z.union([z.enum(['auto', ...profileIds] as [string, ...string[]]), nonEmpty])),
+    rules: z.optional(z.partialRecord(z.enum(ruleIds as [string, ...string[]]), ruleSettingSchema)),
+    profiles: z.optional(z.array(z.extend(profileHeadSchema, { parts: z.optional(z.array(partEntrySchema)) }))),
+  });
+}
