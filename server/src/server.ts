@@ -46,7 +46,7 @@ import { FailureLog } from './failureLog';
 import { ruleDocsUrl } from './ruleDocs';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { parseConfig } from '../../core/src/config/load';
-import { configForDocument, CONFIG_FILE, loadFolderConfig, type FolderConfig } from './workspaceConfig';
+import { ConfigProblemReporter, configForDocument, loadFolderConfig, type FolderConfig } from './workspaceConfig';
 
 /** TextDocumentSyncKind.Incremental (a type-only import has no value to read it from). */
 const INCREMENTAL: TextDocumentSyncKind = 2;
@@ -70,6 +70,8 @@ let folders: FolderConfig[] = [];
 let folderUris: string[] = [];
 let canPullConfiguration = false;
 const failures = new FailureLog((message) => connection.console.error(message));
+/** Config problems: one notification with the count, the full list in the output channel. */
+const configProblems = new ConfigProblemReporter((m) => connection.showMessage(2 /* Warning */, m), (m) => connection.console.warn(m));
 const cache = new Map<string, { version: number; result: CheckResult }>();
 /** One check session per open document: a keystroke re-reads only what it changed (core/src/session.ts). */
 const sessions = new Map<string, CheckSession>();
@@ -161,9 +163,7 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
 
 function reloadWorkspaceConfig(): void {
   folders = folderUris.map((uri) => loadFolderConfig(uri, parseConfig));
-  for (const f of folders) {
-    for (const p of f.config.problems) warn(`${CONFIG_FILE}：${p.message}`);
-  }
+  configProblems.report(folders);
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
