@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { check, type ResolvedConfig, type Rule } from '../../core/src/index';
-import { DRAFT_MAX_BYTES, readRegularFile } from '../../core/src/node/safe-read';
+import { DRAFT_MAX_BYTES, readRegularFile } from '../../host/src/safe-read';
 import { decodeText } from './decode';
 import { walkTargets, type Target } from './files';
 import { addToTotals, createReporter, emptyTotals, type FileOutcome, type Format } from './format';

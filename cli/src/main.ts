@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_RULES, EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/index';
 import { parseConfig } from '../../core/src/config/load';
-import { readConfigFile } from '../../core/src/node/config-file';
+import { readConfigFile } from '../../host/src/config-file';
 import { getProfile } from '../../core/src/profiles/index';
 import { findConfigFile } from './files';
 import { FORMATS, type Format } from './format';

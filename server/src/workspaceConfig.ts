@@ -1,14 +1,14 @@
 // The workspace's nianbao.config.json, read per workspace folder. Parsing and validation belong
 // to the core's config loader (core/src/config/load.ts), reading the file to the shared safe reader
-// (core/src/node/config-file.ts: regular files only, size-capped); this file finds the files and
+// (host/src/config-file.ts: regular files only, size-capped); this file finds the files and
 // tells the writer about their problems.
 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/config/types';
-import { readConfigFile, type ConfigParser } from '../../core/src/node/config-file';
+import { readConfigFile, type ConfigParser } from '../../host/src/config-file';
 
-export type { ConfigParser } from '../../core/src/node/config-file';
+export type { ConfigParser } from '../../host/src/config-file';
 
 export const CONFIG_FILE = 'nianbao.config.json';
 

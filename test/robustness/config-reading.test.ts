@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseConfig } from '../../core/src/config/load';
-import { readRegularFile } from '../../core/src/node/safe-read';
+import { readRegularFile } from '../../host/src/safe-read';
 import { ConfigProblemReporter, loadFolderConfig, type FolderConfig } from '../../server/src/workspaceConfig';
 
 const POSIX = process.platform !== 'win32';

@@ -2,7 +2,7 @@
 // reader (regular files only, capped), decoded as UTF-8, parsed by the core's config loader. Any
 // failure becomes one config problem and the defaults; nothing here throws.
 
-import { EMPTY_CONFIG, type ResolvedConfig } from '../config/types';
+import { EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/config/types';
 import { CONFIG_MAX_BYTES, readRegularFile } from './safe-read';
 
 /** Turns the text of a config file into a ResolvedConfig (problems collected, never throws). */

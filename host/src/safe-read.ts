@@ -5,8 +5,8 @@
 // Failures are values with a Chinese message, never exceptions: the caller falls back to defaults
 // or reports that one file.
 //
-// Used by the CLI (drafts, config) and the language server (config); Node-only, so it lives apart
-// from the editor-free core under core/src/node/.
+// Used by the CLI (drafts, config) and the language server (config). It lives in host/, the
+// Node-side code the two share, because the core reads no files: it is given text.
 
 import * as fs from 'node:fs';
 
