@@ -21,6 +21,7 @@ import { rule as periodConsistency } from './period-consistency';
 import { rule as placeholder } from './placeholder';
 import { rule as mojibake } from './mojibake';
 import { rule as textTableMismatch } from './text-table-mismatch';
+import { rule as numberFormat } from './number-format';
 
 export const ALL_RULES: readonly Rule[] = [
   inputQuality,
@@ -43,6 +44,7 @@ export const ALL_RULES: readonly Rule[] = [
   placeholder,
   mojibake,
   textTableMismatch,
+  numberFormat,
 ];
 
 export function findRule(id: string): Rule | undefined {
