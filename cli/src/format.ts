@@ -90,14 +90,18 @@ function textLines(o: FileOutcome): string {
   for (const f of o.result!.findings) {
     out += `${o.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}\n`;
   }
-  for (const fail of o.result!.ruleFailures) out += `${o.file}:1:1 warning internal 规则 ${fail.ruleId} 运行出错，已跳过：${fail.message}\n`;
+  for (const fail of o.result!.ruleFailures) out += `${o.file}:1:1 warning internal ${failureText(fail)}\n`;
   return out;
+}
+
+function failureText(fail: CheckResult['ruleFailures'][number]): string {
+  return fail.kind === 'budget' ? `规则 ${fail.ruleId} ${fail.message}` : `规则 ${fail.ruleId} 运行出错，已跳过：${fail.message}`;
 }
 
 export function summarize(t: Totals): string {
   const parts = (Object.keys(t.bySeverity) as Finding['severity'][]).map((s) => `${SEVERITY_ZH[s]} ${t.bySeverity[s]}`);
   const unreadable = t.unreadable ? `，${t.unreadable} 个无法读取或检查` : '';
-  const failed = t.ruleFailures ? `；${t.ruleFailures} 次规则运行出错` : '';
+  const failed = t.ruleFailures ? `；${t.ruleFailures} 次规则运行出错或超时` : '';
   return `检查了 ${t.files} 个文件（${t.clean} 个无问题${unreadable}）：${parts.join('，')}${failed}`;
 }
 
@@ -216,7 +220,7 @@ class SarifReporter implements Reporter {
     for (const fail of r.ruleFailures) {
       this.execution.push({
         level: 'warning',
-        message: { text: `${o.file}：规则 ${fail.ruleId} 运行出错，已跳过：${fail.message}` },
+        message: { text: `${o.file}：${failureText(fail)}` },
         locations: [{ physicalLocation: { artifactLocation } }],
         associatedRule: { id: fail.ruleId },
       });

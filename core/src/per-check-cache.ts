@@ -8,6 +8,20 @@ import type { CheckSession } from './session';
 
 const plainMaps: Map<unknown, unknown>[] = [];
 let activeSession: CheckSession | undefined;
+/** When the rule under way must stop (performance.now() ms), set by the engine around each rule. */
+let deadline = Infinity;
+
+/** Thrown when a rule's time budget ran out: at a report() or at the next memoised computation. */
+export class RuleDeadline extends Error {
+  constructor() {
+    super('rule time budget exceeded');
+  }
+}
+
+/** The engine sets the running rule's deadline (Infinity between rules and outside checks). */
+export function setDeadline(at: number): void {
+  deadline = at;
+}
 
 /** A memo keyed by content: emptied at every check, or kept per generation within a session. */
 export function perCheckCache<K, V>(limit = 4096): { get(key: K): V | undefined; set(key: K, value: V): void } {
@@ -30,6 +44,8 @@ export function memoisePerCheck<K, V>(compute: (key: K) => V): (key: K) => V {
   return (key) => {
     let v = cache.get(key);
     if (v === undefined) {
+      // Each computation (a paragraph's numbers, its sums) is a point where an overrunning rule stops.
+      if (deadline !== Infinity && performance.now() > deadline) throw new RuleDeadline();
       v = compute(key);
       cache.set(key, v);
     }
