@@ -23,6 +23,14 @@ export function setDeadline(at: number): void {
   deadline = at;
 }
 
+/**
+ * For loops over a paragraph's clauses or figures, which can run for seconds on one crafted
+ * paragraph: throws RuleDeadline once the running rule is past its budget. Cheap (a clock read).
+ */
+export function checkDeadline(): void {
+  if (deadline !== Infinity && performance.now() > deadline) throw new RuleDeadline();
+}
+
 /** A memo keyed by content: emptied at every check, or kept per generation within a session. */
 export function perCheckCache<K, V>(limit = 4096): { get(key: K): V | undefined; set(key: K, value: V): void } {
   const map = new Map<K, V>();

@@ -5,7 +5,7 @@
 // the figure before 其中), so a share of something the paragraph never states stays silent.
 
 import { isCount, scanProse, type ProseNumber } from './tokens';
-import { memoisePerCheck } from '../../per-check-cache';
+import { checkDeadline, memoisePerCheck } from '../../per-check-cache';
 import { isSpace } from '../../text/chars';
 
 export interface PercentStatement {
@@ -61,6 +61,7 @@ function computePercentStatements(text: string): PercentStatement[] {
   const { depths, nums } = scanProse(text);
   const out: PercentStatement[] = [];
   for (let i = 0; i + 1 < nums.length; i++) {
+    if ((i & 1023) === 1023) checkDeadline(); // a crafted paragraph stops at the rule's budget
     const part = nums[i];
     const percent = nums[i + 1];
     if (!isCount(part) || part.kind !== 'exact' || !part.unit || part.value === null) continue;

@@ -8,7 +8,7 @@
 
 import { clauses, isCount, numbersIn, scanProse, sentences, type ProseNumber } from './tokens';
 import { isSpace } from '../../text/chars';
-import { memoisePerCheck } from '../../per-check-cache';
+import { checkDeadline, memoisePerCheck } from '../../per-check-cache';
 
 export interface SumStatement {
   total: ProseNumber;
@@ -158,6 +158,7 @@ function computeSumStatements(text: string): SumStatement[] {
     const cls = clauses(text, ss, se, depths);
 
     for (let ci = 0; ci < cls.length; ci++) {
+      if ((ci & 255) === 255) checkDeadline(); // a crafted paragraph of 100,000 clauses stops at the rule's budget
       const [cs, ce] = cls[ci];
       const clauseNums = numbersIn(nums, cs, ce);
 
