@@ -1,6 +1,7 @@
 // A minimal editor over JSON-RPC: spawns the bundled server (`node dist/server.js --stdio`), speaks
 // LSP through vscode-jsonrpc as an editor does, answers the server's own requests (settings,
-// capability registration) and lets the caller wait for the diagnostics of a given version.
+// capability registration, diagnostics refresh) and lets the caller wait for the pushed diagnostics
+// of a given version, or pull them (textDocument/diagnostic) as VS Code does.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,13 @@ export interface PublishedDiagnostics {
   diagnostics: { range: unknown; message: string; code?: unknown; source?: string; data?: unknown }[];
 }
 
+/** A textDocument/diagnostic answer. */
+export interface PulledDiagnostics {
+  kind: 'full' | 'unchanged';
+  resultId?: string;
+  items?: PublishedDiagnostics['diagnostics'];
+}
+
 export interface Session {
   proc: ChildProcess;
   conn: MessageConnection;
@@ -21,11 +29,18 @@ export interface Session {
   /** Resolves with the arrival time of the diagnostics for `uri` at `version`. */
   diagnosticsFor(uri: string, version: number): Promise<{ at: number; params: PublishedDiagnostics }>;
   open(uri: string, text: string, version?: number): void;
+  /** textDocument/diagnostic for `uri`, naming the result id the editor holds. */
+  pull(uri: string, previousResultId?: string): Promise<PulledDiagnostics>;
   rssKb(): number;
+  /** CPU time the server process has used so far (user + system, /proc/<pid>/stat), in ms. */
+  cpuMs(): number;
   close(): Promise<void>;
 }
 
 /** What the editor answers to workspace/configuration for the "nianbao" section. */
+/** USER_HZ, the unit of /proc/<pid>/stat's times: 100 on Linux. */
+const CLOCK_TICKS = 100;
+
 export interface StartOptions {
   serverPath: string;
   settings: Record<string, unknown>;
@@ -54,6 +69,7 @@ export function startServer(opts: StartOptions): Session {
   );
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
   conn.onNotification('window/logMessage', () => undefined);
   conn.onNotification('window/showMessage', () => undefined);
   conn.onRequest('window/showMessageRequest', () => null);
@@ -75,6 +91,14 @@ export function startServer(opts: StartOptions): Session {
     open(uri, text, version = 1) {
       void conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version, text } });
     },
+    pull(uri, previousResultId) {
+      return conn.sendRequest<PulledDiagnostics>('textDocument/diagnostic', { identifier: 'nianbao', textDocument: { uri }, previousResultId });
+    },
+    cpuMs() {
+      // Fields 14 and 15 (utime, stime) in clock ticks, counted after the parenthesised command name.
+      const fields = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    },
     rssKb() {
       const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
@@ -93,15 +117,19 @@ export function startServer(opts: StartOptions): Session {
   };
 }
 
-/** initialize + initialized with workspace/configuration support, as VS Code does. */
-export async function initialize(s: Session, settings: Record<string, unknown>): Promise<void> {
+/**
+ * initialize + initialized with workspace/configuration support, as VS Code does; with `pull`, the
+ * pull-diagnostics capabilities VS Code advertises too (the server then pushes nothing).
+ */
+export async function initialize(s: Session, settings: Record<string, unknown>, pull = false): Promise<void> {
   await s.conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
     workspaceFolders: null,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(pull && { diagnostics: { refreshSupport: true } }) },
       textDocument: {
+        ...(pull && { diagnostic: { dynamicRegistration: false } }),
         synchronization: { didSave: false, dynamicRegistration: false },
         publishDiagnostics: { versionSupport: true, relatedInformation: true },
         completion: { completionItem: { snippetSupport: true } },

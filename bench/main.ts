@@ -1,6 +1,6 @@
 // `npm run bench`: speed and size of Nianbao, printed as a table and written to
 // bench/results/latest.json. Figures are reported, never asserted: nothing here fails a build.
-// Options: --quick (fewer runs), --only=core,server,activation,cli,size, --markdown (also print the table as Markdown)
+// Options: --quick (fewer runs), --only=core,server,activation,convert,cli,size, --markdown (also print the table as Markdown)
 
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { benchCore } from './core';
 import { benchServer } from './server';
 import { benchActivation } from './activation';
 import { benchSize } from './size';
+import { benchConvert } from './convert';
 import { benchCli } from './cli';
 import { markdownTable, printTable, writeJson, passes, type Row } from './report';
 
@@ -50,6 +51,12 @@ async function main(): Promise<void> {
     const server = await benchServer(join(root, 'dist', 'server.js'), quick);
     rows.push(...server.rows);
     details.server = server.details;
+  }
+
+  if (want('convert')) {
+    const convert = await benchConvert(quick);
+    rows.push(...convert.rows);
+    details.convert = convert.details;
   }
 
   if (want('cli')) {

@@ -25,6 +25,7 @@ async function serverComposition(root: string): Promise<Record<string, number>> 
     write: false,
     metafile: true,
     legalComments: 'none',
+    charset: 'utf8', // as scripts/build.mjs: Chinese text as UTF-8, not \uXXXX escapes
     logLevel: 'silent',
     absWorkingDir: root,
     outfile: join(root, 'out', 'bench-server-size.js'),
@@ -78,7 +79,8 @@ export async function benchSize(root: string): Promise<{ rows: Row[]; details: R
       label: `dist/${f} (minified)`,
       unit: 'KB',
       value: kb(bytes),
-      target: f === 'server.js' ? { kind: 'max', value: 300 } : undefined,
+      // 400 KB since the server runs on vscode-languageserver (issue 12): the named libraries come first.
+      target: f === 'server.js' ? { kind: 'max', value: 400 } : undefined,
       note: `gzip ${kb(gz).toFixed(0)} KB`,
     });
   }

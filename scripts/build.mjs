@@ -3,6 +3,9 @@
 //   dist/lsp.js     the language client, loaded by client.js only when a report is opened
 //   dist/server.js  the language server (`nianbao-language-server --stdio`), minified, with a shebang
 //   dist/cli.js     the command-line checker, when cli/src/main.ts exists
+//   dist/convert.js .docx/.html readers and writers with their libraries (fflate, htmlparser2, docx),
+//                   required by the CLI and the extension only when a file is imported or exported
+//   dist/preview.js the report preview (parser + renderer), required when a preview is opened
 // Usage: node scripts/build.mjs [--dev]   (--dev: no minification, inline source maps)
 
 import { build } from 'esbuild';
@@ -36,8 +39,18 @@ const lspExternal = {
   },
 };
 
+// The converters and the preview are bundles of their own, loaded at run time; never inline them.
+const lazyExternal = {
+  name: 'lazy-external',
+  setup(b) {
+    b.onResolve({ filter: /core\/src\/convert\/index$/ }, () => ({ path: './convert.js', external: true }));
+    b.onResolve({ filter: /^\.\/preview$/ }, () => ({ path: './preview.js', external: true }));
+  },
+};
+
 const jobs = [
-  build({ ...common, entryPoints: [at('client/src/extension.ts')], outfile: at('dist/client.js'), external: ['vscode'], plugins: [lspExternal] }),
+  build({ ...common, entryPoints: [at('client/src/extension.ts')], outfile: at('dist/client.js'), external: ['vscode'], plugins: [lspExternal, lazyExternal] }),
+  build({ ...common, entryPoints: [at('core/src/convert/index.ts')], outfile: at('dist/convert.js') }),
   build({ ...common, entryPoints: [at('client/src/lsp.ts')], outfile: at('dist/lsp.js'), external: ['vscode'] }),
   build({
     ...common,
@@ -53,12 +66,16 @@ if (existsSync(at('cli/src/main.ts'))) {
       entryPoints: [at('cli/src/main.ts')],
       outfile: at('dist/cli.js'),
       banner: { js: '#!/usr/bin/env node' },
+      plugins: [lazyExternal],
     }),
   );
 }
 await Promise.all(jobs);
 
 for (const f of ['dist/server.js', 'dist/cli.js']) if (existsSync(at(f))) chmodSync(at(f), 0o755);
-for (const f of ['dist/client.js', 'dist/lsp.js', 'dist/server.js', 'dist/cli.js']) {
+if (existsSync(at('client/src/preview.ts'))) {
+  await build({ ...common, entryPoints: [at('client/src/preview.ts')], outfile: at('dist/preview.js'), external: ['vscode'], plugins: [lazyExternal] });
+}
+for (const f of ['dist/client.js', 'dist/lsp.js', 'dist/server.js', 'dist/cli.js', 'dist/convert.js', 'dist/preview.js']) {
   if (existsSync(at(f))) console.log(`${f.padEnd(16)} ${(statSync(at(f)).size / 1024).toFixed(1)} KB`);
 }

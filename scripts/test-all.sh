@@ -81,6 +81,13 @@ tier protocol tests 600 node --test out/test/protocol/
 # property-based and hostile-input tests of the core (fast-check)
 [ -d test/robustness ] && tier robustness tests 900 node --test out/test/robustness/
 
+# exported .docx/.html opened by LibreOffice (headless), read back with poppler (Debian packages)
+if tier setup-consumers step 900 bash scripts/setup-consumers.sh; then
+  tier consumers tests 900 node --test --test-concurrency=1 out/test/consumers/
+else
+  skip consumers "LibreOffice or poppler could not be installed"
+fi
+
 TOOLS_OK=1
 tier setup-editors step 1800 bash scripts/setup-vscode-offline.sh || TOOLS_OK=0
 # shellcheck disable=SC1091

@@ -4,8 +4,7 @@
 
 import * as path from 'node:path';
 import { check, type ResolvedConfig, type Rule } from '../../core/src/index';
-import { DRAFT_MAX_BYTES, readRegularFile } from '../../host/src/safe-read';
-import { decodeText } from './decode';
+import { readReport } from './readers';
 import { walkTargets, type Target } from './files';
 import { addToTotals, createReporter, emptyTotals, type FileOutcome, type Format } from './format';
 import { Output, yieldToEventLoop } from './output';
@@ -66,16 +65,19 @@ function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cmd: CheckCom
   const absolute = path.resolve(cmd.cwd, target.file);
   const file = shown(target.file, cmd.cwd);
   if (target.kind === 'missing') return { file, absolute, error: target.message };
-  const read = readRegularFile(target.file, DRAFT_MAX_BYTES);
-  if (!read.ok) return { file, absolute, error: read.message };
-  const decoded = decodeText(read.bytes);
-  if (!decoded.ok) return { file, absolute, error: decoded.message };
-  if (decoded.note) {
-    totals.decodeNotes++;
-    process.stderr.write(`${file}: ${decoded.note}\n`);
-  }
+  let report;
   try {
-    return { file, absolute, result: check(decoded.text, { profile: cmd.profile, config: cmd.config }) };
+    // Regular files only, capped, decoded or converted (.docx/.html); throws a Chinese reason.
+    report = readReport(target.file);
+  } catch (e) {
+    return { file, absolute, error: (e as Error).message };
+  }
+  if (report.notes.length) totals.decodeNotes++;
+  for (const note of report.notes) process.stderr.write(`${file}: ${note}\n`);
+  // Flattened text is read as such; a converted .docx/.html is markup, whatever it was named.
+  const plainText = !report.source && path.extname(target.file).toLowerCase() === '.txt';
+  try {
+    return { file, absolute, source: report.source, result: check(report.text, { profile: cmd.profile, config: cmd.config, plainText }) };
   } catch (e) {
     // One pathological file never stops the others.
     return { file, absolute, error: `检查时出错：${(e as Error)?.message ?? String(e)}` };

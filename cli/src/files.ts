@@ -1,12 +1,13 @@
-// Which files the checker reads: the files named, and the .md / .txt files under the folders
-// named. Files are yielded one by one as the walk finds them, so a province's folder never sits in
-// memory as one list. Symbolic links are followed, to files and to folders alike; a folder reached
-// twice (a link back to a parent, two links to one folder) is walked once.
+// Which files the checker reads: the files named, and under the folders named the .md, .txt, .docx
+// and .html files (and .doc/.pdf, so that a folder check says why they cannot be read instead of
+// skipping them silently). Files are yielded one by one as the walk finds them, so a province's
+// folder never sits in memory as one list. Symbolic links are followed, to files and to folders
+// alike; a folder reached twice (a link back to a parent, two links to one folder) is walked once.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const CHECKED_EXTENSIONS = ['.md', '.txt', '.markdown'];
+export const CHECKED_EXTENSIONS = ['.md', '.txt', '.markdown', '.docx', '.html', '.htm', '.doc', '.wps', '.pdf'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
 
 export type Target =

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckResult, Finding, Rule } from '../../core/src/index';
 import type { ConfigProblem } from '../../core/src/config/types';
+import type { SourceMap } from '../../core/src/convert/markup';
+import { describeSource, locate } from '../../core/src/convert/locate';
 
 export type Format = 'text' | 'json' | 'jsonl' | 'sarif';
 export const FORMATS: readonly Format[] = ['text', 'json', 'jsonl', 'sarif'];
@@ -20,6 +22,15 @@ export interface FileOutcome {
   result?: CheckResult;
   /** Why the file could not be checked (missing, not a regular file, undecodable …). */
   error?: string;
+  /** For a converted .docx/.html: where each line of the checked markup came from. */
+  source?: { format: 'docx' | 'html'; map: SourceMap };
+}
+
+/** Where a finding is in the original of a converted file ("表2 第5行第3列「0」"), else undefined. */
+function whereInSource(o: FileOutcome, f: Finding): string | undefined {
+  if (!o.source) return undefined;
+  const ref = locate(o.source.map, f.range.start);
+  return ref ? describeSource(ref) : undefined;
 }
 
 export interface Totals {
@@ -88,7 +99,10 @@ function textLines(o: FileOutcome): string {
   if (o.error) return `${o.file}:1:1 error io ${o.error}\n`;
   let out = '';
   for (const f of o.result!.findings) {
-    out += `${o.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}\n`;
+    const where = whereInSource(o, f);
+    // A converted file's lines are not the reviewer's: name the paragraph or cell instead.
+    if (where) out += `${o.file}: ${where} ${f.severity} ${f.ruleId} ${f.message}\n`;
+    else out += `${o.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}\n`;
   }
   for (const fail of o.result!.ruleFailures) out += `${o.file}:1:1 warning internal ${failureText(fail)}\n`;
   return out;
@@ -100,7 +114,7 @@ function failureText(fail: CheckResult['ruleFailures'][number]): string {
 
 export function summarize(t: Totals): string {
   const parts = (Object.keys(t.bySeverity) as Finding['severity'][]).map((s) => `${SEVERITY_ZH[s]} ${t.bySeverity[s]}`);
-  const unreadable = t.unreadable ? `，${t.unreadable} 个无法读取或检查` : '';
+  const unreadable = t.unreadable ? `，${t.unreadable} 个无法读取` : '';
   const failed = t.ruleFailures ? `；${t.ruleFailures} 次规则运行出错或超时` : '';
   return `检查了 ${t.files} 个文件（${t.clean} 个无问题${unreadable}）：${parts.join('，')}${failed}`;
 }
@@ -122,6 +136,7 @@ function jsonRecord(o: FileOutcome): unknown {
       related: f.related,
       fix: f.fix,
       data: f.data,
+      ...(o.source && { source: { format: o.source.format, where: whereInSource(o, f), markupLine: f.range.start.line + 1, markupColumn: f.range.start.character + 1 } }),
     })),
     ruleFailures: r?.ruleFailures,
   };
@@ -234,12 +249,18 @@ class SarifReporter implements Reporter {
         endLine: range.end.line + 1,
         endColumn: range.end.character + 1,
       });
+      const where = whereInSource(o, f);
       const result: Record<string, unknown> = {
         ruleId: f.ruleId,
         level: SARIF_LEVEL[f.severity],
-        message: { text: f.message },
+        message: { text: where ? `${where}：${f.message}` : f.message },
         locations: [{ physicalLocation: { artifactLocation, region: region(f.range) } }],
       };
+      // For a converted file the region is in the converted markup (`nianbao convert` writes it).
+      if (where) {
+        result.properties = { where, convertedFrom: o.source!.format, regionIn: 'converted markup' };
+        result.locations = [{ physicalLocation: { artifactLocation, region: region(f.range) }, logicalLocations: [{ name: where, kind: 'element' }] }];
+      }
       const index = this.ruleIndex.get(f.ruleId);
       if (index !== undefined) result.ruleIndex = index;
       if (f.related?.length) {

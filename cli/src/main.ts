@@ -11,17 +11,21 @@ import { getProfile } from '../../core/src/profiles/index';
 import { findConfigFile } from './files';
 import { FORMATS, type Format } from './format';
 import { runCheck, shown } from './check';
+import { runConvert, runExport } from './convert';
 import { exitQuietlyOnClosedPipe } from './output';
 
 const VERSION = '0.1.0';
 
 const USAGE = `用法 Usage:
-  nianbao check <文件或文件夹…> [选项]    检查年度报告草稿（.md / .txt）
+  nianbao check <文件或文件夹…> [选项]    检查年度报告草稿（.md / .txt / .docx / .html）
+  nianbao convert <文件> [-o 输出]         把 .docx 或 .html 转换为年报标记文本（.nianbao.md）
+  nianbao export <文件> [--format docx|html] [-o 输出]  导出为 Word 或可打印的网页
   nianbao config [--config <file>]         显示生效的配置文件及其全部问题
   nianbao rules                            列出全部规则
 
 选项 Options:
-  --format text|json|jsonl|sarif   输出格式（默认 text；jsonl 每个文件一行 JSON）
+  --format text|json|jsonl|sarif   输出格式（默认 text；jsonl 每个文件一行 JSON；export 为 docx 或 html）
+  -o, --output <file>        convert / export 的输出文件（- 为标准输出）
   --profile <id>             指定报告格式：gov-2021、gov-2019、legacy、generic 或配置中的自定义格式
   --config <file>            配置文件（默认从当前目录向上查找 nianbao.config.json）
   -h, --help                 显示帮助
@@ -83,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'text' },
         profile: { type: 'string' },
         config: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -104,6 +109,8 @@ async function main(argv: string[]): Promise<number> {
     for (const r of ALL_RULES) process.stdout.write(`${r.meta.id}\t${r.meta.defaultSeverity}\t${r.meta.fixable ? '可修复' : ''}\t${r.meta.title}\n`);
     return 0;
   }
+  if (command === 'convert') return runConvert(targets, values);
+  if (command === 'export') return runExport(targets, values);
   if (command === 'config') {
     const loaded = loadConfig(values.config);
     if (!loaded.candidate) {

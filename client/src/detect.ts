@@ -1,30 +1,14 @@
 // Opt-in detection: a Markdown or plain-text file whose title names a 政府信息公开工作年度报告 is
-// switched to the nianbao language. Only the first lines are read, and nothing else fires on
+// switched to the nianbao language (the rule itself is core/src/reportFile.ts, which the server's
+// workspace diagnostics use too). Only the first lines are read, and nothing else fires on
 // ordinary Markdown files. A file switched once is never switched again in this session, so a
 // writer who turns it back to Markdown keeps Markdown.
 
 import * as vscode from 'vscode';
+import { isAnnualReportTitle, TITLE_SCAN_LINES as SCAN_LINES, titleCandidates } from '../../core/src/reportFile';
 
-const TITLE = /政府信息公开(?:工作)?(?:年度)?报告/;
-const YEARLY = /年度|年报|\d{4}\s*年/;
 /** URI schemes of documents a writer edits (local, new, remote and virtual workspaces). */
 export const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
-/** How far down the title may sit (front matter, a blank line or two, a 文号 line). */
-const SCAN_LINES = 40;
-
-/** The title candidates: the first non-empty line and the first `#` heading near the top. */
-export function titleCandidates(lines: readonly string[]): string[] {
-  const out: string[] = [];
-  const firstNonEmpty = lines.find((l) => l.trim() !== '');
-  if (firstNonEmpty !== undefined) out.push(firstNonEmpty.replace(/^\s*#{1,6}\s*/, '').trim());
-  const heading = lines.find((l) => /^\s{0,3}#{1,6}\s+\S/.test(l));
-  if (heading !== undefined) out.push(heading.replace(/^\s*#{1,6}\s*/, '').trim());
-  return out;
-}
-
-export function isAnnualReportTitle(title: string): boolean {
-  return title.length <= 120 && TITLE.test(title) && YEARLY.test(title);
-}
 
 function firstLines(doc: vscode.TextDocument): string[] {
   const n = Math.min(doc.lineCount, SCAN_LINES);

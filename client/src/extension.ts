@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerDetection } from './detect';
+import { registerImportExport } from './importExport';
 import type { ServerHandle } from './lsp';
 
 let server: Promise<ServerHandle> | undefined;
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   registerCommands(context, ensureServer);
   registerDetection(context);
+  registerImportExport(context);
   const isReport = (d: vscode.TextDocument) => d.languageId === 'nianbao';
   if (vscode.workspace.textDocuments.some(isReport)) void ensureServer();
   context.subscriptions.push(

@@ -23,6 +23,9 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Ser
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/nianbao.config.json') },
     outputChannelName: vscode.l10n.t('Nianbao Language Server'),
     errorHandler: restartingErrorHandler(),
+    // The server offers pull diagnostics; vscode-languageclient 11 pulls only on open unless told to
+    // pull after each change too (the server's debounce then holds the answer, see pullDiagnostics.ts).
+    diagnosticPullOptions: { onChange: true },
   };
   const client = new LanguageClient('nianbao', vscode.l10n.t('Nianbao Language Server'), serverOptions, clientOptions);
   await client.start();

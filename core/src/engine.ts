@@ -5,9 +5,7 @@
 // paragraph (then one finding saying how many more), and at most MAX_RELATED related entries per
 // finding — so no draft, however crafted, freezes the editor or exhausts memory.
 
-import { parse } from './parse/parser';
 import type { ReportDocument } from './model';
-import { selectProfile } from './profiles/select';
 import { deriveFacts } from './facts/derive';
 import type { ReportFacts } from './facts/types';
 import type { ProfileChoice } from './profiles/types';
@@ -15,8 +13,10 @@ import { ALL_RULES } from './rules/index';
 import type { Finding, FindingInput, Rule, Severity } from './rules/types';
 import { EMPTY_CONFIG, type ResolvedConfig } from './config/types';
 import { suppressionFor } from './directives';
-import { beginCheck, endCheck, setDeadline, RuleDeadline } from './per-check-cache';
+import { CheckCache, RuleDeadline } from './check-cache';
 import type { CheckSession } from './session';
+import { mapFindings, readDocument, unreadableInView } from './recover/read';
+import type { TextView } from './recover/text-view';
 
 export interface CheckOptions {
   /** Profile id forced by the caller (CLI --profile); beats the config, loses to a directive. */
@@ -30,9 +30,14 @@ export interface CheckOptions {
    * differs.
    */
   session?: CheckSession;
+  /**
+   * The draft is a plain-text file (.txt, an editor's plaintext document), not the Markdown-based
+   * markup: text a fix inserts is plain too (no pipes, no comments).
+   */
+  plainText?: boolean;
   /** Time one rule may take on this document, in ms (default: ruleBudgetMs(text)). */
   ruleBudgetMs?: number;
-  /** Told how long each stage took, in ms: 'parse', 'profile', 'facts', then each rule by id (benchmarks, growth tests). */
+  /** Told how long each stage took, in ms: 'read' (parse and profile), 'facts', then each rule by id (benchmarks, growth tests). */
   onTiming?: (stage: string, ms: number) => void;
   /** The clock onTiming reads, in ms (default performance.now; tests on a loaded machine pass CPU time). */
   timingClock?: () => number;
@@ -56,7 +61,14 @@ export function ruleBudgetMs(text: string): number {
 }
 
 export interface CheckResult {
+  /** The source text checked. */
+  text: string;
+  /**
+   * The model. For a report that lost its line breaks it is the model of the recovered view, and
+   * its positions are positions in `view`; findings are always in positions of the source.
+   */
   doc: ReportDocument;
+  view?: TextView;
   choice: ProfileChoice;
   facts: ReportFacts;
   findings: Finding[];
@@ -66,15 +78,8 @@ export interface CheckResult {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  beginCheck(options.session);
-  try {
-    return checkNow(text, options);
-  } finally {
-    endCheck();
-  }
-}
-
-function checkNow(text: string, options: CheckOptions): CheckResult {
+  options.session?.advance();
+  const cache = new CheckCache(options.session);
   const config = options.config ?? EMPTY_CONFIG;
   const timing = options.onTiming;
   const clock = options.timingClock ?? (() => performance.now());
@@ -84,11 +89,11 @@ function checkNow(text: string, options: CheckOptions): CheckResult {
     timing!(stage, now - mark);
     mark = now;
   };
-  const doc = parse(text);
-  if (timing) lap('parse');
-  const choice = selectProfile(doc, { override: options.profile, config });
-  if (timing) lap('profile');
-  const facts = deriveFacts(doc, choice.profile);
+  const read = readDocument(text, { override: options.profile, config }, cache);
+  const { doc, choice, view } = read;
+  if (timing) lap('read');
+  const facts = deriveFacts(doc, choice.profile, cache);
+  facts.unreadableTables = unreadableInView(read);
   if (timing) lap('facts');
   const rules = options.rules ?? ALL_RULES;
   const suppressed = suppressionFor(doc);
@@ -114,12 +119,16 @@ function checkNow(text: string, options: CheckOptions): CheckResult {
     if (timing) mark = clock();
     const deadline = performance.now() + budget;
     try {
-      setDeadline(deadline);
+      cache.deadline = deadline;
       rule.check({
         doc,
         profile: choice.profile,
         choice,
         facts,
+        cache,
+        plainText: options.plainText === true,
+        // The rule's own object is completed rather than copied (a spread per finding showed in
+        // profiles of drafts with hundreds of findings); rules report a fresh object each time.
         report: (f) => {
           if (performance.now() > deadline) throw new RuleDeadline();
           collected.add(f);
@@ -134,12 +143,13 @@ function checkNow(text: string, options: CheckOptions): CheckResult {
       }
       continue; // a half-finished rule's findings are not trustworthy
     } finally {
-      setDeadline(Infinity);
+      cache.deadline = Infinity;
       if (timing) lap(rule.meta.id);
     }
     for (const f of collected.finish()) if (!suppressed.isSuppressed(f.ruleId, f.range.start.line)) findings.push(f);
   }
 
+  mapFindings(findings, view);
   findings.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||
@@ -147,7 +157,7 @@ function checkNow(text: string, options: CheckOptions): CheckResult {
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.ruleId.localeCompare(b.ruleId),
   );
-  return { doc, choice, facts, findings, ruleFailures };
+  return { text, doc, view, choice, facts, findings, ruleFailures };
 }
 
 /** Session memo: the rules stopped by their budget on this document, and its length then. */

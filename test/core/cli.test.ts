@@ -24,7 +24,7 @@ function workspace(files: Record<string, string | Buffer>): string {
 }
 
 const GOOD = "# 测试局2023年工作总结\n\n<!-- nianbao-profile: generic -->\n正文。\n";
-const BAD_SUM = '<!-- nianbao-profile: generic -->\n全年公开信息共10条，其中通知3条、公告4条、简报2条。\n';
+const BAD_SUM = '<!-- nianbao-profile: generic -->\n全年公开信息共10条，其中通知3条、公告4条、其他信息2条。\n';
 
 describe('nianbao check', () => {
   test('usage errors exit 2 with a message', () => {

@@ -7,9 +7,9 @@ const at = (line: number, character: number) => ({ line, character });
 
 describe('parser: title', () => {
   test('first # heading names body and year', () => {
-    const d = parse('# 青川市司法局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n');
-    assert.equal(d.title?.text, '青川市司法局2023年政府信息公开工作年度报告');
-    assert.equal(d.title?.body, '青川市司法局');
+    const d = parse('# 青禾市司法局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n');
+    assert.equal(d.title?.text, '青禾市司法局2023年政府信息公开工作年度报告');
+    assert.equal(d.title?.body, '青禾市司法局');
     assert.equal(d.title?.year, 2023);
     assert.deepEqual(d.title?.yearRange, { start: at(0, 8), end: at(0, 12) });
     assert.equal(d.title?.isAnnualReport, true);

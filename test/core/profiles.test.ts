@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../core/src/parse/parser';
 import { selectProfile } from '../../core/src/profiles/select';
-import { BUILTIN_PROFILES, GOV2019, GOV2021, LEGACY, getProfile } from '../../core/src/profiles/index';
+import { BUILTIN_PROFILES, GOV2019, GOV2021, LEGACY, getProfile, profileForYear } from '../../core/src/profiles/index';
 import { matchParts } from '../../core/src/facts/parts';
 import { EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/config/types';
 import { resolveConfig } from '../../core/src/config/load';
@@ -166,7 +168,7 @@ describe('matchParts', () => {
   });
 });
 
-describe('selectProfile: year from the text breaks a tie of headings', () => {
+describe('selectProfile: the 统计期限 year when the title has none', () => {
   test('统计期限 2020 → gov-2019 when the title has no year and the tables say nothing', () => {
     const text = draft2021({ title: '青禾县民政局政府信息公开工作年度报告' }).replace(
       '本年度，本局',
@@ -174,8 +176,27 @@ describe('selectProfile: year from the text breaks a tie of headings', () => {
     );
     const c = choose(text);
     assert.equal(c.profile.id, 'gov-2019');
-    assert.equal(c.source, 'headings');
-    assert.match(c.reason, /2020 年/);
+    assert.equal(c.source, 'title-year');
+    assert.match(c.reason, /统计期限年份 2020 年/);
+  });
+
+  test('a page without any title: the 统计时限 sentence names the year', () => {
+    const text = draft2021({ title: '' }).replace('本年度，本局', '本报告所列数据统计时限为2022年1月1日至2022年12月31日。本年度，本局');
+    const c = choose(text);
+    assert.equal(c.profile.id, 'gov-2021');
+    assert.match(c.reason, /统计期限年份 2022 年/);
+  });
+
+  test('no year anywhere, but the lead cites 〔2019〕60号 for the 年度报告 format', () => {
+    const text = '本年度报告依据《条例》和国办公开办函〔2019〕60号所附年度报告格式编制。\n\n一、总体情况\n\n本局推进公开。\n';
+    const c = choose(text);
+    assert.equal(c.profile.id, 'gov-2019');
+    assert.match(c.reason, /〔2019〕60号/);
+  });
+
+  test('a half-year self-assessment with a 统计期限 stays generic', () => {
+    const c = choose('# 青禾县民政局2020年上半年政务公开工作自评报告\n\n本报告统计期限为2020年1月1日至6月30日。\n');
+    assert.equal(c.profile.id, 'generic');
   });
 });
 
@@ -185,5 +206,21 @@ describe('matchParts: loose headings still find their part', () => {
     assert.deepEqual(m.map((x) => [x.spec.id, x.how]), [
       ['overview', 'canonical'], ['proactive', 'canonical'], ['requests', 'canonical'], ['review', 'keywords'], ['problems', 'keywords'], ['other', 'canonical'],
     ]);
+  });
+});
+
+describe('profiles are data: what follows from them', () => {
+  test('the nianbao.profile setting offers exactly auto and the built-in profiles', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    const setting = manifest.contributes.configuration.properties['nianbao.profile'];
+    assert.deepEqual(setting.enum, ['auto', ...BUILTIN_PROFILES.map((p) => p.id)]);
+    assert.equal(setting.enumDescriptions.length, setting.enum.length);
+  });
+
+  test('each report year gets the profile whose years include it', () => {
+    for (const year of [2008, 2018, 2019, 2020, 2021, 2024, 2030]) {
+      const p = profileForYear(year);
+      assert.ok((p.years?.from ?? -Infinity) <= year && year <= (p.years?.to ?? Infinity), `${year} → ${p.id}`);
+    }
   });
 });

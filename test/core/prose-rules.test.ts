@@ -85,7 +85,8 @@ describe('prose-sum', () => {
     assert.equal(findings.length, 1);
     const f = findings[0];
     assert.deepEqual(f.range, rangeOf(text, '149'));
-    assert.equal(f.severity, 'error');
+    // The list ends in 等相關信息: a list of main categories, so falling short is only noted.
+    assert.equal(f.severity, 'info');
     assert.match(f.message, /分项之和 136（7\+3\+5\+…\+31）与总数 149 不符，相差 13/);
     assert.equal(f.related?.length, 9);
     assert.deepEqual(f.related?.[0].range, rangeIn(text, '機構領導7條', '7'));
@@ -274,11 +275,14 @@ describe('mojibake', () => {
     assert.deepEqual(run(text, mojibake), []);
   });
 
-  test('pinyin glosses, ?,F debris, U+FFFD, Latin-1 runs and doubled 《《 are each reported', () => {
+  test('pinyin glosses, ?,F debris, U+FFFD, Latin-1 runs and doubled 《《 are each reported, one finding per cause', () => {
     const text = draft('进一步规(guī)范公开内容，创(chuàng)新形式，工作有序开展?,F将情况报告如下。', '文件名\uFFFD\uFFFD损坏，标题æ–‡ä»¶乱码，依据《《条例》执行。');
     const findings = run(text, mojibake);
     const got = findings.map((f) => text.split('\n')[f.range.start.line].slice(f.range.start.character, f.range.end.character));
-    assert.deepEqual(got, ['(guī)', '(chuàng)', '?,F', '\uFFFD\uFFFD', 'æ–‡ä»¶', '《《']);
+    assert.deepEqual(got, ['(guī)', '?,F', '\uFFFD\uFFFD', 'æ–‡ä»¶', '《《']);
+    const pinyin = findings[0];
+    assert.match(pinyin.message, /拼音注音（如“\(guī\)”“\(chuàng\)”），共 2 处/);
+    assert.equal(pinyin.related?.length, 1, 'the other gloss is named as related information');
   });
 
   test('fixes delete the gloss and the doubled mark', () => {
@@ -290,11 +294,15 @@ describe('mojibake', () => {
     assert.deepEqual(run(fixed, mojibake), []);
   });
 
-  test('at most 20 are listed, then one note for the rest', () => {
+  test('25 glosses of one cause are one finding with the count, and its fix removes every one', () => {
     const text = draft(Array.from({ length: 25 }, () => '规(guī)范').join('，'));
     const findings = run(text, mojibake);
-    assert.equal(findings.length, 21);
-    assert.match(findings[20].message, /另有 5 处/);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /共 25 处/);
+    assert.equal(findings[0].fix?.edits.length, 25);
+    const fixed = applyAllFixes(text, findings);
+    assert.ok(!fixed.includes('(guī)'));
+    assert.deepEqual(run(fixed, mojibake), []);
   });
 });
 
@@ -370,20 +378,23 @@ describe('prose rules on the real reports', { skip: !fs.existsSync(path.join(SHA
     assert.match(findings[0].message, /分项之和 421（148\+21\+21\+…\+63）与总数 425 不符，相差 4/);
   });
 
-  test('no percentage, placeholder or table contradiction is reported on any real report', () => {
+  test('no placeholder or table contradiction is reported on any real report; one percentage is wrong (seed 004)', () => {
     for (const dir of ['seeds', 'corpus']) {
       for (const name of all(dir)) {
         const r = check(read(dir, name), { rules: [prosePercent, placeholder, textTableMismatch, periodConsistency] });
-        assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${f.message}`), [], `${dir}/${name}`);
+        // Seed 004: 2266 cases are "完成年度目标任务 1600 件的 144.69%", but 2266 ÷ 1600 = 141.63%.
+        const expected = dir === 'seeds' && name.startsWith('004') ? ['prose-percent 2266 ÷ 1600 = 141.63%，与所写 144.69% 不符'] : [];
+        assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${f.message}`), expected, `${dir}/${name}`);
       }
     }
   });
 
-  test('seed 003: pinyin glosses and ?,F debris are listed, 20 at most plus a note', () => {
+  test('seed 003: the pinyin glosses are one finding with their count, the ?,F debris another', () => {
     const seed = all('seeds').find((n) => n.startsWith('003'));
     assert.ok(seed);
     const findings = check(read('seeds', seed), { rules: [mojibake] }).findings;
-    assert.equal(findings.length, 21);
+    assert.deepEqual(findings.map((f) => f.data?.kind), ['pinyin', 'question-run']);
+    assert.ok(Number(findings[0].data?.count) > 20);
     assert.ok(findings.some((f) => /\?,F/.test(f.message)));
   });
 });

@@ -65,9 +65,18 @@ describe('part-missing', () => {
     assert.deepEqual(run(after, [partMissing]), []);
   });
 
-  test('each missing part once; nothing for an optional part', () => {
-    const found = run(draft2021({ parts: [0, 3, 5] }), [partMissing]);
-    assert.deepEqual(found.map((f) => f.data?.partId), ['proactive', 'requests', 'problems']);
+  test('all missing parts in one finding, its fix inserts each where it belongs; nothing for an optional part', () => {
+    const text = draft2021({ parts: [0, 3, 5] });
+    const found = run(text, [partMissing]);
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0].data?.partIds, ['proactive', 'requests', 'problems']);
+    assert.match(found[0].message, /^缺少 3 个部分：「二、主动公开政府信息情况」（依据：.*）；「三、收到和处理政府信息公开申请情况」.*「五、存在的主要问题及改进情况」/);
+    const after = fixed(text, found[0]);
+    assert.deepEqual(run(after, [partMissing]), []);
+    assert.deepEqual(
+      after.split('\n').filter((l) => /^[一二三四五六]、/.test(l)),
+      ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+    );
     const legacy = ['青禾县2017年政府信息公开工作年度报告', '一、概述', '二、主动公开政府信息情况', '三、政府信息依申请公开办理情况', '四、政府信息公开的收费及减免情况', '五、因政府信息公开申请行政复议、提起行政诉讼的情况', '六、存在的主要问题及改进措施', '七、需要说明的其他事项与统计表'].join('\n\n');
     assert.deepEqual(run(legacy, [partMissing]), []);
   });
@@ -115,21 +124,33 @@ describe('part-duplicate', () => {
 });
 
 describe('part-title', () => {
-  test('an alias: info on the title only, fix gives the canonical title', () => {
+  test('a known variant (the statute\'s wording) is the writer\'s choice: no finding', () => {
     const written = '政府信息公开工作存在的主要问题及改进情况';
-    const text = draft2021({ parts: [0, 1, 2, 3, { index: 4, title: written }, 5] });
+    assert.deepEqual(run(draft2021({ parts: [0, 1, 2, 3, { index: 4, title: written }, 5] }), [partTitle]), []);
+  });
+
+  test('a typo: info on the title only, the fix gives the canonical title and is preferred', () => {
+    const written = '政府信息公开行政法复议、行政诉讼情况';
+    const text = draft2021({ parts: [0, 1, 2, { index: 3, title: written }, 4, 5] });
     const [f, ...rest] = run(text, [partTitle]);
     assert.equal(rest.length, 0);
     assert.equal(f.severity, 'info');
-    assert.deepEqual(at(f), [18, 2, 18, 2 + written.length]);
-    assert.equal(fixed(text, f).split('\n')[18], '五、存在的主要问题及改进情况');
+    assert.match(f.message, /只差一个字，疑有错字/);
+    assert.deepEqual(at(f), [14, 2, 14, 2 + written.length]);
+    assert.equal(fixed(text, f).split('\n')[14], '四、政府信息公开行政复议、行政诉讼情况');
     assert.equal(f.fix?.preferred, true);
   });
 
+  test('pre-2019 reports titled their parts as their locality did: no finding', () => {
+    const legacy = ['青禾县2017年政府信息公开工作年度报告', '一、工作概述', '二、主动公开情况', '三、依申请公开情况', '四、收费和减免情况', '五、行政复议和诉讼情况', '六、存在的主要问题和改进措施', '七、其他事项'].join('\n\n');
+    assert.deepEqual(run(legacy, [partTitle]), []);
+  });
+
   test('a run-in body stays untouched; a keyword match is offered but not preferred', () => {
-    const text = draft2021({ parts: [0, 1, 2, { index: 3, title: '因政府信息公开申请行政法复议、提起行政诉讼情况。本年度无此类案件。' }, 4, 5] });
+    const text = draft2021({ parts: [0, 1, 2, { index: 3, title: '行政复议与行政诉讼案件办理工作情况。本年度无此类案件。' }, 4, 5] });
     const [f] = run(text, [partTitle]);
     assert.equal(f.data?.how, 'keywords');
+    assert.match(f.message, /只是相近/);
     assert.equal(f.fix?.preferred, false);
     assert.equal(fixed(text, f).split('\n')[14], '四、政府信息公开行政复议、行政诉讼情况。本年度无此类案件。');
   });

@@ -229,92 +229,142 @@ describe('reading national tables', () => {
 // ------------------------------------------------------------------ table-balance
 
 describe('table-balance', () => {
-  test('T3-COL: message shows both sides with labels; no fix because the wrong cell is unknown', () => {
+  test('T3-COL: a row wrong in one column and its 总计 alike (row 二, 一 or 四 could explain it): one finding, no fix', () => {
     const rows = requestRows();
     rows[1].v[3] = '1'; // 二 社会公益组织 0 → 1, and its row total follows
     rows[1].v[6] = '3';
     const text = pipeReport(rows);
     const found = only(run(text, [tableBalance]).findings, 'table-balance');
-    assert.equal(found.length, 2, found.map((f) => f.message).join('\n'));
-    const col4 = found.find((f) => f.message.startsWith('第 4 列（社会公益组织）'));
-    assert.ok(col4);
-    assert.match(col4.message, /一 \+ 二 = 1 \+ 1 = 2，三（七）\+ 四 = 1 \+ 0 = 1，相差 1/);
-    assert.equal(col4.fix, undefined);
-    assert.equal(col4.data?.formula, '一 + 二 = 三（七）+ 四');
-    assert.equal(col4.related?.length, 4);
-    // Anchored on the 三（七） cell of that column.
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    const [f] = found;
+    assert.match(f.message, /^第 4 列（社会公益组织）：一 \+ 二 = 1 \+ 1 = 2，三（七）\+ 四 = 1 \+ 0 = 1，相差 1/);
+    assert.match(f.message, /第 7 列（总计）「一 \+ 二 = 三（七）\+ 四」同样不成立/);
+    assert.match(f.message, /「一」行「社会公益组织」「总计」或「二」行「社会公益组织」「总计」或「四」行「社会公益组织」「总计」都能/);
+    assert.equal(f.fix, undefined);
+    assert.equal(f.data?.formula, '一 + 二 = 三（七）+ 四');
+    assert.deepEqual(f.data?.checks, ['T3-COL', 'T3-COL']);
+    assert.equal(f.data?.options, 3);
+    // Anchored on the 三（七） cell of the first column; its terms and the other sum are related.
     const totalLine = lineOf(text, '（七）总计');
-    assert.equal(col4.range.start.line, totalLine);
-    assert.equal(col4.range.start.character, valueColumn(text.split('\n')[totalLine], 3, 2));
-    assert.ok(found.every((f) => f.data?.check === 'T3-COL'));
+    assert.equal(f.range.start.line, totalLine);
+    assert.equal(f.range.start.character, valueColumn(text.split('\n')[totalLine], 3, 2));
+    assert.equal(f.related?.length, 5);
   });
 
-  test('T3-ROW: a wrong row total is reported on that cell and fixed by the computed sum', () => {
+  test('T3-ROW: a wrong row total is the one finding, on that cell, fixed by the computed sum', () => {
     const rows = requestRows();
     rows[6].v[6] = '5'; // 3.危及“三安全一稳定” 总计 1 → 5
     const text = pipeReport(rows);
     const found = only(run(text, [tableBalance]).findings, 'table-balance');
-    const rowFinding = found.find((f) => f.data?.check === 'T3-ROW');
-    assert.ok(rowFinding, found.map((f) => f.message).join('\n'));
+    // The same typo also breaks 三（七）= Σ results in the 总计 column: one cause, one finding.
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    const [f] = found;
     const line = lineOf(text, '3.危及');
     const col = valueColumn(text.split('\n')[line], 6, 2);
-    assert.deepEqual(rowFinding.range, { start: { line, character: col }, end: { line, character: col + 1 } });
-    assert.deepEqual(rowFinding.data, { expected: 1, actual: 5, formula: rowFinding.data?.formula, check: 'T3-ROW', table: 'gov2021-requests' });
-    assert.equal(rowFinding.related?.length, 7);
-    // The same typo also breaks 三（七）= Σ results in the 总计 column: reported on the （七） cell.
-    const sub = found.find((f) => f.data?.check === 'T3-SUB');
-    assert.ok(sub);
-    assert.equal(sub.range.start.line, lineOf(text, '（七）总计'));
-    assert.equal(found.length, 2);
+    assert.deepEqual(f.range, { start: { line, character: col }, end: { line, character: col + 1 } });
+    assert.match(f.message, /^「（三）3」行「总计」应为 1（表中为 5）：总计 = 5，自然人 \+ .* = 1 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 1，相差 4/);
+    assert.match(f.message, /也使第 7 列（总计）「三（七）总计 = 各办理结果之和」不成立/);
+    assert.deepEqual(f.data, {
+      expected: 1,
+      actual: 5,
+      formula: f.data?.formula,
+      check: 'T3-ROW',
+      checks: ['T3-ROW', 'T3-SUB'],
+      table: 'gov2021-requests',
+      cells: 1,
+    });
+    // Related: the other sum it breaks, at the （七） cell where that sum is reported.
+    assert.equal(f.related?.length, 1);
+    assert.equal(f.related?.[0].range.start.line, lineOf(text, '（七）总计'));
+    assert.match(f.related![0].message, /三（七）总计 = 24，各办理结果之和 = .*= 28，相差 4/);
 
-    const fixed = applyEdits(text, rowFinding.fix!.edits);
+    const fixed = applyEdits(text, f.fix!.edits);
     assert.equal(fixed.split('\n')[line], text.split('\n')[line].replace('| 5 |', '| 1 |'));
     assert.deepEqual(only(run(fixed, [tableBalance]).findings, 'table-balance'), []);
   });
 
-  test('T3-SUB: （七）总计 against the result rows, message lists the non-zero terms', () => {
+  test('T3-SUB: a wrong （七） cell breaks three sums and is the one finding', () => {
     const rows = requestRows();
     rows[23].v[0] = '21'; // （七）总计 自然人 20 → 21
     const text = pipeReport(rows);
     const found = only(run(text, [tableBalance]).findings, 'table-balance');
-    // The one typo breaks three sums: 三（七）= Σ results and 一 + 二 = 三（七）+ 四 in 自然人, and the 总计 row.
-    assert.deepEqual(found.map((f) => f.data?.check).sort(), ['T3-COL', 'T3-ROW', 'T3-SUB']);
-    const sub = found.find((f) => f.data?.check === 'T3-SUB')!;
-    assert.match(sub.message, /^第 1 列（自然人）：三（七）总计 = 21，各办理结果之和 = 8 \+ 3 \+ 1 \+ 5 \+ 2 \+ 1（其余为 0）= 20，相差 1/);
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    const [sub] = found;
+    // 三（七）= Σ results is the sum in which the cell is the total: written out in full.
+    assert.match(sub.message, /^「三（七）」行「自然人」应为 20（表中为 21）：三（七）总计 = 21，各办理结果之和 = 8 \+ 3 \+ 1 \+ 5 \+ 2 \+ 1（其余为 0）= 20，相差 1/);
+    assert.deepEqual([...(sub.data?.checks as string[])].sort(), ['T3-COL', 'T3-ROW', 'T3-SUB']);
     const line = lineOf(text, '（七）总计');
     assert.deepEqual(sub.range.start, { line, character: valueColumn(text.split('\n')[line], 0, 2) });
-    assert.equal(sub.related?.length, 22);
     assert.equal(sub.fix?.edits[0].newText, '20');
-    assert.equal(found.find((f) => f.data?.check === 'T3-COL')?.fix, undefined);
     const fixed = applyEdits(text, sub.fix!.edits);
     assert.deepEqual(only(run(fixed, [tableBalance]).findings, 'table-balance'), []);
   });
 
-  test('a filled group row must equal its sub-rows', () => {
+  test('a filled group row must equal its sub-rows: both cells of the row in one finding and one fix', () => {
     const rows = requestRows();
     rows.splice(4, 0, { a: '（三）不予公开', b: '', v: ['2', '0', '0', '0', '0', '0', '2'] });
     rows[5].a = '';
     const text = pipeReport(rows);
     const found = only(run(text, [tableBalance]).findings, 'table-balance');
-    // 自然人 and 总计 of the group row exceed 3.危及“三安全一稳定” (the only non-zero sub-row).
-    assert.deepEqual(found.map((f) => f.message.slice(0, f.message.indexOf('：'))), ['第 1 列（自然人）', '第 7 列（总计）']);
-    assert.ok(found.every((f) => f.data?.check === 'T3-GROUP-withheld'));
-    assert.ok(found.every((f) => f.range.start.line === lineOf(text, '| （三）不予公开 | |')));
-    assert.deepEqual(found.map((f) => f.fix?.edits[0].newText), ['1', '1']);
+    // 自然人 and 总计 of the group row exceed 3.危及“三安全一稳定” (the only non-zero sub-row); the
+    // row itself adds up, so only changing both cells makes every sum hold.
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    const [f] = found;
+    assert.match(f.message, /^「三（三）」行「自然人」「总计」应为 1、1（表中为 2、2）/);
+    assert.equal(f.range.start.line, lineOf(text, '| （三）不予公开 | |'));
+    assert.deepEqual(f.fix?.edits.map((e) => e.newText), ['1', '1']);
+    assert.equal(f.data?.cells, 2);
+    assert.deepEqual(only(run(applyEdits(text, f.fix!.edits), [tableBalance]).findings, 'table-balance'), []);
   });
 
-  test('T4: each group total = the four results; fixed in place', () => {
+  test('T4: a group whose total and results differ could be wrong in any of its five cells: no fix', () => {
     const review = [...REVIEW];
     review[4] = '5';
     const text = pipeReport(requestRows(), review);
     const found = only(run(text, [tableBalance]).findings, 'table-balance');
     assert.equal(found.length, 1);
     assert.match(found[0].message, /^行政复议：总计 = 5，结果维持 \+ 结果纠正 \+ 其他结果 \+ 尚未审结 = 2 \+ 1 \+ 0 \+ 1 = 4，相差 1/);
+    assert.match(found[0].message, /式中任何一格写错都会如此，无法确定是哪一格有误/);
     const line = lineOf(text, '| 2 | 1 | 0 | 1 | 5 |');
     assert.equal(found[0].range.start.line, line);
     assert.equal(found[0].range.start.character, text.split('\n')[line].indexOf('5'));
-    const fixed = applyEdits(text, found[0].fix!.edits);
+    assert.equal(found[0].fix, undefined);
+  });
+
+  test('T4: the prose figure of 行政复议 pins the wrong total, and the fix sets it', () => {
+    const review = [...REVIEW];
+    review[4] = '5';
+    const text = pipeReport(requestRows(), review).replace('全面推进政务公开。', '全面推进政务公开。全年因政府信息公开被申请行政复议4件。');
+    const found = only(run(text, [tableBalance]).findings, 'table-balance');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /^「行政复议总计」应为 4（表中为 5）.*正文所写 4件 与此一致/);
+    assert.equal(found[0].fix?.edits[0].newText, '4');
+    assert.ok(found[0].related?.some((r) => r.range.start.line === lineOf(text, '被申请行政复议4件')));
+    assert.deepEqual(only(run(applyEdits(text, found[0].fix!.edits), [tableBalance]).findings, 'table-balance'), []);
+  });
+
+  test('two independent typos are two causes: two findings, each with its fix', () => {
+    const rows = requestRows();
+    rows[2].v[0] = '9'; // （一）予以公开 自然人 8 → 9
+    rows[16].v[6] = '3'; // （五）2.重复申请 总计 2 → 3
+    const text = pipeReport(rows);
+    const found = only(run(text, [tableBalance]).findings, 'table-balance');
+    assert.deepEqual(
+      found.map((f) => `${f.range.start.line}:${f.fix?.edits.map((e) => e.newText).join(',')}`),
+      [`${lineOf(text, '（一）予以公开')}:8`, `${lineOf(text, '2.重复申请')}:2`],
+    );
+    const fixed = applyEdits(text, found.flatMap((f) => f.fix!.edits));
     assert.deepEqual(only(run(fixed, [tableBalance]).findings, 'table-balance'), []);
+  });
+
+  test('more mistakes than one or two cells explain: each failing sum reported, without a fix', () => {
+    const rows = requestRows();
+    rows[0].v[0] = '25'; // 一 自然人 20 → 25 and 商业企业 3 → 0: the row still adds up
+    rows[0].v[1] = '0';
+    rows[0].v[3] = '3'; // and 社会公益组织 1 → 3 (row now 25 + 0 + 3 + 1 = 29 ≠ 25)
+    const found = only(run(pipeReport(rows), [tableBalance]).findings, 'table-balance');
+    assert.ok(found.length >= 3, found.map((f) => f.message).join('\n'));
+    assert.ok(found.every((f) => !f.fix));
   });
 
   test('blank total cells are not summed (上海 2019 left 总计 empty); blanks elsewhere count as 0', () => {
@@ -330,19 +380,21 @@ describe('table-balance', () => {
 // ------------------------------------------------------------------ table-values
 
 describe('table-values', () => {
-  test('blank, dash, decimal count and approximate figure each reported on their cell', () => {
+  test('blank and dash cells of a table are one finding; a decimal count and an approximate figure are on their cell', () => {
     const rows = requestRows();
     rows[5].v[2] = ''; // blank
     rows[7].v[1] = '—'; // dash
     const text0 = pipeReport(rows).replace('| 行政许可 | 120 |', '| 行政许可 | 120.5 |').replace('| 行政处罚 | 45 |', '| 行政处罚 | 约45 |');
     const found = only(run(text0, [tableValues]).findings, 'table-values');
-    assert.equal(found.length, 4, found.map((f) => f.message).join('\n'));
-    const blank = found.find((f) => f.message.includes('为空'))!;
+    assert.equal(found.length, 3, found.map((f) => f.message).join('\n'));
+    const blank = found.find((f) => f.message.includes('2 格为空白、“—”'))!;
     assert.equal(blank.severity, 'warning');
     assert.equal(blank.range.start.line, lineOf(text0, '2.其他法律行政法规禁止公开'));
+    assert.equal(blank.related?.length, 1);
     const filled = applyEdits(text0, blank.fix!.edits);
     assert.match(filled.split('\n')[blank.range.start.line], /\| 0 \| 0 \| 0 \|/);
-    assert.ok(found.some((f) => f.message.includes('“—”') && f.severity === 'warning'));
+    assert.match(filled.split('\n')[lineOf(text0, '5.属于三类内部事务信息')], /\| 0 \| 0 \| 0 \| 0 \|/);
+    assert.ok(!filled.includes('—'));
     const decimal = found.find((f) => f.message.includes('120.5'))!;
     assert.equal(decimal.severity, 'error');
     assert.equal(decimal.range.start.line, lineOf(text0, '行政许可 |'));

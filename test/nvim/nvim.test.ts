@@ -8,14 +8,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 
 const REPO = path.resolve(__dirname, '..', '..', '..'); // out/test/nvim -> repo
 const DRAFT = path.join(REPO, 'test', 'ui', 'workspace', 'draft-2023.nianbao.md'); // the same draft the UI test opens
 const LUA = path.join(REPO, 'test', 'nvim', 'lsp-check.lua');
 
-interface Pos { line: number; character: number }
-interface Range { start: Pos; end: Pos }
-interface TextEdit { range: Range; newText: string }
 interface CodeAction {
   title: string;
   kind?: string;
@@ -41,14 +40,9 @@ function serverPath(): string {
   return path.resolve(REPO, bin);
 }
 
-/** Applies LSP edits to a string (positions in UTF-16 code units, like JS strings). */
+/** Applies LSP edits to a string as an editor does. */
 function applyEdits(text: string, edits: TextEdit[]): string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (p: Pos) => Math.min(starts[p.line] ?? text.length, text.length) + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  for (const e of sorted) text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
-  return text;
+  return TextDocument.applyEdits(TextDocument.create('file:///draft.nianbao.md', 'nianbao', 0, text), edits);
 }
 
 function editsOf(action: CodeAction): TextEdit[] {

@@ -46,7 +46,9 @@ const fakeVscode = {
       switched.push(`${doc.uri.toString()}→${lang}`);
       return doc;
     },
+    registerDocumentPasteEditProvider: () => disposable,
   },
+  DocumentDropOrPasteEditKind: { Empty: { append: (...parts: string[]) => ({ value: parts.join('.') }) } },
   window: {},
   l10n: { t: (s: string) => s },
 };
@@ -69,6 +71,8 @@ describe('client activation', () => {
     const loaded = Object.keys(require.cache);
     assert.ok(!loaded.some((f) => f.endsWith(join('dist', 'lsp.js'))), 'dist/lsp.js stays unloaded');
     assert.ok(!loaded.some((f) => f.includes('vscode-languageclient')), 'vscode-languageclient stays unloaded');
+    // The converters and the preview load only when an import, export, paste or preview needs them.
+    assert.ok(!loaded.some((f) => f.endsWith(join('dist', 'convert.js')) || f.endsWith(join('dist', 'preview.js'))), 'dist/convert.js and dist/preview.js stay unloaded');
   });
 
   test('registers exactly the commands the manifest contributes', () => {

@@ -1,4 +1,4 @@
-// Document synchronisation (server/src/lsp/documents.ts): didChange may mix whole-text and ranged
+// Document synchronisation (vscode-languageserver's TextDocuments): didChange may mix whole-text and ranged
 // changes, applied in order, each range read against the text the previous change left. The
 // diagnostics of each version must be the check of the text the editor holds at that version.
 
@@ -11,7 +11,7 @@ type Pos = { line: number; character: number };
 type Change = { text: string; range?: { start: Pos; end: Pos } };
 
 const URI = 'file:///tmp/nianbao-sync/report.nianbao.md';
-const TITLE = '# 青川市某局2023年政府信息公开工作年度报告';
+const TITLE = '# 青禾市某局2023年政府信息公开工作年度报告';
 const prose = (total: number) => `全年主动公开政府信息${total}条，其中门户网站发布500条、政务微信发布400条、政务微博发布200条。`;
 const draft = (total: number) => [TITLE, '', '一、总体情况', '', prose(total), ''].join('\n');
 

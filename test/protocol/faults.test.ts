@@ -24,7 +24,7 @@ const throwingRule: Rule = {
   },
 };
 
-const PROSE_DEFECT = ['# 青川市某局2023年政府信息公开工作年度报告', '', '一、总体情况', '', '全年主动公开政府信息1200条，其中门户网站发布500条、政务微信发布400条、政务微博发布200条。', ''].join('\n');
+const PROSE_DEFECT = ['# 青禾市某局2023年政府信息公开工作年度报告', '', '一、总体情况', '', '全年主动公开政府信息1200条，其中门户网站发布500条、政务微信发布400条、政务微博发布200条。', ''].join('\n');
 
 describe('engine: a throwing rule', () => {
   test('is reported once; the other rules still report', () => {

@@ -1,5 +1,5 @@
-// The LSP lifecycle as the spec states it (server/src/lsp/lifecycle.ts implements it since the
-// server runs on vscode-jsonrpc alone): -32002 before initialize, notifications before it dropped,
+// The LSP lifecycle as the spec states it (vscode-languageserver does part of it, the gate in
+// server/src/lifecycle.ts the rest): -32002 before initialize, notifications before it dropped,
 // initialize only once, -32600 after shutdown, exit codes 0/1, and the process ending when its
 // input closes or the editor process dies. Also the --node-ipc transport the VS Code client uses.
 

@@ -31,8 +31,15 @@ export interface LspDiagnostic {
   data?: unknown;
 }
 
+export interface InitializeOptions {
+  /** Advertise pull diagnostics (textDocument.diagnostic, and workspace diagnostics' refresh), as VS Code does. */
+  pull?: boolean;
+}
+
 export class TestClient {
   readonly published: Published[] = [];
+  /** workspace/diagnostic/refresh requests the server sent (pull clients only). */
+  readonly refreshes: number[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
   private waiters: (() => void)[] = [];
@@ -57,6 +64,10 @@ export class TestClient {
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.push(() => this.refreshes.push(Date.now()));
+      return null;
+    });
     this.conn.listen();
   }
 
@@ -89,14 +100,19 @@ export class TestClient {
     return this.waitFor(() => this.published, (p) => p.uri === uri && p.version === version, `diagnostics of ${uri} v${version}`);
   }
 
-  async initialize(workspaceFolder?: string): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(workspaceFolder?: string, options: InitializeOptions = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: workspaceFolder ?? null,
       workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'drafts' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          ...(options.pull && { diagnostics: { refreshSupport: true } }),
+        },
         textDocument: {
+          ...(options.pull && { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } }),
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

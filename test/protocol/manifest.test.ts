@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { REPO } from './lspClient';
 
 const read = (p: string) => JSON.parse(readFileSync(join(REPO, p), 'utf8'));
@@ -54,6 +55,8 @@ describe('extension manifest', () => {
     assert.equal(props['nianbao.detect.enabled'].default, true);
     assert.equal(props['nianbao.debounceMs'].default, 150);
     assert.equal(props['nianbao.rules'].type, 'object');
+    assert.equal(props['nianbao.workspaceDiagnostics.enabled'].default, DEFAULT_SETTINGS.workspaceDiagnostics.enabled);
+    assert.equal(props['nianbao.workspaceDiagnostics.include'].default, DEFAULT_SETTINGS.workspaceDiagnostics.include);
   });
 
   test('the runtime l10n bundle translates every English string the client uses', () => {

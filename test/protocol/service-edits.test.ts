@@ -1,37 +1,38 @@
-// Edits as the language service makes them: applying them, trimming them to what changes, and
-// choosing non-overlapping fixes for "fix all".
+// Edits as the language service makes them: trimming them to what changes, and choosing
+// non-overlapping fixes for "fix all". Offsets, positions and applying edits are
+// vscode-languageserver-textdocument's; what is checked here is that the parser counts lines and
+// columns the way that library (and so the server and the editor) does.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, minimizeEdit, offsetAt, positionAt } from '../../core/src/service/edits';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { minimizeEdit } from '../../core/src/service/edits';
 import { fixAllEdits } from '../../core/src/service/codeActions';
 import { check } from '../../core/src/engine';
+import { parse } from '../../core/src/parse/parser';
 import type { Rule } from '../../core/src/rules/types';
+import { applyEdits } from './textEdits';
+
+const doc = (s: string) => TextDocument.create('file:///t.nianbao.md', 'nianbao', 0, s);
 
 const text = '一、总体情况\r\n合计 149 件。\n二、主动公开\n';
 
 describe('service edits', () => {
-  test('positions and offsets round-trip over \\r\\n and \\n lines', () => {
-    for (let o = 0; o <= text.length; o++) {
-      const p = positionAt(text, o);
-      // An offset inside a \r\n pair has no position of its own; LSP clients map it to the line end.
-      if (text[o - 1] === '\r' && text[o] === '\n') continue;
-      assert.equal(offsetAt(text, p), o, `offset ${o}`);
-    }
-  });
-
-  test('applyEdits applies several edits against the original text', () => {
-    const out = applyEdits(text, [
-      { range: { start: { line: 1, character: 3 }, end: { line: 1, character: 6 } }, newText: '136' },
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# 标题\n' },
-    ]);
-    assert.equal(out, '# 标题\n一、总体情况\r\n合计 136 件。\n二、主动公开\n');
+  test('the parser counts lines as the editor does (\\n, \\r\\n, a lone \\r)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('一', '、', 'a', ' ', '\n', '\r', '\r\n', '😀', '|'), { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        const lines = parse(s).lines;
+        assert.equal(lines.length, doc(s).lineCount, JSON.stringify(s));
+        lines.forEach((l, i) => assert.equal(doc(s).getText({ start: { line: i, character: 0 }, end: { line: i, character: l.length + 2 } }).replace(/[\r\n]+$/, ''), l));
+      }),
+    );
   });
 
   test('minimizeEdit keeps only the changed characters and the same result', () => {
     const whole = { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } }, newText: '合计 136 件。' };
-    const min = minimizeEdit(text, whole);
+    const min = minimizeEdit(doc(text), whole);
     assert.deepEqual(min, { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 6 } }, newText: '36' });
     assert.equal(applyEdits(text, [min]), applyEdits(text, [whole]));
   });
@@ -42,8 +43,9 @@ describe('service edits', () => {
         const start = Math.min(a, b) % (s.length + 1);
         const end = Math.max(a, b) % (s.length + 1);
         const [lo, hi] = start <= end ? [start, end] : [end, start];
-        const edit = { range: { start: positionAt(s, lo), end: positionAt(s, hi) }, newText: repl };
-        assert.equal(applyEdits(s, [minimizeEdit(s, edit)]), applyEdits(s, [edit]));
+        const d = doc(s);
+        const edit = { range: { start: d.positionAt(lo), end: d.positionAt(hi) }, newText: repl };
+        assert.equal(applyEdits(s, [minimizeEdit(d, edit)]), applyEdits(s, [edit]));
       }),
     );
   });

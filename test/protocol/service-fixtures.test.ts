@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createLanguageService, applyEdits, type DocumentSymbol, type Range } from '../../core/src/service/index';
+import { createLanguageService, type DocumentSymbol, type Range } from '../../core/src/service/index';
+import { applyEdits } from './textEdits';
 import { REPO } from './lspClient';
 
 const FIXTURES = join(REPO, 'test/fixtures');
@@ -48,7 +49,7 @@ describe('language service over the fixture drafts', { skip: files.length ? fals
 
       for (let line = 0; line < lineCount; line++) {
         for (const item of service.completions(result, { line, character: 0 })) {
-          assert.ok(item.textEdit, 'completion items carry their edit');
+          assert.ok(item.textEdit && 'range' in item.textEdit, 'completion items carry their edit (a plain TextEdit)');
           assert.equal(item.textEdit.range.start.line, line);
         }
       }

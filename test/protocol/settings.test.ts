@@ -19,6 +19,7 @@ describe('validateSettings', () => {
       rules: { 'table-balance': 'warning', 'part-missing': 'off' },
       detect: { enabled: false },
       debounceMs: 400,
+      workspaceDiagnostics: { include: 'drafts/**' },
     });
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
@@ -26,6 +27,7 @@ describe('validateSettings', () => {
       rules: { 'table-balance': 'warning', 'part-missing': 'off' },
       detectEnabled: false,
       debounceMs: 400,
+      workspaceDiagnostics: { enabled: true, include: 'drafts/**' },
     });
   });
 
@@ -38,6 +40,14 @@ describe('validateSettings', () => {
     assert.ok(problems.some((p) => p.includes('nianbao.rules')));
     assert.ok(problems.some((p) => p.includes('nianbao.debounceMs') && p.includes('-3')));
     assert.ok(problems.every((p) => /已使用默认值/.test(p)));
+  });
+
+  test('workspace diagnostics: a bad value is reported and the defaults apply; a partial one keeps the other default', () => {
+    const bad = validateSettings({ workspaceDiagnostics: { include: 5, enabled: 'yes' } });
+    assert.equal(bad.problems.length, 1);
+    assert.match(bad.problems[0], /nianbao\.workspaceDiagnostics/);
+    assert.deepEqual(bad.settings.workspaceDiagnostics, DEFAULT_SETTINGS.workspaceDiagnostics);
+    assert.deepEqual(validateSettings({ workspaceDiagnostics: { enabled: false } }).settings.workspaceDiagnostics, { enabled: false, include: '**/*' });
   });
 
   test('fractional and huge debounce values are refused', () => {

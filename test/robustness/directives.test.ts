@@ -6,7 +6,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { check, type CheckResult, type Finding } from '../../core/src/index';
-import { applyEdits, createLanguageService, type CodeAction, type TextEdit } from '../../core/src/service/index';
+import { createLanguageService } from '../../core/src/service/index';
+import type { DocumentCodeAction as CodeAction } from '../../core/src/service/codeActions';
+import type { TextEdit } from '../../core/src/model';
+import { applyEdits } from '../core/helpers';
 import { sampleDrafts } from './mutations';
 
 const service = createLanguageService();

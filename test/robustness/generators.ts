@@ -74,7 +74,7 @@ const noise = fc.oneof(
 );
 
 const docTitle = fc
-  .tuple(fc.constantFrom('# ', '', '## '), fc.constantFrom('青川市司法局', '某县农业农村局', ''), fc.integer({ min: 1990, max: 2035 }), fc.constantFrom('政府信息公开工作年度报告', '年度报告', '工作总结'))
+  .tuple(fc.constantFrom('# ', '', '## '), fc.constantFrom('青禾市司法局', '某县农业农村局', ''), fc.integer({ min: 1990, max: 2035 }), fc.constantFrom('政府信息公开工作年度报告', '年度报告', '工作总结'))
   .map(([h, body, year, kind]) => `${h}${body}${year}年${kind}`);
 
 /** One block of a draft. */

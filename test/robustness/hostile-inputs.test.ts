@@ -59,7 +59,7 @@ describe('size', () => {
   test('a single 1 MB line gets the input-quality notice', { timeout: 60_000 }, () => {
     const line = '本年度主动公开政府信息，'.repeat(90_000);
     assert.ok(line.length >= 1_000_000);
-    const text = `# 青川市某局2023年政府信息公开工作年度报告\n\n一、总体情况\n${line}\n二、主动公开政府信息情况\n`;
+    const text = `# 青禾市某局2023年政府信息公开工作年度报告\n\n一、总体情况\n${line}\n二、主动公开政府信息情况\n`;
     const r = survive(text, '1 MB line');
     const notes = inputQuality(r, 'long-line');
     assert.equal(notes.length, 1, 'one notice for the long line');
@@ -183,7 +183,7 @@ describe('absurd shapes', () => {
 
   test('a number with 400 digits, in prose and in a table', () => {
     const big = '9'.repeat(400);
-    const prose = `# 青川市某局2023年政府信息公开工作年度报告\n\n一、总体情况\n本年度共发布信息${big}条，其中栏目甲${big}条、栏目乙1条。\n共计${big}条，其中栏目丙5条、栏目丁6条。`;
+    const prose = `# 青禾市某局2023年政府信息公开工作年度报告\n\n一、总体情况\n本年度共发布信息${big}条，其中栏目甲${big}条、栏目乙1条。\n共计${big}条，其中栏目丙5条、栏目丁6条。`;
     survive(prose, '400 digits prose');
     const table = CORRECT.replace(/\| (\d+) \|/, `| ${big} |`);
     assert.notEqual(table, CORRECT);

@@ -143,7 +143,7 @@ describe('sum fixes converge', () => {
     let fixes = 0;
     fc.assert(
       fc.property(statement, fc.constantFrom('\n', '\r\n'), (s, eol) => {
-        const text = ['# 青川市某局2023年政府信息公开工作年度报告', '', '一、总体情况', '', s, ''].join(eol);
+        const text = ['# 青禾市某局2023年政府信息公开工作年度报告', '', '一、总体情况', '', s, ''].join(eol);
         for (const f of sumFindings(check(text, { rules: RULES }).findings)) {
           fixes++;
           assertConverges(text, f, 'prose');

@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { check, createCheckSession, type CheckResult } from '../../core/src/index';
+import { ALL_RULES, check, createCheckSession, type CheckResult } from '../../core/src/index';
 import { applyMutation, mutation, sampleDrafts } from './mutations';
 
 const SCALE = Number(process.env.NIANBAO_FUZZ_SCALE ?? 1);
@@ -66,5 +66,25 @@ describe('a check session never changes findings', () => {
     after.doc.tables.forEach((t, i) => assert.equal(t, before.doc.tables[i], `table ${i} re-read`));
     // Without a session every check reads its own tables.
     assert.notEqual(check(draft.text).doc.tables[0], before.doc.tables[0]);
+  });
+});
+
+describe('check state is explicit', () => {
+  test('a check run inside another (as completion does) changes nothing of the outer one', () => {
+    const draft = DRAFTS[0];
+    const session = createCheckSession();
+    const plain = outcome(check(draft.text));
+    // A rule that runs a whole nested check of another text, with and without a session of its own.
+    const nesting = {
+      meta: { ...ALL_RULES[0].meta, id: 'nesting-probe' },
+      check: () => {
+        check(DRAFTS[DRAFTS.length - 1].text);
+        check(DRAFTS[DRAFTS.length - 1].text, { session: createCheckSession() });
+      },
+    };
+    const rules = [nesting, ...ALL_RULES];
+    const nested = check(draft.text, { session, rules });
+    assert.equal(outcome(nested), plain);
+    assert.equal(outcome(check(draft.text, { session, rules })), plain, 'the next check of the session');
   });
 });

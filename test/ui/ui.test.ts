@@ -206,7 +206,8 @@ describe('VS Code window with the installed VSIX', { timeout: 300_000 }, () => {
     let saved = '';
     for (let i = 0; i < 100; i++) {
       saved = fs.readFileSync(draftOnDisk, 'utf8');
-      if (saved !== original) break;
+      // Not while VS Code is still writing it (a read can see the file truncated).
+      if (saved !== original && saved.split('\n').length === lines.length) break;
       await page.waitForTimeout(100);
     }
     const savedLines = saved.split('\n');
@@ -222,5 +223,26 @@ describe('VS Code window with the installed VSIX', { timeout: 300_000 }, () => {
     assert.ok(!rows.some((r) => r.includes('17')), `no problem about 17 left:\n${rows.join('\n')}`);
     assert.ok(rows.some((r) => r.includes('存在的主要问题及改进情况')), 'the missing part is still reported');
     await shot('after-fix');
+  });
+
+  test('Ctrl+K V opens the report preview beside the editor; a click on a cell jumps to its line', async () => {
+    await page.locator('.editor-instance .view-lines').first().click();
+    await press('Control+Home');
+    await press('Control+K');
+    await press('V');
+    // The webview is an iframe holding the page's own iframe.
+    const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await frame.locator('#report table').first().waitFor({ timeout: STEP_TIMEOUT });
+    const tables = await frame.locator('#report table').count();
+    assert.ok(tables >= 3, `${tables} tables in the preview`);
+    // The 申请 table's merged header cells, as in the official layout.
+    assert.ok((await frame.locator('th[colspan="7"]', { hasText: '申请人情况' }).count()) === 1, 'a 申请人情况 header over 7 columns');
+    assert.ok((await frame.locator('.finding').count()) > 0, 'the findings are marked');
+    await frame.locator('.finding').first().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await shot('preview');
+    await frame.locator('td', { hasText: /^14$/ }).first().click();
+    for (let i = 0; i < 50 && (await cursorLine()) !== totalLine; i++) await page.waitForTimeout(100);
+    assert.equal(await cursorLine(), totalLine, 'the click on the 总计 cell put the cursor on its line');
   });
 });

@@ -6,14 +6,17 @@ import type { NationalTable, PartMatch, ReportFacts } from './types';
 import { matchParts } from './parts';
 import { readNationalTables } from './tables';
 import { findReportYear } from './year';
-import { currentSession } from '../per-check-cache';
+import { findConversionTrace } from './conversion';
+import { CheckCache } from '../check-cache';
 
-export function deriveFacts(doc: ReportDocument, profile: Profile): ReportFacts {
-  const parts = matchParts(doc, profile);
+export function deriveFacts(doc: ReportDocument, profile: Profile, cache: CheckCache = new CheckCache()): ReportFacts {
+  const parts = matchParts(doc, profile, cache);
   return {
-    year: findReportYear(doc),
+    year: findReportYear(doc, cache),
+    conversion: findConversionTrace(doc),
+    unreadableTables: [],
     parts,
-    nationalTables: nationalTablesOf(doc, profile, parts),
+    nationalTables: nationalTablesOf(doc, profile, parts, cache),
   };
 }
 
@@ -34,17 +37,16 @@ const NATIONAL_MEMO = {};
  * read has changed: the same table objects (the parser reuses unchanged tables), the same headings
  * and part spans, the same lines near the tables. A keystroke in prose then reads no table.
  */
-function nationalTablesOf(doc: ReportDocument, profile: Profile, parts: PartMatch[]): NationalTable[] {
-  const session = currentSession();
-  if (!session) return readNationalTables(doc, profile, parts);
-  const memo = session.memo<string, NationalReading>(NATIONAL_MEMO);
+function nationalTablesOf(doc: ReportDocument, profile: Profile, parts: PartMatch[], cache: CheckCache): NationalTable[] {
+  if (!cache.session) return readNationalTables(doc, profile, parts, cache);
+  const memo = cache.memo<string, NationalReading>(NATIONAL_MEMO);
   const outline = outlineKey(doc, parts);
   const last = memo.get(profile.id);
   if (last && last.profile === profile && last.outline === outline && sameTables(last.tables, doc.tables) && sameLines(last.lines, doc.lines)) {
     return last.result;
   }
   const linesRead = new Set<number>();
-  const result = readNationalTables(doc, profile, parts, linesRead);
+  const result = readNationalTables(doc, profile, parts, cache, linesRead);
   const lines = new Map<number, string>();
   for (const l of linesRead) lines.set(l, doc.lines[l]);
   memo.set(profile.id, { profile, outline, tables: doc.tables, lines, result });

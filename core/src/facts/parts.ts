@@ -6,6 +6,7 @@ import type { Heading, ReportDocument, Section } from '../model';
 import type { PartSpec, Profile } from '../profiles/types';
 import { normalizeLabel } from '../text/normalize';
 import type { PartMatch } from './types';
+import { CheckCache, memoKey } from '../check-cache';
 
 /**
  * Comparison key of a title: half-width, no spaces or punctuation, and without the function
@@ -17,14 +18,37 @@ export function titleKey(s: string): string {
 
 /** The headings that can be statutory parts: level-1 enumerated headings (一、), or, in a draft
  * that has none, the shallowest Markdown headings other than the title. */
-export function partCandidates(doc: ReportDocument): Heading[] {
-  const enumerated = doc.headings.filter((h) => h.level === 1 && h.style === 'cn');
+export function partCandidates(doc: ReportDocument, withAnnex = false): Heading[] {
+  // The section heads of an attached statistics table (一、基本情况 二、主动公开情况 …) are not parts.
+  const annex = withAnnex ? Infinity : annexStart(doc);
+  const enumerated = doc.headings.filter((h) => h.level === 1 && h.style === 'cn' && h.line < annex);
   if (enumerated.length > 0) return enumerated;
   const plain = doc.headings.filter((h) => h.style === 'none' && h.markdownDepth > 0 && h.line !== doc.title?.line);
   if (plain.length === 0) return [];
   let depth = Infinity; // no spread: a pasted draft may hold 100,000 headings
   for (const h of plain) depth = Math.min(depth, h.markdownDepth);
   return plain.filter((h) => h.markdownDepth === depth);
+}
+
+/** A caption that opens an attached table: 表一, 附件：…统计表, 附表2, or a short line naming a 统计表. */
+const ANNEX_CAPTION = /^\s*(?:附\s*件\s*\d*\s*[:：]|附\s*表\s*\d*|表\s*[一二三四五六七八九十\d]{1,2}\s*$)/;
+const TABLE_TITLE = /统计(?:报)?表\s*$/;
+
+/**
+ * The first line of an attached statistics table, or Infinity: a caption line that is not itself a
+ * heading (a part may be titled 七、需要说明的其他事项与统计表, and is a part).
+ */
+export function annexStart(doc: ReportDocument): number {
+  const headingLines = new Set(doc.headings.filter((h) => h.style !== 'none').map((h) => h.line));
+  // Lines, not paragraphs: a caption written right under the last paragraph is joined to it.
+  for (const p of doc.paragraphs) {
+    for (const line of p.lines) {
+      if (headingLines.has(line)) continue;
+      const text = doc.lines[line].trim();
+      if (ANNEX_CAPTION.test(text) || (text.length <= 40 && TABLE_TITLE.test(text) && !/[。；]/.test(text))) return line;
+    }
+  }
+  return Infinity;
 }
 
 /** A part's title, aliases and keyword groups as title keys. */
@@ -34,18 +58,13 @@ interface PartKeys {
   keywords: string[][];
 }
 
-// Keys depend on the part spec alone (specs are data, never changed once built): computed once per
-// spec rather than for every heading of every check (profile selection matches every profile).
-const PART_KEYS = new WeakMap<PartSpec, PartKeys>();
-
-function partKeys(spec: PartSpec): PartKeys {
-  let keys = PART_KEYS.get(spec);
-  if (!keys) {
-    keys = { title: titleKey(spec.title), aliases: spec.aliases.map(titleKey), keywords: spec.keywords.map((g) => g.map(titleKey)) };
-    PART_KEYS.set(spec, keys);
-  }
-  return keys;
-}
+// Keys depend on the part spec alone: computed once per spec and check (or session) rather than
+// for every heading (profile selection matches every profile).
+const PART_KEYS = memoKey('part keys', (spec: PartSpec): PartKeys => ({
+  title: titleKey(spec.title),
+  aliases: spec.aliases.map(titleKey),
+  keywords: spec.keywords.map((g) => g.map(titleKey)),
+}));
 
 function keywordsMatch(keys: PartKeys, key: string): boolean {
   return keys.keywords.length > 0 && keys.keywords.every((group) => group.some((w) => key.includes(w)));
@@ -71,16 +90,33 @@ function sectionOf(doc: ReportDocument, byLine: Map<number, Section>, heading: H
   return { heading, children: [], paragraphs: [], tables: [], range: { start: { line: heading.line, character: 0 }, end } };
 }
 
-export function matchParts(doc: ReportDocument, profile: Profile): PartMatch[] {
+/**
+ * The headings that are statutory parts of `profile`, in document order; once per check and
+ * profile. `withAnnex` also reads the section heads of an attached statistics table, which name the
+ * topics a report covers (profile selection) but are not its parts.
+ */
+export function matchParts(doc: ReportDocument, profile: Profile, cache: CheckCache = new CheckCache(), withAnnex = false): PartMatch[] {
+  // Keyed by profile: a check has one document, and selection asks for every profile's parts.
+  const memo = cache.memo<Profile, { doc: ReportDocument; parts: PartMatch[] }>(withAnnex ? MATCHED_WITH_ANNEX : MATCHED);
+  const known = memo.get(profile);
+  if (known && known.doc === doc) return known.parts;
+  const parts = computeMatches(doc, profile, cache, withAnnex);
+  memo.set(profile, { doc, parts });
+  return parts;
+}
+const MATCHED = {};
+const MATCHED_WITH_ANNEX = {};
+
+function computeMatches(doc: ReportDocument, profile: Profile, cache: CheckCache, withAnnex: boolean): PartMatch[] {
   if (profile.parts.length === 0) return [];
   const specs = profile.parts;
-  const keys = specs.map(partKeys);
+  const keys = specs.map((spec) => cache.get(PART_KEYS, spec));
   const firstMatch = new Map<number, PartMatch>();
   const result: PartMatch[] = [];
   let lastIndex = -1;
   const byLine = sectionsByLine(doc);
 
-  for (const heading of partCandidates(doc)) {
+  for (const heading of partCandidates(doc, withAnnex)) {
     const key = titleKey(heading.title);
     if (!key) continue;
     let how: PartMatch['how'] = 'canonical';

@@ -4,6 +4,7 @@
 import type { Paragraph, ReportDocument } from '../model';
 import { toHalfWidth } from '../text/normalize';
 import { allMatches } from './all-matches';
+import { CheckCache, memoKey } from '../check-cache';
 
 export interface PeriodDate {
   year?: number;
@@ -43,17 +44,12 @@ const YEAR = /(?<!\d)(\d{4})(?=\s*年)/g;
  * The document's 统计期限 sentence: the first one that names a span (two dates, or 至/到/起), else
  * the first mention at all — a table note "统计时间截至12月31日" is not the report's period.
  */
-export function findPeriodStatement(doc: ReportDocument): PeriodStatement | undefined {
+export function findPeriodStatement(doc: ReportDocument, cache: CheckCache = new CheckCache()): PeriodStatement | undefined {
   // Asked by the report-year finder and two rules; the answer depends on the document alone.
-  let found = STATEMENTS.get(doc);
-  if (found === undefined) {
-    found = searchPeriodStatement(doc) ?? null;
-    STATEMENTS.set(doc, found);
-  }
-  return found ?? undefined;
+  return cache.get(STATEMENT, doc) ?? undefined;
 }
 
-const STATEMENTS = new WeakMap<ReportDocument, PeriodStatement | null>();
+const STATEMENT = memoKey('period statement', (doc: ReportDocument) => searchPeriodStatement(doc) ?? null);
 
 function searchPeriodStatement(doc: ReportDocument): PeriodStatement | undefined {
   let first: PeriodStatement | undefined;

@@ -4,7 +4,7 @@
 
 import type { RowSpec, TableSpec } from '../profiles/types';
 import { normalizeLabel, stripEnumerator, toHalfWidth } from '../text/normalize';
-import { memoisePerCheck } from '../per-check-cache';
+import { CheckCache, memoKey } from '../check-cache';
 
 const QIZHONG = /^\s*其中\s*[:：,，]?\s*/;
 // Spaces before the note are trimmed after the replace, and the optional * takes its spaces with
@@ -12,10 +12,7 @@ const QIZHONG = /^\s*其中\s*[:：,，]?\s*/;
 const TRAILING_NOTE = /[（(][^（）()]*[）)]\s*(?:[*＊]\s*)?$/;
 
 /** The key of a row label: what the row is called, whatever the enumerator and notes around it. */
-// The same labels are keyed once per national table of the profile; remember them for the check.
-export const rowKey: (text: string) => string = memoisePerCheck(computeRowKey);
-
-function computeRowKey(text: string): string {
+export function rowKey(text: string): string {
   let s = toHalfWidth(text).trim();
   // (The includes tests only spare regexes that could not match.)
   for (let i = 0; i < 3; i++) {
@@ -32,6 +29,9 @@ function computeRowKey(text: string): string {
   }
   return normalizeLabel(s);
 }
+
+/** `rowKey` memoised for the check: the same labels are keyed by several rules and tables. */
+export const ROW_KEY = memoKey('row key', rowKey);
 
 /** Short keys such as 其他 name different rows in different groups; they only match inside their group. */
 const GENERIC_KEY_LENGTH = 2;
@@ -61,17 +61,23 @@ interface LabelLookup {
 
 /** The part of an index that depends on the spec alone (specs are data, never changed once built). */
 type SpecIndex = Pick<RowIndex, 'spec' | 'byKey' | 'keys' | 'byId' | 'order' | 'prefixKeys'>;
-const SPEC_INDEXES = new WeakMap<TableSpec, SpecIndex>();
 
-/** The index of a spec's rows, with fresh memos: one per check (they hold the check's labels). */
-export function indexRows(spec: TableSpec): RowIndex {
-  let base = SPEC_INDEXES.get(spec);
-  if (!base) {
-    base = indexSpec(spec);
-    SPEC_INDEXES.set(spec, base);
+/**
+ * The index of a spec's rows. The part that depends on the spec alone is built once per check (or
+ * session); its label memos are fresh for every check, as they hold the check's labels.
+ */
+export function indexRows(spec: TableSpec, cache: CheckCache = new CheckCache()): RowIndex {
+  const memo = cache.local<TableSpec, RowIndex>(ROW_INDEX);
+  let index = memo.get(spec);
+  if (!index) {
+    index = { ...cache.get(SPEC_INDEX, spec), lookups: new Map(), ancestries: new Map() };
+    memo.set(spec, index);
   }
-  return { ...base, lookups: new Map(), ancestries: new Map() };
+  return index;
 }
+
+const SPEC_INDEX = memoKey('spec index', indexSpec);
+const ROW_INDEX = {};
 
 function indexSpec(spec: TableSpec): SpecIndex {
   const byKey = new Map<string, RowSpec[]>();
@@ -83,7 +89,7 @@ function indexSpec(spec: TableSpec): SpecIndex {
   for (const row of spec.rows) {
     byId.set(row.id, row);
     for (const label of [row.label, ...(row.aliases ?? [])]) {
-      const key = computeRowKey(label);
+      const key = rowKey(label);
       if (!key) continue;
       const list = byKey.get(key) ?? [];
       if (!list.includes(row)) list.push(row);

@@ -7,6 +7,7 @@ import type { Cell, Position, Range, ReportDocument, Table, TableRow } from '../
 import type { Profile, RowSpec, TableSpec } from '../profiles/types';
 import { ancestrySet, indexRows, matchLabel, rowKey } from './table-labels';
 import type { FoundRow, NationalTable, PartMatch } from './types';
+import { CheckCache, memoKey } from '../check-cache';
 
 /** A grid table counts as present when this many of its value rows were read (or all, if fewer). */
 const MIN_ROWS_GRID = 2;
@@ -17,12 +18,18 @@ const MIN_ROWS_LOOSE = 3;
  * the tables and headings (the words near a single-row table): an editor session keeps the result
  * while those lines, the tables and the headings are unchanged.
  */
-export function readNationalTables(doc: ReportDocument, profile: Profile, parts: PartMatch[], linesRead?: Set<number>): NationalTable[] {
+export function readNationalTables(
+  doc: ReportDocument,
+  profile: Profile,
+  parts: PartMatch[],
+  cache: CheckCache = new CheckCache(),
+  linesRead?: Set<number>,
+): NationalTable[] {
   const found: NationalTable[] = [];
   const claimed = new Set<TableRow>();
   for (const spec of profile.tables) {
     const owner = ownerLines(doc, spec, parts);
-    const table = spec.shape === 'single-row' ? readSingleRow(doc, spec, owner, claimed, linesRead) : readGrid(doc, spec, owner);
+    const table = spec.shape === 'single-row' ? readSingleRow(doc, spec, owner, claimed, linesRead) : readGrid(doc, spec, owner, cache);
     if (!table) continue;
     for (const r of table.rows.values()) claimed.add(r.row);
     found.push(table);
@@ -139,15 +146,7 @@ interface Candidate {
 type Event = { line: number; kind: 'heading'; text: string } | { line: number; kind: 'row'; row: TableRow; table: Table };
 
 // Built once per document and shared by the profile's tables (it does not change during a check).
-const EVENTS = new WeakMap<ReportDocument, Event[]>();
-
-function events(doc: ReportDocument): Event[] {
-  const cached = EVENTS.get(doc);
-  if (cached) return cached;
-  const list = buildEvents(doc);
-  EVENTS.set(doc, list);
-  return list;
-}
+const EVENTS = memoKey('table events', buildEvents);
 
 function buildEvents(doc: ReportDocument): Event[] {
   const list: Event[] = [];
@@ -157,13 +156,13 @@ function buildEvents(doc: ReportDocument): Event[] {
   return list.sort((a, b) => a.line - b.line || (a.kind === 'heading' ? -1 : 1));
 }
 
-function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefined): NationalTable | undefined {
-  const index = indexRows(spec);
+function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefined, cache: CheckCache): NationalTable | undefined {
+  const index = indexRows(spec, cache);
   const candidates = new Map<string, Candidate[]>();
   let context: ReadonlySet<string> = new Set<string>();
   let lastIndex = -1;
 
-  for (const ev of events(doc)) {
+  for (const ev of cache.get(EVENTS, doc)) {
     if (ev.kind === 'heading') {
       // A heading that names a group (### （三）不予公开 in OCR output) sets the group for what follows.
       const hit = matchLabel(index, ev.text, context);

@@ -49,8 +49,22 @@ export interface ReportYear {
   source: 'title' | 'period' | 'body';
 }
 
+/** A table found in text that lost its cell borders whose digits could not be split one way only. */
+export interface UnreadableTableFact {
+  /** The national table's id; undefined for a local 统计表. */
+  tableId?: string;
+  title: string;
+  outcome: 'ambiguous' | 'none' | 'too-many';
+  solutions?: number;
+  range: Range;
+}
+
 export interface ReportFacts {
   year?: ReportYear;
+  /** Set when the text shows it came out of a PDF converter (page numbers between the lines). */
+  conversion?: import('./conversion').ConversionTrace;
+  /** Tables of a flattened page that were found but not read: nothing is checked in them. */
+  unreadableTables: UnreadableTableFact[];
   /** Statutory parts found, in document order. */
   parts: PartMatch[];
   nationalTables: NationalTable[];

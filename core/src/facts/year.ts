@@ -7,14 +7,15 @@ import { toHalfWidth } from '../text/normalize';
 import { allMatches } from './all-matches';
 import { findPeriodStatement } from './period';
 import type { ReportYear } from './types';
+import type { CheckCache } from '../check-cache';
 
 const BODY_YEAR = /(?<![\d〔[【(（])((?:19|20)\d{2})(?=\s*年)/g;
 
-export function findReportYear(doc: ReportDocument): ReportYear | undefined {
+export function findReportYear(doc: ReportDocument, cache?: CheckCache): ReportYear | undefined {
   if (doc.title?.year !== undefined && doc.title.yearRange) {
     return { year: doc.title.year, range: doc.title.yearRange, source: 'title' };
   }
-  const period = findPeriodStatement(doc);
+  const period = findPeriodStatement(doc, cache);
   const first = period?.years[0];
   if (period && first) {
     const p = period.paragraph;

@@ -6,7 +6,7 @@ import { maskLines, splitLines } from './lines';
 import { readHeading, type HeadingCandidate } from './headings';
 import { buildTable, isPipeLine, isTabLine } from './tables';
 import { looksLikeTitle, readTitle } from './title';
-import { currentSession } from '../per-check-cache';
+import { CheckCache } from '../check-cache';
 
 type LineKind = 'blank' | 'heading' | 'pipe' | 'tab' | 'text' | 'rule' | 'code';
 
@@ -25,7 +25,7 @@ function mayBeRule(line: string): boolean {
 /** How many non-empty lines from the top may hold the title. */
 const TITLE_WINDOW = 12;
 
-export function parse(text: string): ReportDocument {
+export function parse(text: string, cache: CheckCache = new CheckCache()): ReportDocument {
   const { lines, eols, lineStarts } = splitLines(text);
   const { masked, inCode, directives } = maskLines(lines);
   const notes: ParseNote[] = [];
@@ -95,7 +95,7 @@ export function parse(text: string): ReportDocument {
     } else if (kind === 'pipe' || kind === 'tab') {
       let end = ln;
       while (end + 1 < lines.length && kinds[end + 1] === kind) end++;
-      tables.push(tableAt(masked, ln, end, kind, headings.length - 1));
+      tables.push(tableAt(cache, masked, ln, end, kind, headings.length - 1));
       ln = end + 1;
     } else if (kind === 'text') {
       const segs: Segment[] = [];
@@ -129,11 +129,10 @@ export function parse(text: string): ReportDocument {
  * lines, place and section are unchanged (a table depends on nothing else), so a keystroke in prose
  * re-reads no table.
  */
-function tableAt(masked: string[], from: number, to: number, kind: 'pipe' | 'tab', sectionIndex: number): Table {
-  const session = currentSession();
-  if (!session) return buildTable(masked, from, to, kind, sectionIndex);
+function tableAt(cache: CheckCache, masked: string[], from: number, to: number, kind: 'pipe' | 'tab', sectionIndex: number): Table {
+  if (!cache.session) return buildTable(masked, from, to, kind, sectionIndex);
   // Keyed by place; the lines are compared one by one, which is cheaper than hashing the whole table.
-  const memo = session.memo<string, { lines: string[]; table: Table }>(TABLE_MEMO);
+  const memo = cache.memo<string, { lines: string[]; table: Table }>(TABLE_MEMO);
   const key = `${kind} ${from} ${to} ${sectionIndex}`;
   const known = memo.get(key);
   if (known && sameLines(known.lines, masked, from)) return known.table;

@@ -20,6 +20,9 @@ export const GOV2019: Profile = {
   description: '2019、2020 年度的政府信息公开工作年度报告：六个部分、三张统计表（国办公开办函〔2019〕60号，试行）。',
   basis: FORMAT,
   years: { from: 2019, to: 2020 },
+  citations: ['〔2019〕60号'],
+  formatName: '2019 年试行格式（国办公开办函〔2019〕60号）',
+  prescribed: true,
   annualReport: true,
   parts: sixParts({
     format: FORMAT,

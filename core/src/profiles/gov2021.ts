@@ -21,6 +21,9 @@ export const GOV2021: Profile = {
   description: '2021 年度及以后的政府信息公开工作年度报告：六个部分、三张统计表（国办公开办函〔2021〕30号）。',
   basis: FORMAT,
   years: { from: 2021 },
+  citations: ['〔2021〕30号'],
+  formatName: '2021 年格式（国办公开办函〔2021〕30号）',
+  prescribed: true,
   annualReport: true,
   parts: sixParts({
     format: FORMAT,

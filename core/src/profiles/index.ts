@@ -19,3 +19,9 @@ export function isBuiltinProfileId(id: string): boolean {
 export function getProfile(id: string, extra: readonly Profile[] = []): Profile | undefined {
   return BUILTIN_PROFILES.find((p) => p.id === id) ?? extra.find((p) => p.id === id);
 }
+
+/** The built-in annual-report profile whose years include `year` (the newest format past the end). */
+export function profileForYear(year: number): Profile {
+  const annual = BUILTIN_PROFILES.filter((p) => p.annualReport);
+  return annual.find((p) => (p.years?.from ?? -Infinity) <= year && year <= (p.years?.to ?? Infinity)) ?? annual[0];
+}

@@ -6,9 +6,11 @@
 import type { ReportDocument } from '../model';
 import type { ResolvedConfig } from '../config/types';
 import { matchParts } from '../facts/parts';
+import { CheckCache } from '../check-cache';
 import { findReportYear } from '../facts/year';
+import { findPeriodStatement } from '../facts/period';
 import { normalizeLabel } from '../text/normalize';
-import { BUILTIN_PROFILES, GENERIC, GOV2019, GOV2021, LEGACY, getProfile } from './index';
+import { BUILTIN_PROFILES, GENERIC, getProfile, profileForYear } from './index';
 import type { Profile, ProfileChoice } from './types';
 
 export interface SelectOptions {
@@ -24,7 +26,7 @@ const MIN_PARTS_FOR_HEADINGS = 3;
 const NOT_ANNUAL = /上半年|下半年|半年|季度|自评|自評|自查|总结|總結|工作要点|工作要點|工作计划|工作計劃/;
 const ANNUAL = /(信息公开|政务公开|信息公開|政務公開).*(年度报告|年报|年度報告|年報)/;
 
-export function selectProfile(doc: ReportDocument, options: SelectOptions): ProfileChoice {
+export function selectProfile(doc: ReportDocument, options: SelectOptions, cache: CheckCache = new CheckCache()): ProfileChoice {
   const extra = options.config.extraProfiles;
   const notes: string[] = [];
   const explicit = (id: string | undefined, source: 'directive' | 'option' | 'config', where: string): ProfileChoice | undefined => {
@@ -51,19 +53,33 @@ export function selectProfile(doc: ReportDocument, options: SelectOptions): Prof
     return { profile: GENERIC, source: 'fallback', reason: prefix(notes, `标题或开头写有「${word}」，不是政府信息公开工作年度报告，只做通用检查`) };
   }
 
-  const looksAnnual = doc.title?.isAnnualReport === true || ANNUAL.test(normalizeLabel(lead));
+  // A report is recognised by its title, by its name in the opening words (a web page's title sits
+  // inside the page chrome), or by a lead that cites the national format or states the 统计期限.
+  const opening = doc.text.slice(0, 3000);
+  const citation = citedFormat(opening);
+  const period = findPeriodStatement(doc, cache);
+  const looksAnnual =
+    doc.title?.isAnnualReport === true ||
+    ANNUAL.test(normalizeLabel(lead)) ||
+    reportNameYear(opening, 1500) !== undefined ||
+    (citation !== undefined && /年度报告/.test(opening)) ||
+    (period !== undefined && /本(?:年度)?报告/.test(opening) && period.dates.length >= 2);
   const titleYear = doc.title?.year ?? yearIn(doc.title?.text ?? '');
   // A report pasted from a web page may have no title line of its own: its name then opens the
-  // first line (平潭县人民政府2011年政府信息公开工作年度报告 本报告……).
-  const leadYear = titleYear === undefined ? reportNameYear(lead) : undefined;
-  const year = titleYear ?? leadYear;
+  // text, or stands in the page chrome (平潭县人民政府2011年政府信息公开工作年度报告 本报告……).
+  const nameYear = titleYear === undefined ? reportNameYear(lead) ?? reportNameYear(opening, 1500) : undefined;
+  const periodYear = titleYear === undefined && nameYear === undefined ? period?.years[0]?.year : undefined;
+  const year = titleYear ?? nameYear ?? periodYear;
   if (looksAnnual && year !== undefined) {
-    const profile = year >= 2021 ? GOV2021 : year >= 2019 ? GOV2019 : LEGACY;
-    const where = titleYear !== undefined ? '标题年份' : '开头的报告名称年份';
+    const profile = profileForYear(year);
+    const where = titleYear !== undefined ? '标题年份' : nameYear !== undefined ? '开头的报告名称年份' : '统计期限年份';
     return { profile, source: 'title-year', reason: prefix(notes, `${where} ${year} 年，适用${formatName(profile)}`) };
   }
+  if (looksAnnual && citation) {
+    return { profile: citation, source: 'title-year', reason: prefix(notes, `未写明年份，文中引用${citation.citations![0]}，适用${formatName(citation)}`) };
+  }
 
-  const byHeadings = bestByHeadings(doc, extra);
+  const byHeadings = bestByHeadings(doc, extra, cache);
   if (byHeadings) {
     const { profile, count, tieNote } = byHeadings;
     const why = looksAnnual ? '标题未写明年份' : doc.title ? '标题不像年度报告' : '没有找到标题';
@@ -78,11 +94,17 @@ export function selectProfile(doc: ReportDocument, options: SelectOptions): Prof
   return { profile: GENERIC, source: 'fallback', reason: prefix(notes, `${why}，只做通用检查`) };
 }
 
+/** The built-in format whose defining document the text cites (〔2021〕30号, 〔2019〕60号). */
+function citedFormat(text: string): Profile | undefined {
+  const plain = text.replace(/\s+/g, '').replace(/[[［(（【]/g, '〔').replace(/[\]］)）】]/g, '〕');
+  return BUILTIN_PROFILES.find((p) => p.citations?.some((c) => plain.includes(c)));
+}
+
 /** 「国办公开办函〔2021〕30号格式（2021 年统一格式）」, or for years without a national format
  * 「2018 年及以前的年报（2007年《条例》第三十二条）」. */
 export function formatName(p: Profile): string {
   const doc = p.basis.split('；')[0];
-  return /^国办/.test(doc) ? `${doc}格式（${p.name}）` : `「${p.name}」的结构（${doc}）`;
+  return p.citations?.length ? `${doc}格式（${p.name}）` : `「${p.name}」的结构（${doc}）`;
 }
 
 function prefix(notes: string[], reason: string): string {
@@ -98,8 +120,8 @@ function leadText(doc: ReportDocument): string {
 
 /** The year in a report's name near the start of the text: 「<机关>2011年政府信息公开工作年度报告」
  * or 「2019年<机关>政府信息公开工作年度报告」 — the year right before the name, not any year. */
-function reportNameYear(text: string): number | undefined {
-  const head = text.slice(0, 300);
+function reportNameYear(text: string, within = 300): number | undefined {
+  const head = text.slice(0, within);
   const m = /((?:19|20)\d{2})\s*年度?\s*[^\s。，,；;：:]{0,25}?(?:信息公开|政务公开)[^\s。，,；;]{0,6}?(?:年度报告|年报)/.exec(head);
   return m ? Number(m[1]) : undefined;
 }
@@ -109,12 +131,12 @@ function yearIn(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function bestByHeadings(doc: ReportDocument, extra: readonly Profile[]): { profile: Profile; count: number; tieNote: string } | undefined {
+function bestByHeadings(doc: ReportDocument, extra: readonly Profile[], cache: CheckCache): { profile: Profile; count: number; tieNote: string } | undefined {
   let best: { profile: Profile; count: number } | undefined;
   let tied: Profile[] = [];
   for (const profile of BUILTIN_PROFILES) {
     if (!profile.annualReport) continue;
-    const count = new Set(matchParts(doc, profile).filter((m) => !m.duplicateOf).map((m) => m.specIndex)).size;
+    const count = new Set(matchParts(doc, profile, cache, true).filter((m) => !m.duplicateOf).map((m) => m.specIndex)).size;
     if (count < MIN_PARTS_FOR_HEADINGS) continue;
     if (!best || count > best.count) {
       best = { profile, count };
@@ -133,7 +155,7 @@ function bestByHeadings(doc: ReportDocument, extra: readonly Profile[]): { profi
     return { profile: ranked[0], count: best.count, tieNote: `，统计表栏目属于${formatName(ranked[0])}` };
   }
   // Then the year the text is about (统计期限 sentence, or the year the body names most).
-  const year = findReportYear(doc);
+  const year = findReportYear(doc, cache);
   const byYear = year && tied.find((p) => (p.years?.from ?? -Infinity) <= year.year && year.year <= (p.years?.to ?? Infinity));
   if (year && byYear) {
     const where = year.source === 'period' ? '统计期限' : '正文';

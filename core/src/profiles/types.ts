@@ -26,8 +26,18 @@ export interface PartSpec {
   subheadings?: string[];
   /** Accepted variants of a standard sub-heading (keyed by the entry in `subheadings`), e.g. 主动公开方面 for 主动公开情况. */
   subheadingAliases?: Record<string, string[]>;
-  /** Optional parts are matched and ordered but never reported missing. */
+  /** Optional parts are matched and ordered but never reported missing (a template's own part). */
   optional?: boolean;
+  /**
+   * Why the part is required: the statute itself (missing → error), or only the practice of the
+   * period (missing → warning). Default: statute.
+   */
+  demand?: 'statute' | 'practice';
+  /**
+   * Where titles were local (pre-2019), a part may be written inside another one: a sentence of
+   * the body holding a word of every group (e.g. 未收到…行政复议申请) covers the part.
+   */
+  coveredBy?: string[][];
   /** Phrases the part should mention, e.g. 信息处理费 in part 六 of gov-2021. */
   mustMention?: { any: string[]; message: string; ruleId: string }[];
 }
@@ -130,6 +140,17 @@ export interface Profile {
   basis: string;
   /** Report years the format applies to (inclusive); open ends allowed. */
   years?: { from?: number; to?: number };
+  /** How reports cite the document that defines the format (〔2021〕30号): a citation in the lead
+   * tells the format when the year does not. Compared with spaces and bracket forms normalised. */
+  citations?: string[];
+  /** The format's name in messages, e.g. 2021 年格式（国办公开办函〔2021〕30号）. */
+  formatName?: string;
+  /**
+   * True when the format prescribes its part titles and their numbers (the national formats): a
+   * variant title is worth an info and 五、 must be the fifth part. Pre-2019 reports titled and
+   * numbered their parts as their locality did.
+   */
+  prescribed?: boolean;
   /** False for the generic profile used on texts that are not annual reports. */
   annualReport: boolean;
   parts: PartSpec[];

@@ -23,18 +23,24 @@ export const rule: Rule = {
     basis: 'GB/T 9704—2012《党政机关公文格式》7.3.3',
   },
   check(ctx) {
+    // A PDF conversion breaks rows and headings by itself (input-quality says so once).
+    if (ctx.facts.conversion) return;
     const parts = distinctParts(ctx.facts.parts);
     const byLine = new Map<number, PartMatch>(parts.map((m) => [m.heading.line, m]));
     const present = new Set(parts.map((m) => m.specIndex));
+    const halfWidth: Heading[] = [];
+    const jumps: Jump[] = [];
     const visit = (siblings: Section[], parent: Section | undefined) => {
-      if (parent) checkJump(ctx, parent, siblings);
-      for (const group of groupsOf(siblings)) checkSequence(ctx, group, parent ? undefined : { byLine, present });
+      if (parent) findJump(parent, siblings, jumps);
+      for (const group of groupsOf(siblings)) checkSequence(ctx, group, parent, parent ? undefined : { byLine, present });
       for (const s of siblings) {
-        checkParens(ctx, s.heading);
+        if (s.heading.style === 'paren-cn-half' || s.heading.style === 'paren-arabic') halfWidth.push(s.heading);
         visit(s.children, s);
       }
     };
     visit(ctx.doc.sections, undefined);
+    reportJumps(ctx, jumps);
+    checkParens(ctx, halfWidth);
   },
 };
 
@@ -59,9 +65,9 @@ interface PartInfo {
   present: Set<number>;
 }
 
-function checkSequence(ctx: RuleContext, group: Heading[], top: PartInfo | undefined): void {
+function checkSequence(ctx: RuleContext, group: Heading[], parent: Section | undefined, top: PartInfo | undefined): void {
   const byStatute = statutoryNumbers(ctx.profile, group, top);
-  const expected = byStatute ?? sequentialNumbers(group);
+  const expected = byStatute ?? sequentialNumbers(withUnheaded(ctx, group, parent));
   const wrong = group.map((h, i) => ({ h, want: expected[i] })).filter(({ h, want }) => h.ordinal !== want);
   if (wrong.length === 0) return;
   const { h: first, want } = wrong[0];
@@ -96,22 +102,71 @@ function checkSequence(ctx: RuleContext, group: Heading[], top: PartInfo | undef
  * that part-missing fills), but only when every heading of the level is a part, in order.
  */
 function statutoryNumbers(profile: Profile, group: Heading[], top: PartInfo | undefined): number[] | undefined {
-  if (!top || !profile.annualReport || group.length === 0) return undefined;
+  // Only a format that prescribes its parts' numbers (pre-2019 reports numbered their own).
+  if (!top || !profile.annualReport || !profile.prescribed || group.length === 0) return undefined;
   const matches = group.map((h) => top.byLine.get(h.line));
   if (matches.some((m) => !m)) return undefined;
   for (let i = 1; i < matches.length; i++) if (matches[i]!.specIndex <= matches[i - 1]!.specIndex) return undefined;
   return matches.map((m) => statutoryNumber(profile, top.present, m!.specIndex));
 }
 
-/** 1, 2, 3 …; a heading numbered 1 after others starts a new list (an appended table or annex). */
-function sequentialNumbers(group: Heading[]): number[] {
+interface Numbered {
+  ordinal: number | null;
+  /** False for a paragraph that opens with the enumerator but whose title could not be told apart. */
+  heading: boolean;
+}
+
+/**
+ * 1, 2, 3 … for the headings of a group; a heading numbered 1 after others starts a new list (an
+ * appended table or annex). Paragraphs opening with the next number count in the sequence: 「（一）主动
+ * 公开政府信息的数量各乡镇……」 is numbered though its title runs on without a 。 to end it.
+ */
+function sequentialNumbers(items: Numbered[]): number[] {
   const out: number[] = [];
   let n = 0;
-  for (let i = 0; i < group.length; i++) {
-    n = i > 0 && group[i].ordinal === 1 ? 1 : n + 1;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (!it.heading) {
+      if (it.ordinal === n + 1) n++;
+      continue;
+    }
+    n = i > 0 && it.ordinal === 1 ? 1 : n + 1;
     out.push(n);
   }
   return out;
+}
+
+const OPENING: Record<string, RegExp> = {
+  cn: /^\s*([一二三四五六七八九十]{1,3})、/,
+  'paren-cn': /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]/,
+  arabic: /^\s*(\d{1,2})[.．、](?!\d)/,
+  'paren-arabic': /^\s*[（(]\s*(\d{1,2})\s*[）)]/,
+};
+
+/** The group's headings with the paragraphs under the same parent that open with the same kind of number. */
+function withUnheaded(ctx: RuleContext, group: Heading[], parent: Section | undefined): Numbered[] {
+  const style = group[0].style === 'paren-cn-half' ? 'paren-cn' : group[0].style;
+  const re = OPENING[style];
+  const items: (Numbered & { line: number })[] = group.map((h) => ({ ordinal: h.ordinal, heading: true, line: h.line }));
+  if (re) {
+    const from = parent ? parent.range.start.line : 0;
+    const to = parent ? parent.range.end.line : ctx.doc.lines.length - 1;
+    for (const p of ctx.doc.paragraphs) {
+      const line = p.range.start.line;
+      if (line <= from || line > to || p.runInOf) continue;
+      const m = re.exec(p.text);
+      if (m) items.push({ ordinal: style === 'arabic' || style === 'paren-arabic' ? Number(m[1]) : cnValue(m[1]), heading: false, line });
+    }
+  }
+  return items.sort((a, b) => a.line - b.line);
+}
+
+function cnValue(s: string): number {
+  const d = '一二三四五六七八九';
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + d.indexOf(s[1]) + 1;
+  if (s.length === 1) return d.indexOf(s) + 1;
+  return (d.indexOf(s[0]) + 1) * 10 + (s[2] ? d.indexOf(s[2]) + 1 : 0);
 }
 
 function enumeratorWith(h: Heading, n: number): string {
@@ -122,38 +177,85 @@ function enumeratorWith(h: Heading, n: number): string {
   return h.enumerator.slice(0, from) + numeralFor(h, n) + h.enumerator.slice(to);
 }
 
-function checkJump(ctx: RuleContext, parent: Section, children: Section[]): void {
+interface Jump {
+  parent: Heading;
+  child: Heading;
+}
+
+function findJump(parent: Section, children: Section[], out: Jump[]): void {
   const p = parent.heading;
   if (p.style === 'none') return;
   const jump = children.find((c) => c.heading.style !== 'none' && c.heading.level > p.level + 1);
-  if (!jump) return;
-  const h = jump.heading;
+  if (jump) out.push({ parent: p, child: jump.heading });
+}
+
+/** Levels skipped (一、 straight to 1.): one finding for the document, at the first, naming the others. */
+function reportJumps(ctx: RuleContext, jumps: Jump[]): void {
+  if (jumps.length === 0) return;
+  const { parent: p, child: h } = jumps[0];
   const skipped = LEVEL_SAMPLE[p.level + 1] ?? '';
+  const more = jumps.length > 1 ? `；另有 ${jumps.length - 1} 处同样跳级` : '';
   ctx.report({
-    message: `「${headingLabel(p)}」之下直接用了「${h.enumerator}」，跳过了「${skipped}」一级（层级应依次为「一、」「（一）」「1.」「（1）」）`,
+    message: `「${headingLabel(p)}」之下直接用了「${h.enumerator}」，跳过了「${skipped}」一级（层级应依次为「一、」「（一）」「1.」「（1）」）${more}`,
     range: h.enumeratorRange,
-    related: [{ range: p.enumeratorRange, message: `上级标题「${headingLabel(p)}」` }],
-    data: { parentLevel: p.level, level: h.level },
+    related: [
+      { range: p.enumeratorRange, message: `上级标题「${headingLabel(p)}」` },
+      ...jumps.slice(1, 20).map((j) => ({ range: j.child.enumeratorRange, message: `「${headingLabel(j.parent)}」之下的「${j.child.enumerator}」` })),
+    ],
+    data: { parentLevel: p.level, level: h.level, count: jumps.length },
+    // The order of levels is a convention of style (GB/T 9704), not a mistake in the content.
+    severity: 'info',
   });
 }
 
-function checkParens(ctx: RuleContext, h: Heading): void {
-  if (ctx.profile.headingStyle?.level2 !== 'paren-cn') return;
-  if (h.style !== 'paren-cn-half' && h.style !== 'paren-arabic') return;
+/**
+ * Half-width (一) where the format writes （一）: one finding for the document, with the count and a
+ * fix for every one. When the whole text is half-width (every comma too: a crawler or OCR did it,
+ * not the author) it is an info about the copy rather than a warning about the draft.
+ */
+function checkParens(ctx: RuleContext, headings: Heading[]): void {
+  if (ctx.profile.headingStyle?.level2 !== 'paren-cn' || headings.length === 0) return;
   const edits: TextEdit[] = [];
-  const line = h.enumeratorRange.start.line;
-  for (let i = 0; i < h.enumerator.length; i++) {
-    const c = h.enumerator[i];
-    if (c !== '(' && c !== ')') continue;
-    const at = h.enumeratorRange.start.character + i;
-    const range: Range = { start: { line, character: at }, end: { line, character: at + 1 } };
-    edits.push({ range, newText: c === '(' ? '（' : '）' });
+  for (const h of headings) {
+    const line = h.enumeratorRange.start.line;
+    for (let i = 0; i < h.enumerator.length; i++) {
+      const c = h.enumerator[i];
+      if (c !== '(' && c !== ')') continue;
+      const at = h.enumeratorRange.start.character + i;
+      const range: Range = { start: { line, character: at }, end: { line, character: at + 1 } };
+      edits.push({ range, newText: c === '(' ? '（' : '）' });
+    }
   }
   if (edits.length === 0) return;
-  const full = h.enumerator.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\s+/g, '');
+  const first = headings[0];
+  const full = first.enumerator.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\s+/g, '');
+  const copied = halfWidthThroughout(ctx.doc.text);
+  const count = headings.length === 1 ? '' : `等 ${headings.length} 处标题`;
   ctx.report({
-    message: `「${h.enumerator}」用了半角括号，公文标题应为全角「${full}」`,
-    range: h.enumeratorRange,
-    fix: { title: `改为全角括号「${full}」`, edits, preferred: true },
+    message: `「${first.enumerator}」${count}用了半角括号，公文标题应为全角「${full}」${copied ? '（全文标点都是半角，多半是网页或识别软件转换所致）' : ''}`,
+    range: first.enumeratorRange,
+    // Style, not substance: an info, whether the writer or a converter wrote them.
+    severity: 'info',
+    related: headings.slice(1, 20).map((h) => ({ range: h.enumeratorRange, message: `「${h.enumerator}${h.title}」` })),
+    data: { count: headings.length, copied },
+    fix: { title: headings.length > 1 ? `改为全角括号（${headings.length} 处）` : `改为全角括号「${full}」`, edits, preferred: true },
   });
+}
+
+/** True when the text writes half-width commas and parentheses between Chinese words, nearly always. */
+function halfWidthThroughout(text: string): boolean {
+  let half = 0;
+  let full = 0;
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  for (let i = 1; i + 1 < sample.length; i++) {
+    const c = sample[i];
+    if (c === ',' || c === '(' || c === ')' || c === ';') {
+      if (isHan(sample.charCodeAt(i - 1)) || isHan(sample.charCodeAt(i + 1))) half++;
+    } else if (c === '，' || c === '（' || c === '）' || c === '；') full++;
+  }
+  return half >= 10 && half >= 4 * full;
+}
+
+function isHan(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
 }

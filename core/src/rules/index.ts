@@ -7,11 +7,13 @@ import { rule as partMissing } from './part-missing';
 import { rule as partOrder } from './part-order';
 import { rule as partDuplicate } from './part-duplicate';
 import { rule as partTitle } from './part-title';
+import { rule as leadParts } from './lead-parts';
 import { rule as headingNumbering } from './heading-numbering';
 import { rule as feeStatement } from './fee-statement';
 import { rule as tableBalance } from './table-balance';
 import { rule as tableValues } from './table-values';
 import { rule as tableShape } from './table-shape';
+import { rule as tableUnreadable } from './table-unreadable';
 import { rule as tableFormatYear } from './table-format-year';
 import { rule as tableSum } from './table-sum';
 import { rule as proseSum } from './prose-sum';
@@ -20,7 +22,13 @@ import { rule as yearConsistency } from './year-consistency';
 import { rule as periodConsistency } from './period-consistency';
 import { rule as placeholder } from './placeholder';
 import { rule as mojibake } from './mojibake';
+import { rule as placeName } from './place-name';
 import { rule as textTableMismatch } from './text-table-mismatch';
+import { rule as statuteName } from './statute-name';
+import { rule as missingNumber } from './missing-number';
+import { rule as markupResidue } from './markup-residue';
+import { rule as concludedExceeds } from './concluded-exceeds';
+import { rule as legacyTextTable } from './legacy-text-table';
 import { rule as numberFormat } from './number-format';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -30,11 +38,13 @@ export const ALL_RULES: readonly Rule[] = [
   partOrder,
   partDuplicate,
   partTitle,
+  leadParts,
   headingNumbering,
   feeStatement,
   tableBalance,
   tableValues,
   tableShape,
+  tableUnreadable,
   tableFormatYear,
   tableSum,
   proseSum,
@@ -43,7 +53,13 @@ export const ALL_RULES: readonly Rule[] = [
   periodConsistency,
   placeholder,
   mojibake,
+  placeName,
   textTableMismatch,
+  statuteName,
+  missingNumber,
+  markupResidue,
+  concludedExceeds,
+  legacyTextTable,
   numberFormat,
 ];
 

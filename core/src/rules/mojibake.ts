@@ -4,7 +4,7 @@
 
 import type { Rule } from './types';
 import { lineRange } from './prose/ranges';
-import { scanLines, type LinePattern } from './prose/line-patterns';
+import { patternSet, scanLines, type LinePattern } from './prose/line-patterns';
 
 const MAX_REPORTED = 20;
 
@@ -29,20 +29,27 @@ export const PATTERNS: LinePattern[] = [
   { kind: 'latin1', re: new RegExp(`(?:[\\u00c2\\u00c3]${CONT}|[\\u00e0-\\u00ef]${CONT}{2})+|[\\u00a1-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff]{4,}`, 'g'), anyOf: LATIN1_HIGH },
   { kind: 'double-title-mark', re: /《{2,}|》{2,}/g, anyOf: '《》' },
 ];
+const PATTERN_SET = patternSet(PATTERNS);
 
-function messageFor(kind: string, text: string): string {
-  switch (kind) {
-    case 'pinyin':
-      return `文字中夹有拼音注音“${text}”，多半是从带注音的网页复制而来`;
-    case 'question-run':
-      return `乱码“${text}”：字符在转换中丢失`;
-    case 'replacement':
-      return '含有无法识别的字符（�），原文编码可能有误';
-    case 'latin1':
-      return `乱码“${text}”：中文被按错误的编码读取`;
-    default:
-      return `书名号重复“${text}”`;
-  }
+const NAMES: Record<string, string> = {
+  pinyin: '文字中夹有拼音注音',
+  'question-run': '有字符在转换中丢失，留下乱码',
+  replacement: '含有无法识别的字符（�），原文编码可能有误',
+  latin1: '中文被按错误的编码读取，成了乱码',
+};
+
+const WHY: Record<string, string> = {
+  pinyin: '，多半是从带注音的网页复制而来',
+  'question-run': '',
+  replacement: '',
+  latin1: '',
+};
+
+/** One cause, one finding: the count, a few examples, every place as related information. */
+function groupMessage(kind: string, texts: string[]): string {
+  const examples = [...new Set(texts)].slice(0, 3).map((t) => `“${t}”`).join('');
+  const count = texts.length > 1 ? `，共 ${texts.length} 处` : '';
+  return `${NAMES[kind]}${kind === 'replacement' ? '' : `（如${examples}）`}${count}${WHY[kind]}`;
 }
 
 export const rule: Rule = {
@@ -55,28 +62,34 @@ export const rule: Rule = {
     fixable: true,
     description:
       '检查复制粘贴或编码错误留下的乱码：汉字后夹带的拼音注音（如“規(guī)范”）、汉字间的“?,F”类残片、替换字符 �、' +
-      '按错误编码读出的“æ–‡”“Ã¥”类字符串，以及重复的书名号“《《”“》》”。每份文档最多逐条列出 20 处。',
+      '按错误编码读出的“æ–‡”“Ã¥”类字符串，以及重复的书名号“《《”“》》”。同一种转换问题全文只报告一次，写明处数，快速修复一次删去全部注音；重复的书名号逐处报告。',
     basis: '文字应清晰无误',
   },
   check({ doc, report }) {
-    const matches = scanLines(doc.lines, PATTERNS);
-    for (const m of matches.slice(0, MAX_REPORTED)) {
-      const range = lineRange(m.line, m.start, m.end);
-      const fix =
-        m.kind === 'pinyin'
-          ? { title: `删除注音“${m.text}”`, edits: [{ range, newText: '' }], preferred: true }
-          : m.kind === 'double-title-mark'
-            ? { title: `改为“${m.text[0]}”`, edits: [{ range, newText: m.text[0] }], preferred: true }
-            : undefined;
-      report({ message: messageFor(m.kind, m.text), range, fix, data: { kind: m.kind } });
+    const matches = scanLines(doc.lines, PATTERN_SET);
+    const byKind = new Map<string, typeof matches>();
+    // Pushed, not copied: a fresh array per match was quadratic on a page of garbled text.
+    for (const m of matches) {
+      const list = byKind.get(m.kind);
+      if (list) list.push(m);
+      else byKind.set(m.kind, [m]);
     }
-    if (matches.length > MAX_REPORTED) {
-      const next = matches[MAX_REPORTED];
+    for (const [kind, list] of byKind) {
+      const ranges = list.map((m) => lineRange(m.line, m.start, m.end));
+      if (kind === 'double-title-mark') {
+        // A doubled 《《 is the writer's slip, one at a time.
+        list.slice(0, MAX_REPORTED).forEach((m, i) =>
+          report({ message: `书名号重复“${m.text}”`, range: ranges[i], fix: { title: `改为“${m.text[0]}”`, edits: [{ range: ranges[i], newText: m.text[0] }], preferred: true }, data: { kind } }),
+        );
+        continue;
+      }
+      // A converter's damage runs through the whole text: one finding for the cause.
       report({
-        message: `另有 ${matches.length - MAX_REPORTED} 处类似乱码未逐一列出`,
-        range: lineRange(next.line, next.start, next.end),
-        severity: 'info',
-        data: { kind: 'more', count: matches.length - MAX_REPORTED },
+        message: groupMessage(kind, list.map((m) => m.text)),
+        range: ranges[0],
+        related: ranges.slice(1, MAX_REPORTED).map((range, i) => ({ range, message: `另一处：“${list[i + 1].text}”` })),
+        fix: kind === 'pinyin' ? { title: list.length > 1 ? `删除全部 ${list.length} 处注音` : `删除注音“${list[0].text}”`, edits: ranges.map((range) => ({ range, newText: '' })), preferred: true } : undefined,
+        data: { kind, count: list.length },
       });
     }
   },

@@ -19,13 +19,13 @@ export const rule: Rule = {
       '不参与任何合计或比例核对。千分位应每三位一组（12,000 或 12 000），几个数字之间用顿号或逗号加空格隔开。',
     basis: 'GB/T 15835—2011《出版物上数字用法》中多位数分节的规定（三位一组，用逗号或空格）',
   },
-  check({ doc, report }) {
+  check({ doc, cache, report }) {
     const tell = (raw: string) =>
       `“${raw}”的分隔符位置不对，无法确定数值（是 ${raw.replace(/,/g, '')} 还是几个数字连写？），这个数字不参与合计和比例核对；千分位应每三位一组`;
     for (const p of doc.paragraphs) {
       // A figure of this shape holds an ASCII comma right before a digit.
       if (!/\d,\d/.test(p.text)) continue;
-      for (const n of scanProse(p.text).nums) {
+      for (const n of scanProse(cache, p.text).nums) {
         if (n.kind === 'ambiguous') report({ message: tell(n.raw), range: paragraphRange(p, n.start, n.end), data: { raw: n.raw } });
       }
     }

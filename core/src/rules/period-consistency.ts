@@ -29,8 +29,8 @@ export const rule: Rule = {
       '年份与报告年度是否一致由 year-consistency 检查。',
     basis: '实践惯例：各级年度报告均以自然年为统计期限（参考资料 §6.3）',
   },
-  check({ doc, profile, facts, report }) {
-    const period = findPeriodStatement(doc);
+  check({ doc, profile, facts, cache, report }) {
+    const period = findPeriodStatement(doc, cache);
     if (!period) {
       if (profile.annualReport && doc.title?.isAnnualReport) {
         report({

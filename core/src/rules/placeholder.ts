@@ -2,7 +2,7 @@
 
 import type { Rule } from './types';
 import { lineRange } from './prose/ranges';
-import { scanLines, type LinePattern } from './prose/line-patterns';
+import { patternSet, scanLines, type LinePattern } from './prose/line-patterns';
 
 const CN_DIGITS = '一二三四五六七八九十零〇○';
 
@@ -34,6 +34,7 @@ export const PATTERNS: LinePattern[] = [
   { kind: 'todo', re: /(?<![A-Za-z])(?:TODO|FIXME|TBD)(?![A-Za-z])/g, anyOf: 'TF' },
   { kind: 'to-fill', re: /待补充|待填写|待填|请填写|此处填写|[（(]\s*填写[^）)\n]{0,20}[）)]/g, anyOf: '待填' },
 ];
+const PATTERN_SET = patternSet(PATTERNS);
 
 const WHAT: Record<string, string> = {
   xx: '名称或数字处的占位符',
@@ -62,7 +63,7 @@ export const rule: Rule = {
     basis: '发布前应填写完整',
   },
   check({ doc, report }) {
-    for (const m of scanLines(doc.lines, PATTERNS)) {
+    for (const m of scanLines(doc.lines, PATTERN_SET)) {
       report({
         message: `疑似未填写的${WHAT[m.kind]}“${m.text.trim()}”`,
         range: lineRange(m.line, m.start, m.end),

@@ -1,9 +1,12 @@
 // A total stated in the text must equal the sum of the parts listed with it:
 // "共发布信息149条，其中A 7条、B 3条……" or "A 502条、B 215条……，共计1798条".
+// Severity follows what the author must do: parts above their total, or a complete list (共计 after
+// the parts, 分别为, a list ending in 其他) that misses it, cannot hold (error); a 其中 list that
+// misses is probably wrong (warning); a list of main categories (主要有、……等) may leave some out (info).
 
-import type { Rule } from './types';
+import type { Rule, Severity } from './types';
 import { paragraphRange } from './prose/ranges';
-import { findSumStatements, sumDisagrees } from './prose/sum-statements';
+import { findSumStatements, sumVerdict, type SumStatement, type SumVerdict } from './prose/sum-statements';
 import type { ProseNumber } from './prose/tokens';
 
 /** "7+3+5+…+16" — every term when few, else the first three and the last. */
@@ -28,6 +31,18 @@ export function formatLike(raw: string, n: number): string {
   return out;
 }
 
+function severityOf(verdict: SumVerdict, s: SumStatement): Severity {
+  if (verdict === 'exceeds' || s.kind === 'complete') return 'error';
+  return s.kind === 'presumed' ? 'warning' : 'info';
+}
+
+function remarkOf(verdict: SumVerdict, s: SumStatement): string {
+  if (verdict === 'exceeds') return '：分项多于总数';
+  if (s.kind === 'presumed') return '：请核对是否漏列了分项或总数有误';
+  if (s.kind === 'partial') return '（只列了主要类别或以“等”收尾，未必列全；如本应列全，请核对）';
+  return '';
+}
+
 export const rule: Rule = {
   meta: {
     id: 'prose-sum',
@@ -40,25 +55,34 @@ export const rule: Rule = {
       '正文中“共X条，其中A n条、B m条……”或“A n条、B m条……共计X条”这类表述，分项之和应等于总数。' +
       '只计单位相同的确数；分项或总数中有“400余条”等约数时不作检查；百分比、年份、日期不计入分项；' +
       '括号内的附注（如“含上年结转189件”）不计入；“不同渠道公开相同信息计1条”这类去重口径不作检查。' +
-      '分项明显少于总数（不足六成）时视为举例而不报告。',
+      '分项之和大于总数、或“共计”“分别为”“其他”表明已列全而仍少于总数时为错误；“其中”列举少于总数为警告（可能漏列）；' +
+      '“主要有”“主要包括”“……等”“以……为主”这类只列主要类别的，少于总数只作提示。分项明显少于总数（不足六成）且未写“其他”时视为举例而不报告；' +
+      '网站、微博、微信等渠道的条数可能重复计算同一信息，多于其前所写总数时不报告。',
     basis: '由文字表述推得：合计应等于所列分项之和',
   },
-  check({ doc, report }) {
+  check({ doc, cache, report }) {
     for (const p of doc.paragraphs) {
-      for (const s of findSumStatements(p.text)) {
-        if (!sumDisagrees(s)) continue;
+      for (const s of findSumStatements(cache, p.text)) {
+        const verdict = sumVerdict(s);
+        if (!verdict) continue;
         const total = s.total.value ?? 0;
         const diff = formatNumber(Math.abs(total - s.sum));
         const unit = s.total.unit ?? '';
+        const severity = severityOf(verdict, s);
         report({
-          message: `分项之和 ${formatNumber(s.sum)}（${formatTerms(s.terms)}）与总数 ${s.total.raw} 不符，相差 ${diff}`,
+          message: `分项之和 ${formatNumber(s.sum)}（${formatTerms(s.terms)}）与总数 ${s.total.raw} 不符，相差 ${diff}${remarkOf(verdict, s)}`,
           range: paragraphRange(p, s.total.start, s.total.end),
+          severity,
           related: s.terms.map((t) => ({ range: paragraphRange(p, t.start, t.end), message: `分项 ${t.raw}${t.unit ?? unit}` })),
-          data: { total, sum: s.sum, terms: s.terms.map((t) => t.value), unit },
-          fix: {
-            title: `将总数改为分项之和 ${formatNumber(s.sum)}`,
-            edits: [{ range: paragraphRange(p, s.total.start, s.total.end), newText: formatLike(s.total.raw, s.sum) }],
-          },
+          data: { total, sum: s.sum, terms: s.terms.map((t) => t.value), unit, list: s.kind, verdict },
+          // A list of main categories may be right to fall short: nothing to change for sure.
+          fix:
+            severity === 'info'
+              ? undefined
+              : {
+                  title: `将总数改为分项之和 ${formatNumber(s.sum)}`,
+                  edits: [{ range: paragraphRange(p, s.total.start, s.total.end), newText: formatLike(s.total.raw, s.sum) }],
+                },
         });
       }
     }

@@ -1,7 +1,10 @@
 // Arithmetic shared by the table rules: reading a cell as a term of a sum, comparing sums written
-// with decimals, and writing the sum out in a message the way a reviewer would check it by hand.
+// with decimals, writing the sum out in a message the way a reviewer would check it by hand, and
+// evaluating the sums (SumCheck data) a profile's national table must satisfy.
 
 import type { Cell } from '../model';
+import type { NationalTable } from '../facts/types';
+import type { SumCheck } from '../profiles/types';
 
 export interface Term {
   /** Name of the term in messages (三（七）, 自然人, 1.专职人员数). */
@@ -70,4 +73,124 @@ function plus(names: string[]): string {
 /** The difference as a positive figure at the precision written. */
 export function differenceText(a: number, b: number, decimals: number): string {
   return formatAmount(Math.abs(a - b), decimals);
+}
+
+// ------------------------------------------------------------------ the sums of a national table
+
+export interface SumOutcome {
+  check: SumCheck;
+  /** Where the sum sits: 第 4 列（社会公益组织）, 「（三）1」行, 行政复议. */
+  where: string;
+  left: Term[];
+  right: Term[];
+  decimals: number;
+  /** The single total cell, when one side is exactly one cell and the other a sum. */
+  total?: { side: 'left' | 'right'; term: Term };
+}
+
+/** Evaluates every SumCheck of a national table; sums with an unreadable or missing cell are skipped. */
+export function evaluateChecks(table: NationalTable): SumOutcome[] {
+  const out: SumOutcome[] = [];
+  const spec = table.spec;
+  // Names and column positions are asked for every cell of every sum: looked up once each.
+  const rowNames = new Map<string, string>();
+  const rowName = (id: string) => {
+    let name = rowNames.get(id);
+    if (name === undefined) {
+      const r = table.rows.get(id)?.spec ?? spec.rows.find((x) => x.id === id);
+      name = r?.short || r?.label || id;
+      rowNames.set(id, name);
+    }
+    return name;
+  };
+  const colNames = new Map<string, string>();
+  const colName = (id: string) => {
+    let name = colNames.get(id);
+    if (name === undefined) {
+      const c = spec.columns.find((x) => x.id === id);
+      name = c?.short || c?.label || id;
+      colNames.set(id, name);
+    }
+    return name;
+  };
+  const cellAt = (rowId: string, colId: string): Cell | undefined => {
+    const found = table.rows.get(rowId);
+    if (!found) return undefined;
+    if (found.spec.columns && !found.spec.columns.includes(colId)) return undefined;
+    return found.values.get(colId);
+  };
+  /** The terms of one side: rows `ids` of column `fixed`, or (by row) columns `ids` of row `fixed`. */
+  const terms = (ids: readonly string[], fixed: string, byColumn: boolean): Term[] | undefined => {
+    const list: Term[] = [];
+    for (const id of ids) {
+      const row = byColumn ? id : fixed;
+      const col = byColumn ? fixed : id;
+      const t = termOf(byColumn ? rowName(id) : colName(id), cellAt(row, col));
+      if (!t) return undefined;
+      // A blank total (上海 2019 left the 总计 column empty) means "not filled in", not 0: skip the sum.
+      if (t.blank && (isTotalId(row) || isTotalId(col))) return undefined;
+      list.push(t);
+    }
+    return list;
+  };
+
+  for (const check of spec.checks) {
+    if (check.axis === 'column') {
+      const cols = check.columns ?? spec.columns.map((c) => c.id);
+      for (const col of cols) {
+        const left = terms(check.left, col, true);
+        const right = left && terms(check.right, col, true);
+        if (!left || !right) continue;
+        const i = spec.columns.findIndex((c) => c.id === col);
+        const where = spec.columns.length > 1 ? `第 ${i + 1} 列（${spec.columns[i].label}）` : '';
+        pushOutcome(out, check, where, left, right);
+      }
+    } else {
+      const rowIds = check.rows ?? [...table.rows.keys()];
+      for (const rowId of rowIds) {
+        const left = terms(check.left, rowId, false);
+        const right = left && terms(check.right, rowId, false);
+        if (!left || !right) continue;
+        const where = check.label ?? `「${rowName(rowId)}」行`;
+        pushOutcome(out, check, where, left, right);
+      }
+    }
+  }
+  return out;
+}
+
+const isTotalId = (id: string) => id === 'total' || id.endsWith('-total');
+
+function pushOutcome(out: SumOutcome[], check: SumCheck, where: string, left: Term[], right: Term[]): void {
+  // Nothing written on one side (all blank) is a blank-cell problem, not a wrong sum.
+  if (left.every((t) => t.blank) || right.every((t) => t.blank)) return;
+  let total: SumOutcome['total'];
+  if (left.length === 1 && right.length > 1) total = { side: 'left', term: left[0] };
+  else if (right.length === 1 && left.length > 1) total = { side: 'right', term: right[0] };
+  if (total?.term.blank) return;
+  out.push({ check, where, left, right, decimals: decimalsOf([...left, ...right]), total });
+}
+
+export const isBalanced = (o: SumOutcome) => sameAmount(sumOf(o.left), sumOf(o.right), o.decimals);
+
+/** The cell a finding about one sum points at: its single total, else the first cell of the right side. */
+export const anchorOf = (o: SumOutcome): Term => o.total?.term ?? o.right[0];
+
+/**
+ * The sum written out: 「第 4 列（社会公益组织）：一 + 二 = 1 + 1 = 2，三（七）+ 四 = 1 + 0 = 1，相差 1（一 + 二 = 三（七）+ 四）」.
+ */
+export function outcomeText(o: SumOutcome, withWhere = true): string {
+  const l = sumOf(o.left);
+  const r = sumOf(o.right);
+  return `${withWhere && o.where ? `${o.where}：` : ''}${sideText(o.left, o.check.leftName, o.decimals)}，${sideText(
+    o.right,
+    o.check.rightName,
+    o.decimals,
+  )}，相差 ${differenceText(l, r, o.decimals)}（${o.check.formula}）`;
+}
+
+/** The sum named in a few words: 「第 7 列（总计）「三（七）总计 = 各办理结果之和」」, 「行政复议「总计 = 结果维持 + …」」. */
+export function sumName(o: SumOutcome): string {
+  const { leftName, rightName, formula } = o.check;
+  return `${o.where}「${leftName && rightName ? `${leftName} = ${rightName}` : formula}」`;
 }

@@ -1,108 +1,20 @@
 // table-balance: the sums a national table must satisfy (SumCheck data of the profile's tables):
 // part 三 一 + 二 = 三（七）+ 四 per column (printed in the format), 总计 = the applicant columns per
-// row, 三（七） = every result row, filled group rows = their sub-rows; part 四 总计 = its four results.
+// row, 三（七） = every result row, filled group rows = their sub-rows; part 四 总计 = its four results;
+// the legacy 统计表's totals. One finding per cause: when the failing sums have one smallest
+// explanation (table-blame.ts) the finding sits on the wrong cell, shows its arithmetic, lists the
+// other sums it breaks as related information and sets the value every sum agrees on. When the
+// blame is not unique the failing sums are reported together, without a fix: never a guess.
 
 import type { Cell } from '../model';
 import type { NationalTable } from '../facts/types';
-import type { SumCheck } from '../profiles/types';
-import type { Rule } from './types';
-import { decimalsOf, differenceText, formatAmount, sameAmount, sideText, sumOf, termOf, type Term } from './table-arith';
+import type { RelatedInfo, Rule, RuleContext } from './types';
+import { anchorOf, formatAmount, outcomeText, sumName, type SumOutcome } from './table-arith';
+import { tableBlames, type AmbiguousGroup, type BlamedGroup, type CellChange, type ProseNote, type UnexplainedGroup } from './table-blame';
+import { proseFigures } from './text-table-mismatch';
 
-export interface SumOutcome {
-  check: SumCheck;
-  /** Where the sum sits: 第 4 列（社会公益组织）, 「（三）1」行, 行政复议. */
-  where: string;
-  left: Term[];
-  right: Term[];
-  decimals: number;
-  /** The single total cell, when one side is exactly one cell and the other a sum. */
-  total?: { side: 'left' | 'right'; term: Term };
-}
-
-/** Evaluates every SumCheck of a national table; sums with an unreadable or missing cell are skipped. */
-export function evaluateChecks(table: NationalTable): SumOutcome[] {
-  const out: SumOutcome[] = [];
-  const spec = table.spec;
-  // Names and column positions are asked for every cell of every sum: looked up once each.
-  const rowNames = new Map<string, string>();
-  const rowName = (id: string) => {
-    let name = rowNames.get(id);
-    if (name === undefined) {
-      const r = table.rows.get(id)?.spec ?? spec.rows.find((x) => x.id === id);
-      name = r?.short || r?.label || id;
-      rowNames.set(id, name);
-    }
-    return name;
-  };
-  const colNames = new Map<string, string>();
-  const colName = (id: string) => {
-    let name = colNames.get(id);
-    if (name === undefined) {
-      const c = spec.columns.find((x) => x.id === id);
-      name = c?.short || c?.label || id;
-      colNames.set(id, name);
-    }
-    return name;
-  };
-  const cellAt = (rowId: string, colId: string): Cell | undefined => {
-    const found = table.rows.get(rowId);
-    if (!found) return undefined;
-    if (found.spec.columns && !found.spec.columns.includes(colId)) return undefined;
-    return found.values.get(colId);
-  };
-  /** The terms of one side: rows `ids` of column `fixed`, or (by row) columns `ids` of row `fixed`. */
-  const terms = (ids: readonly string[], fixed: string, byColumn: boolean): Term[] | undefined => {
-    const list: Term[] = [];
-    for (const id of ids) {
-      const row = byColumn ? id : fixed;
-      const col = byColumn ? fixed : id;
-      const t = termOf(byColumn ? rowName(id) : colName(id), cellAt(row, col));
-      if (!t) return undefined;
-      // A blank total (上海 2019 left the 总计 column empty) means "not filled in", not 0: skip the sum.
-      if (t.blank && (isTotalId(row) || isTotalId(col))) return undefined;
-      list.push(t);
-    }
-    return list;
-  };
-
-  for (const check of spec.checks) {
-    if (check.axis === 'column') {
-      const cols = check.columns ?? spec.columns.map((c) => c.id);
-      for (const col of cols) {
-        const left = terms(check.left, col, true);
-        const right = left && terms(check.right, col, true);
-        if (!left || !right) continue;
-        const i = spec.columns.findIndex((c) => c.id === col);
-        const where = spec.columns.length > 1 ? `第 ${i + 1} 列（${spec.columns[i].label}）` : '';
-        pushOutcome(out, check, where, left, right);
-      }
-    } else {
-      const rowIds = check.rows ?? [...table.rows.keys()];
-      for (const rowId of rowIds) {
-        const left = terms(check.left, rowId, false);
-        const right = left && terms(check.right, rowId, false);
-        if (!left || !right) continue;
-        const where = check.label ?? `「${rowName(rowId)}」行`;
-        pushOutcome(out, check, where, left, right);
-      }
-    }
-  }
-  return out;
-}
-
-const isTotalId = (id: string) => id === 'total' || id.endsWith('-total');
-
-function pushOutcome(out: SumOutcome[], check: SumCheck, where: string, left: Term[], right: Term[]): void {
-  // Nothing written on one side (all blank) is a blank-cell problem, not a wrong sum.
-  if (left.every((t) => t.blank) || right.every((t) => t.blank)) return;
-  let total: SumOutcome['total'];
-  if (left.length === 1 && right.length > 1) total = { side: 'left', term: left[0] };
-  else if (right.length === 1 && left.length > 1) total = { side: 'right', term: right[0] };
-  if (total?.term.blank) return;
-  out.push({ check, where, left, right, decimals: decimalsOf([...left, ...right]), total });
-}
-
-export const isBalanced = (o: SumOutcome) => sameAmount(sumOf(o.left), sumOf(o.right), o.decimals);
+// Kept here too: callers read the sums through this module.
+export { evaluateChecks, isBalanced, type SumOutcome } from './table-arith';
 
 export const rule: Rule = {
   meta: {
@@ -114,42 +26,182 @@ export const rule: Rule = {
     fixable: true,
     description:
       '核对国家格式统计表的勾稽关系：表三每列“第一项加第二项之和，等于第三项加第四项之和”（表内印制）；表三每行“总计”等于申请人各列之和；' +
-      '三（七）总计等于各办理结果之和；分组行如填数应等于其小项之和；表四各组“总计”等于结果维持、结果纠正、其他结果、尚未审结之和。' +
-      '总计只有一个单元格时可一键改为计算值；一、二与三（七）、四不符时无法判断哪一格有误，不提供修改。',
+      '三（七）总计等于各办理结果之和；分组行如填数应等于其小项之和；表四各组“总计”等于结果维持、结果纠正、其他结果、尚未审结之和；旧版统计表的总数等于其分项之和。' +
+      '一格写错会同时破坏它所在的几处勾稽关系：找出能让全部勾稽关系成立的最少的格（通常是一格），只在这一格报告一次，列出它破坏的各处关系，并可一键改为各关系共同要求的数；' +
+      '正文写到的同一数字用作佐证。能解释的格不止一种时（如表四某组只有总计与分项不符），无法判断哪一格有误，只报告不符之处，不提供修改。',
     basis: '国办公开办函〔2021〕30号、〔2019〕60号所附格式；表三勾稽关系为表内印制，其余由表格结构推得',
   },
   check(ctx) {
-    for (const table of ctx.facts.nationalTables) {
-      for (const o of evaluateChecks(table)) {
-        if (isBalanced(o)) continue;
-        const l = sumOf(o.left);
-        const r = sumOf(o.right);
-        const message = `${o.where ? `${o.where}：` : ''}${sideText(o.left, o.check.leftName, o.decimals)}，${sideText(
-          o.right,
-          o.check.rightName,
-          o.decimals,
-        )}，相差 ${differenceText(l, r, o.decimals)}（${o.check.formula}）`;
-        const anchor = o.total?.term ?? o.right[0];
-        const expected = o.total ? (o.total.side === 'left' ? r : l) : l;
-        const actual = o.total ? o.total.term.value : r;
-        const range = anchor.cell.number?.range ?? anchor.cell.range;
-        const expectedText = formatAmount(expected, o.decimals);
-        ctx.report({
-          message,
-          range,
-          related: [...o.left, ...o.right].map((t) => ({
-            range: t.cell.number?.range ?? t.cell.range,
-            message: `${t.name}：${t.blank ? '空（按 0 计）' : t.cell.number?.raw ?? t.cell.text}`,
-          })),
-          fix: o.total
-            ? {
-                title: `将${o.total.term.name}改为计算值 ${expectedText}`,
-                edits: [{ range, newText: expectedText }],
-              }
-            : undefined,
-          data: { expected, actual, formula: o.check.formula, check: o.check.id, table: table.spec.id },
-        });
+    for (const blame of tableBlames(ctx.cache, ctx.facts, () => proseFigures(ctx.cache, ctx.doc, ctx.facts.nationalTables))) {
+      for (const group of blame.groups) {
+        if (group.kind === 'blamed') reportBlamed(ctx, blame.table, group);
+        else if (group.kind === 'ambiguous') reportAmbiguous(ctx, blame.table, group);
+        else reportUnexplained(ctx, blame.table, group);
       }
     }
   },
 };
+
+// ------------------------------------------------------------------ naming cells
+
+/** Where a cell sits in its table: row and column ids. */
+function placeOf(table: NationalTable, cell: Cell): { rowId: string; columnId: string } | undefined {
+  for (const [rowId, found] of table.rows) {
+    for (const [columnId, c] of found.values) if (c === cell) return { rowId, columnId };
+  }
+  return undefined;
+}
+
+/** 「三（一）」行「总计」; 「行政复议总计」 in the one-row table; 「从事政府信息公开工作人员数」 in a one-column table. */
+export function cellName(table: NationalTable, cells: Cell[]): string {
+  const spec = table.spec;
+  const places = cells.map((c) => placeOf(table, c)).filter((p) => !!p);
+  if (places.length === 0) return '该格';
+  const rowName = (id: string) => {
+    const r = table.rows.get(id)?.spec ?? spec.rows.find((x) => x.id === id);
+    return r?.short || r?.label || id;
+  };
+  const colName = (id: string) => spec.columns.find((c) => c.id === id)?.label ?? id;
+  if (spec.shape === 'single-row') return places.map((p) => `「${colName(p.columnId)}」`).join('');
+  if (spec.columns.length === 1) return places.map((p) => `「${rowName(p.rowId)}」`).join('');
+  const rows = [...new Set(places.map((p) => p.rowId))];
+  return rows
+    .map((r) => `「${rowName(r)}」行${places.filter((p) => p.rowId === r).map((p) => `「${colName(p.columnId)}」`).join('')}`)
+    .join('、');
+}
+
+const rangeOf = (cell: Cell) => cell.number?.range ?? cell.range;
+const amount = (c: CellChange, v: number) => formatAmount(v, c.decimals);
+
+/** The sum that names the cell best: one where it is the single total, else the first it breaks. */
+function primaryOf(group: BlamedGroup): SumOutcome {
+  const cell = group.changes[0].cell;
+  return group.failing.find((o) => o.total?.term.cell === cell) ?? group.failing[0];
+}
+
+/** Related information for the other failing sums: at the cell each is reported on, its arithmetic. */
+function sumsRelated(outcomes: SumOutcome[]): RelatedInfo[] {
+  return outcomes.map((o) => ({ range: rangeOf(anchorOf(o).cell), message: outcomeText(o) }));
+}
+
+/** The prose figures as related information; `blamed` when the sums name the value the cell should have. */
+function proseRelated(notes: ProseNote[], blamed: boolean): RelatedInfo[] {
+  const say = {
+    agrees: '与勾稽关系要求的数一致',
+    written: '与表中所写一致',
+    neither: blamed ? '与表中所写和勾稽关系要求的数都不一致' : '与表中所写不一致',
+  };
+  return notes.map((n) => ({ range: n.figure.range, message: `正文写 ${n.figure.text}（${say[n.verdict]}）` }));
+}
+
+// ------------------------------------------------------------------ the three kinds of finding
+
+function reportBlamed(ctx: RuleContext, table: NationalTable, group: BlamedGroup): void {
+  const { changes } = group;
+  const primary = primaryOf(group);
+  const others = group.failing.filter((o) => o !== primary);
+  const name = cellName(table, changes.map((c) => c.cell));
+  const values = (pick: (c: CellChange) => number) => changes.map((c) => amount(c, pick(c))).join('、');
+  // The name says where the cell is; the primary sum is written out, the others named.
+  const written = changes.map((c) => (c.blank ? '空' : amount(c, c.from))).join('、');
+  let message = `${name}应为 ${values((c) => c.to)}（表中为${written.startsWith('空') ? '' : ' '}${written}）：${outcomeText(primary, false)}`;
+  if (others.length) {
+    message += `；这${changes.length > 1 ? '两格' : '一格'}也使${others.map(sumName).join('、')}不成立，改后这 ${group.failing.length} 处都成立`;
+  }
+  const corroborated = group.prose.filter((n) => n.verdict === 'agrees');
+  const contradicted = group.prose.filter((n) => n.verdict === 'written');
+  const unrelated = group.prose.filter((n) => n.verdict === 'neither');
+  if (corroborated.length) message += `；正文所写 ${corroborated.map((n) => n.figure.text).join('、')} 与此一致`;
+  // Prose written from the same wrong table repeats its figure; after the fix text-table-mismatch
+  // reports the prose (with its own fix), so both end up right.
+  if (contradicted.length) message += `；正文也写 ${contradicted.map((n) => n.figure.text).join('、')}（与表中一致），改表后请一并改正文`;
+  if (unrelated.length) message += `；正文写 ${unrelated.map((n) => n.figure.text).join('、')}，也请一并核对`;
+  const cell = changes[0].cell;
+  const fixTitle =
+    changes.length === 1
+      ? `将${name}改为 ${amount(changes[0], changes[0].to)}`
+      : `将${name}分别改为 ${values((c) => c.to)}`;
+  ctx.report({
+    message,
+    range: rangeOf(cell),
+    related: [
+      ...changes.slice(1).map((c) => ({ range: rangeOf(c.cell), message: `${cellName(table, [c.cell])}应为 ${amount(c, c.to)}` })),
+      ...sumsRelated(others),
+      ...proseRelated(group.prose, true),
+    ],
+    fix: { title: fixTitle, edits: changes.map((c) => ({ range: rangeOf(c.cell), newText: padded(ctx, c, amount(c, c.to)) })) },
+    data: {
+      expected: changes[0].to,
+      actual: changes[0].from,
+      formula: primary.check.formula,
+      check: primary.check.id,
+      checks: group.failing.map((o) => o.check.id),
+      table: table.spec.id,
+      cells: changes.length,
+    },
+  });
+}
+
+/** A figure written into an empty pipe cell keeps the cell padded: "| |" → "| 1 |", "||" → "| 1 |". */
+function padded(ctx: RuleContext, c: CellChange, text: string): string {
+  if (!c.blank) return text;
+  const { line, character } = rangeOf(c.cell).start;
+  const at = ctx.doc.lines[line] ?? '';
+  if (at[character - 1] !== '|') return text;
+  return at[character] === ' ' ? ` ${text}` : ` ${text} `;
+}
+
+const MAX_NAMED_OPTIONS = 4;
+
+function reportAmbiguous(ctx: RuleContext, table: NationalTable, group: AmbiguousGroup): void {
+  const [first, ...others] = group.failing;
+  let message = outcomeText(first);
+  if (others.length) message += `；${others.map(sumName).join('、')}同样不成立`;
+  message += `。${optionsText(table, group)}，无法确定是哪一格有误，请核对后修改`;
+  const corroborated = group.prose.filter((n) => n.verdict === 'written');
+  if (corroborated.length) message += `（正文所写 ${corroborated.map((n) => n.figure.text).join('、')} 与表中一致）`;
+  ctx.report({
+    message,
+    range: rangeOf(anchorOf(first).cell),
+    related: [...termsRelated(first), ...sumsRelated(others), ...proseRelated(group.prose, false)],
+    data: {
+      formula: first.check.formula,
+      check: first.check.id,
+      checks: group.failing.map((o) => o.check.id),
+      table: table.spec.id,
+      options: group.optionCount,
+    },
+  });
+}
+
+/** 「一」行「自然人」「总计」、「二」行…或「四」行… 都能使各处勾稽关系成立. */
+function optionsText(table: NationalTable, group: AmbiguousGroup): string {
+  const single = group.failing.length === 1 && group.options.every((o) => o.length === 1);
+  if (single && group.optionCount === group.failing[0].left.length + group.failing[0].right.length) {
+    return '式中任何一格写错都会如此';
+  }
+  const named = group.options.slice(0, MAX_NAMED_OPTIONS).map((o) => cellName(table, o.map((c) => c.cell)));
+  const rest = group.optionCount > named.length ? `等 ${group.optionCount} 种情形` : '';
+  return `改${named.join('或')}${rest}都能使各处勾稽关系成立`;
+}
+
+/** The cells of a sum as related information (the hover of each cell shows the finding). */
+function termsRelated(o: SumOutcome): RelatedInfo[] {
+  return [...o.left, ...o.right].map((t) => ({
+    range: rangeOf(t.cell),
+    message: `${t.name}：${t.blank ? '空（按 0 计）' : t.cell.number?.raw ?? t.cell.text}`,
+  }));
+}
+
+function reportUnexplained(ctx: RuleContext, table: NationalTable, group: UnexplainedGroup): void {
+  const several = group.failing.length > 1;
+  for (const o of group.failing) {
+    const cells = new Set([...o.left, ...o.right].map((t) => t.cell));
+    ctx.report({
+      message: `${outcomeText(o)}${several ? '（表中几处不符，改动一两格不能使其都成立，可能不止一处有误）' : ''}`,
+      range: rangeOf(anchorOf(o).cell),
+      related: [...termsRelated(o), ...proseRelated(group.prose.filter((n) => n.figure.cells.some((c) => cells.has(c))), false)],
+      data: { formula: o.check.formula, check: o.check.id, table: table.spec.id },
+    });
+  }
+}

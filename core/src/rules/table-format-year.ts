@@ -4,20 +4,17 @@
 // foreignMarkers and from the signatures of the other formats' tables.
 
 import type { Range, Table } from '../model';
-import { perCheckCache } from '../per-check-cache';
+import { memoKey } from '../check-cache';
 import type { FormatMarker, Profile, TableSpec } from '../profiles/types';
-import { GOV2019_TABLES } from '../profiles/tables/gov2019';
-import { GOV2021_TABLES } from '../profiles/tables/gov2021';
-import { LEGACY_TABLES } from '../profiles/tables/legacy';
+import { BUILTIN_PROFILES } from '../profiles/index';
 import { normalizeLabel } from '../text/normalize';
 import { rowKey } from '../facts/table-labels';
 import type { Rule } from './types';
 
-const FORMAT_TABLES: Record<string, { name: string; tables: TableSpec[] }> = {
-  'gov-2021': { name: '2021 年格式（国办公开办函〔2021〕30号）', tables: GOV2021_TABLES },
-  'gov-2019': { name: '2019 年试行格式（国办公开办函〔2019〕60号）', tables: GOV2019_TABLES },
-  legacy: { name: '2014—2018 年政府信息公开情况统计表', tables: LEGACY_TABLES },
-};
+/** Every built-in format with tables, by profile id: its name in messages and its tables (profile data). */
+const FORMAT_TABLES: Record<string, { name: string; tables: TableSpec[] }> = Object.fromEntries(
+  BUILTIN_PROFILES.filter((p) => p.tables.length > 0).map((p) => [p.id, { name: p.formatName ?? p.name, tables: p.tables }]),
+);
 
 interface Marker {
   key: string;
@@ -40,16 +37,7 @@ function ownWords(profile: Profile): Set<string> {
 // Markers depend on the profile alone (profiles are data, never changed once built): computed once
 // per profile instead of on every check, where comparing every foreign word with every own word cost
 // more than the scan itself on a typical report.
-const MARKERS = new WeakMap<Profile, Marker[]>();
-
-function markersFor(profile: Profile): Marker[] {
-  let markers = MARKERS.get(profile);
-  if (!markers) {
-    markers = computeMarkers(profile);
-    MARKERS.set(profile, markers);
-  }
-  return markers;
-}
+const MARKERS = memoKey('format markers', computeMarkers);
 
 function computeMarkers(profile: Profile): Marker[] {
   const out: Marker[] = profile.foreignMarkers.map((m: FormatMarker) => ({
@@ -72,17 +60,9 @@ function computeMarkers(profile: Profile): Marker[] {
 }
 
 // A regex matching any marker's key, built once per marker list: most labels hold none.
-const ANY_MARKER = new WeakMap<Marker[], RegExp>();
-function anyMarker(markers: Marker[]): RegExp {
-  let re = ANY_MARKER.get(markers);
-  if (!re) {
-    re = new RegExp(markers.map((m) => m.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-    ANY_MARKER.set(markers, re);
-  }
-  return re;
-}
+const ANY_MARKER = memoKey('any format marker', (markers: Marker[]) => new RegExp(markers.map((m) => m.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')));
 
-const TABLE_HITS = perCheckCache<Table, { markers: Marker[]; hits: { marker: Marker; range: Range }[] }>();
+const TABLE_HITS = {};
 
 export const rule: Rule = {
   meta: {
@@ -99,13 +79,13 @@ export const rule: Rule = {
   },
   check(ctx) {
     if (!ctx.profile.annualReport) return;
-    const markers = markersFor(ctx.profile);
+    const markers = ctx.cache.get(MARKERS, ctx.profile);
     if (markers.length === 0) return;
     // One finding per table (or heading) holding foreign words, listing them all.
     type Hit = { marker: Marker; range: Range };
     const groups: { range: Range; hits: Hit[] }[] = [];
     // The range is read only for a label that holds a marker.
-    const any = anyMarker(markers);
+    const any = ctx.cache.get(ANY_MARKER, markers);
     const scan = (key: string, rangeOf: () => Range, into: Hit[]) => {
       if (!any.test(key)) return; // one native search instead of one includes() per marker
       let range: Range | undefined;
@@ -114,7 +94,8 @@ export const rule: Rule = {
     for (const t of ctx.doc.tables) {
       // A table's hits depend only on the table and the markers: remembered per table, so an editor
       // session does not rescan the labels of the tables a keystroke left alone.
-      const known = TABLE_HITS.get(t);
+      const tableHits = ctx.cache.memo<Table, { markers: Marker[]; hits: Hit[] }>(TABLE_HITS);
+      const known = tableHits.get(t);
       let hits: Hit[];
       if (known && known.markers === markers) hits = known.hits;
       else {
@@ -125,7 +106,7 @@ export const rule: Rule = {
             // label keeps its text there, so it is normalised here.
             scan(cell.number ? normalizeLabel(cell.text) : cell.norm, () => cell.range, hits);
           }
-        TABLE_HITS.set(t, { markers, hits });
+        tableHits.set(t, { markers, hits });
       }
       if (hits.length) groups.push({ range: hits[0].range, hits });
     }

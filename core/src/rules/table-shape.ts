@@ -21,6 +21,8 @@ export const rule: Rule = {
     basis: '国办公开办函〔2021〕30号、〔2019〕60号所附格式',
   },
   check(ctx) {
+    // A PDF conversion breaks rows and headings by itself (input-quality says so once).
+    if (ctx.facts.conversion) return;
     for (const table of ctx.facts.nationalTables) {
       if (table.spec.loose) continue;
       checkTable(ctx, table);
@@ -92,7 +94,8 @@ function checkTable(ctx: RuleContext, table: NationalTable): void {
 
 /** A part that owns a national table (by the profile) but holds no table that could be read. */
 function reportAbsentTables(ctx: RuleContext): void {
-  const present = new Set(ctx.facts.nationalTables.map((t) => t.spec.id));
+  // A table found in a flattened page but not read (table-unreadable says so) is not absent.
+  const present = new Set([...ctx.facts.nationalTables.map((t) => t.spec.id), ...ctx.facts.unreadableTables.map((t) => t.tableId)]);
   for (const part of ctx.facts.parts) {
     if (part.duplicateOf) continue;
     for (const id of part.spec.tables ?? []) {

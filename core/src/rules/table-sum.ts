@@ -6,11 +6,10 @@
 // total. Sums that table-balance checks on a national table are left to it.
 
 import type { Cell, Table, TableRow } from '../model';
-import { memoisePerCheck } from '../per-check-cache';
+import { memoKey } from '../check-cache';
 import { valuesAfterLabels } from '../facts/tables';
 import { normalizeLabel, toHalfWidth } from '../text/normalize';
-import { GOV2021_TABLES } from '../profiles/tables/gov2021';
-import { GOV2019_TABLES } from '../profiles/tables/gov2019';
+import { BUILTIN_PROFILES } from '../profiles/index';
 import { rowKey } from '../facts/table-labels';
 import type { Rule, RuleContext } from './types';
 import { decimalsOf, differenceText, formatAmount, sameAmount, sumOf, termOf, type Term } from './table-arith';
@@ -61,7 +60,7 @@ export const rule: Rule = {
     for (const table of ctx.doc.tables) {
       // A national table read under another profile (generic, or a copy the profile did not claim)
       // has totals that the generic reading gets wrong (一 + 二 + 四 is not （七）总计); leave it alone.
-      if (looksNational(table)) continue;
+      if (ctx.cache.get(LOOKS_NATIONAL, table)) continue;
       checkTotalRows(ctx, table.rows, covered);
       checkTotalColumns(ctx, table.rows, covered);
       checkBreakdowns(ctx, table.rows, covered);
@@ -69,10 +68,11 @@ export const rule: Rule = {
   },
 };
 
-const NATIONAL_SIGNATURES = [...GOV2021_TABLES, ...GOV2019_TABLES].map((t) => t.signature.map(normalizeLabel));
+// The national formats' tables (not the loose pre-2019 统计表, whose 其中 sums are this rule's to check).
+const NATIONAL_SIGNATURES = BUILTIN_PROFILES.flatMap((p) => p.tables.filter((t) => !t.loose)).map((t) => t.signature.map(normalizeLabel));
 
 // Per table, so that an editor session does not re-read the labels of unchanged tables.
-const looksNational = memoisePerCheck((table: Table) => looksLikeNationalTable(table.rows));
+const LOOKS_NATIONAL = memoKey('looks national', (table: Table) => looksLikeNationalTable(table.rows));
 
 /** Two or more signature words of one national table among the row labels. */
 function looksLikeNationalTable(rows: TableRow[]): boolean {

@@ -3,7 +3,7 @@
 // than a blank, a dash or 不适用; an approximate figure (约、余、多) has no place in a statistical table.
 
 import type { Cell, Table } from '../model';
-import { memoisePerCheck } from '../per-check-cache';
+import { memoKey } from '../check-cache';
 import type { Rule, RuleContext } from './types';
 import type { TableSpec } from '../profiles/types';
 
@@ -22,15 +22,17 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const table of ctx.facts.nationalTables) {
+      const empty: Empty[] = [];
       for (const found of table.rows.values()) {
-        for (const [col, cell] of found.values) checkCell(ctx, table.spec, found.spec.id, col, cell, found.spec.isGroup === true);
+        for (const [col, cell] of found.values) checkCell(ctx, table.spec, found.spec.id, col, cell, found.spec.isGroup === true, empty);
       }
+      reportEmpty(ctx, table.spec, empty);
     }
     // Approximate figures in any other table: a statistical table states counts. (The national
     // tables' cells are gathered only once such a figure turns up; most drafts have none.)
     let national: Set<Cell> | undefined;
     for (const t of ctx.doc.tables)
-      for (const cell of approxCells(t)) {
+      for (const cell of ctx.cache.get(APPROX_CELLS, t)) {
         national ??= nationalCells(ctx);
         if (national.has(cell)) continue;
         ctx.report({
@@ -43,7 +45,7 @@ export const rule: Rule = {
 };
 
 // Per table, so that an editor session does not revisit every cell of the unchanged tables.
-const approxCells = memoisePerCheck((table: Table): Cell[] => {
+const APPROX_CELLS = memoKey('approximate cells', (table: Table): Cell[] => {
   const out: Cell[] = [];
   for (const row of table.rows) for (const cell of row.values) if (cell.number?.kind === 'approx') out.push(cell);
   return out;
@@ -55,7 +57,38 @@ function nationalCells(ctx: RuleContext): Set<Cell> {
   return set;
 }
 
-function checkCell(ctx: RuleContext, spec: TableSpec, rowId: string, col: string, cell: Cell, isGroup: boolean): void {
+/** A cell left blank, or with 「—」「/」「不适用」, where the format wants 0. */
+interface Empty {
+  cell: Cell;
+  where: string;
+}
+
+/**
+ * Cells without a figure: one finding per table (a table left half-empty is one thing to fill in),
+ * at the first such cell, with the count and a fix that writes 0 into every one.
+ */
+function reportEmpty(ctx: RuleContext, spec: TableSpec, empty: Empty[]): void {
+  if (empty.length === 0) return;
+  const [first] = empty;
+  const marks = [...new Set(empty.map((e) => (e.cell.number!.kind === 'blank' ? '空白' : `“${e.cell.number!.raw}”`)))].join('、');
+  const edits = empty.map((e) => {
+    const n = e.cell.number!;
+    return { range: n.range, newText: n.kind === 'blank' ? zeroFor(ctx, n.range) : '0' };
+  });
+  ctx.report({
+    message:
+      empty.length === 1
+        ? `${first.where}${first.cell.number!.kind === 'blank' ? '为空' : `填写了“${first.cell.number!.raw}”`}，格式要求无数据时填 0`
+        : `${spec.title}有 ${empty.length} 格为${marks}（首个为${first.where}），格式要求无数据时填 0`,
+    range: first.cell.range,
+    severity: 'warning',
+    related: empty.slice(1, 20).map((e) => ({ range: e.cell.range, message: e.where })),
+    data: { count: empty.length },
+    fix: { title: empty.length === 1 ? '填入 0' : `${empty.length} 格都填入 0`, edits },
+  });
+}
+
+function checkCell(ctx: RuleContext, spec: TableSpec, rowId: string, col: string, cell: Cell, isGroup: boolean, empty: Empty[]): void {
   const n = cell.number;
   if (!n) return;
   // Most cells are fine: the column and the wording are looked up only for a cell reported.
@@ -64,24 +97,10 @@ function checkCell(ctx: RuleContext, spec: TableSpec, rowId: string, col: string
   const where = `「${spec.rows.find((r) => r.id === rowId)?.label ?? rowId}」行${spec.columns.length > 1 ? `「${column?.label ?? col}」栏` : ''}`;
   switch (n.kind) {
     case 'blank':
-      // A group row prints no numbers in the format; blanks there are as designed.
-      if (isGroup) return;
-      ctx.report({
-        message: `${where}为空，格式要求无数据时填 0`,
-        range: cell.range,
-        severity: 'warning',
-        fix: { title: '填入 0', edits: [{ range: n.range, newText: zeroFor(ctx, n.range) }] },
-      });
-      return;
     case 'dash':
     case 'na':
-      if (isGroup) return;
-      ctx.report({
-        message: `${where}填写了“${n.raw}”，格式要求无数据时填 0`,
-        range: n.range,
-        severity: 'warning',
-        fix: { title: '改为 0', edits: [{ range: n.range, newText: '0' }] },
-      });
+      // A group row prints no numbers in the format; blanks there are as designed.
+      if (!isGroup) empty.push({ cell, where });
       return;
     case 'approx':
       ctx.report({

@@ -2,6 +2,9 @@
 // 一's 总计, 办结 N 件 is 三（七）, 上年结转 / 结转下年 are rows 二 / 四, 行政复议 / 行政诉讼 N 件 are the
 // totals of part 四, 制发规章 N 件 is part 二's. Only a figure that directly follows its keyword in the
 // same clause is read; anything looser ("办理各类事项……"), approximate or in another unit is left alone.
+// The text is blamed only where the table is self-consistent: when the table's own sums fail around
+// the compared cell, table-balance names the wrong cell (these figures are its evidence, see
+// table-blame.ts) and this rule stays silent. One mistake, one finding.
 
 import type { Cell, Heading, Paragraph, ReportDocument } from '../model';
 import type { NationalTable } from '../facts/types';
@@ -9,7 +12,8 @@ import type { Rule } from './types';
 import { paragraphRange } from './prose/ranges';
 import { allMatches } from '../facts/all-matches';
 import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from './prose/tokens';
-import { memoisePerCheck } from '../per-check-cache';
+import { CheckCache, memoKey } from '../check-cache';
+import { doubtfulCells, tableBlames, type ProseFigure } from './table-blame';
 
 interface Target {
   /** What the table holds, for the message. */
@@ -125,25 +129,27 @@ function headingOf(doc: ReportDocument, p: Paragraph): Heading | undefined {
 
 interface Claim {
   topic: Topic;
+  /** The keyword the figure follows (新收, 受理, 办结 …). */
+  keyword: string;
   number: ProseNumber;
 }
 
 /** Figures tied to a keyword in one paragraph's text. */
-export function findClaims(text: string, context: string): readonly Claim[] {
+export function findClaims(cache: CheckCache, text: string, context: string): readonly Claim[] {
   if (!ANY_KEYWORD.test(text)) return NO_CLAIMS;
   // Claims depend on the paragraph and its heading's title; memoised on both (read-only result).
-  return claimsOf(`${context.length}:${context}${text}`);
+  return cache.get(CLAIMS, `${context.length}:${context}${text}`);
 }
 const NO_CLAIMS: readonly Claim[] = [];
 // The key is "<length of context>:<context><text>", which splits back unambiguously whatever the texts hold.
-const claimsOf = memoisePerCheck((key: string) => {
+const CLAIMS = memoKey('claims', (key: string, cache: CheckCache) => {
   const colon = key.indexOf(':');
   const cut = colon + 1 + Number(key.slice(0, colon));
-  return computeClaims(key.slice(cut), key.slice(colon + 1, cut));
+  return computeClaims(cache, key.slice(cut), key.slice(colon + 1, cut));
 });
 
-function computeClaims(text: string, context: string): Claim[] {
-  const { depths, nums: all } = scanProse(text);
+function computeClaims(cache: CheckCache, text: string, context: string): Claim[] {
+  const { depths, nums: all } = scanProse(cache, text);
   const nums = all.filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
   const claims: Claim[] = [];
   for (const [ss, se] of sentences(text)) {
@@ -159,14 +165,14 @@ function computeClaims(text: string, context: string): Claim[] {
       const between = next ? text.slice(kEnd, next.start) : '';
       const before = text.slice(Math.max(ss, kStart - 12), kStart);
       if (next && WINDOW.test(between) && !WINDOW_REJECT.test(between) && !sharedFigure(topic, before, between)) {
-        if (relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4))) claims.push({ topic, number: next });
+        if (relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4))) claims.push({ topic, keyword: m[0], number: next });
         consumed = next.endWithUnit;
         continue;
       }
       // "1件结转下年度继续办理"
       if (topic === 'carry-over') {
         const prev = numbersIn(nums, Math.max(ss, kStart - 20), kStart).filter((n) => n.endWithUnit <= kStart).pop();
-        if (prev && CARRY_AFTER.test(text.slice(prev.endWithUnit, kEnd)) && isCount(prev)) claims.push({ topic, number: prev });
+        if (prev && CARRY_AFTER.test(text.slice(prev.endWithUnit, kEnd)) && isCount(prev)) claims.push({ topic, keyword: m[0], number: prev });
       }
     }
   }
@@ -211,28 +217,66 @@ export const rule: Rule = {
     description:
       '正文（尤其是“总体情况”）写到的申请和案件数应与法定表格一致：新收/收到/受理申请 N 件对应表三第一项总计（或第一、二项之和），' +
       '上年结转对应第二项，结转下年对应第四项，办结/答复对应三（七）总计；行政复议 N 件对应表四复议总计，行政诉讼 N 件对应两类起诉总计之和；' +
-      '制发规章、规范性文件 N 件对应表二。只读取紧跟在关键词之后、同一分句内的确数。',
+      '制发规章、规范性文件 N 件对应表二。只读取紧跟在关键词之后、同一分句内的确数。' +
+      '表格自身的勾稽关系不成立、所比对的格本身存疑时不在此报告：由“统计表勾稽关系”指出写错的格，正文数字作为佐证列在其中。',
     basis: '由报告结构推得：正文与统计表应一致（参考资料 §4.1 X-TEXT）',
   },
-  check({ doc, facts, report }) {
+  check({ doc, facts, cache, report }) {
     if (facts.nationalTables.length === 0) return;
-    for (const p of doc.paragraphs) {
-      if (!ANY_KEYWORD.test(p.text)) continue; // no claim possible: no heading to look up either
-      const heading = headingOf(doc, p);
-      for (const claim of findClaims(p.text, heading?.title ?? '')) {
-        const target = targetFor(claim.topic, facts.nationalTables);
-        const value = claim.number.value;
-        if (!target || value === null || target.values.some((v) => Math.abs(v - value) < 1e-9)) continue;
-        const expected = target.values[0];
-        const range = paragraphRange(p, claim.number.start, claim.number.end);
-        report({
-          message: `正文写 ${claim.number.raw}${claim.number.unit ?? ''}，${target.label}为 ${expected}`,
-          range,
-          related: target.cells.map((c) => ({ range: c.range, message: `${target.label}：${c.text}` })),
-          data: { topic: claim.topic, text: value, table: target.values },
-          fix: { title: `改为表中数 ${expected}`, edits: [{ range, newText: String(expected) }] },
-        });
-      }
+    // Asked only once a figure disagrees (shared with table-balance within the check).
+    let doubtful: Set<Cell> | undefined;
+    for (const { paragraph: p, claim } of tableClaims(cache, doc)) {
+      const target = targetFor(claim.topic, facts.nationalTables);
+      const value = claim.number.value;
+      if (!target || value === null || target.values.some((v) => Math.abs(v - value) < 1e-9)) continue;
+      // The table's own sums put the compared cell in doubt: the table is what is wrong (or may be),
+      // and table-balance reports it with this figure as related information.
+      doubtful ??= doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
+      if (target.cells.some((c) => doubtful!.has(c))) continue;
+      const expected = target.values[0];
+      const range = paragraphRange(p, claim.number.start, claim.number.end);
+      report({
+        message: `正文写 ${claim.number.raw}${claim.number.unit ?? ''}，${target.label}为 ${expected}`,
+        range,
+        related: target.cells.map((c) => ({ range: c.range, message: `${target.label}：${c.text}` })),
+        data: { topic: claim.topic, text: value, table: target.values },
+        fix: { title: `改为表中数 ${expected}`, edits: [{ range, newText: String(expected) }] },
+      });
     }
   },
 };
+
+/** Every figure of the prose tied to a table figure, with its paragraph. */
+function* tableClaims(cache: CheckCache, doc: ReportDocument): Generator<{ paragraph: Paragraph; claim: Claim }> {
+  for (const paragraph of doc.paragraphs) {
+    if (!ANY_KEYWORD.test(paragraph.text)) continue; // no claim possible: no heading to look up either
+    const heading = headingOf(doc, paragraph);
+    for (const claim of findClaims(cache, paragraph.text, heading?.title ?? '')) yield { paragraph, claim };
+  }
+}
+
+/**
+ * The prose figures about the national tables, as evidence of which table cell is wrong when the
+ * table's sums fail (table-blame.ts). 受理/收到 N 件 may count the carried-over applications too
+ * (一 + 二), so it also accepts 一 = N − 二; 新收 N 件 is row 一 alone.
+ */
+export function proseFigures(cache: CheckCache, doc: ReportDocument, tables: NationalTable[]): ProseFigure[] {
+  const out: ProseFigure[] = [];
+  for (const { paragraph, claim } of tableClaims(cache, doc)) {
+    const target = targetFor(claim.topic, tables);
+    const value = claim.number.value;
+    if (!target || value === null) continue;
+    const values = [value];
+    if (claim.topic === 'new' && claim.keyword !== '新收') {
+      const carried = exact(rowCell(tableBySuffix(tables, '-requests'), 'carried', 'total'));
+      if (carried !== undefined) values.push(value - carried);
+    }
+    out.push({
+      cells: target.cells,
+      values,
+      range: paragraphRange(paragraph, claim.number.start, claim.number.end),
+      text: `${claim.number.raw}${claim.number.unit ?? ''}`,
+    });
+  }
+  return out;
+}

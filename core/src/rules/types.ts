@@ -4,6 +4,7 @@
 import type { Range, ReportDocument, TextEdit } from '../model';
 import type { Profile, ProfileChoice } from '../profiles/types';
 import type { ReportFacts } from '../facts/types';
+import type { CheckCache } from '../check-cache';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -61,6 +62,10 @@ export interface RuleContext {
   choice: ProfileChoice;
   /** Facts derived once from the model (parts matched, national tables read, report year). */
   facts: ReportFacts;
+  /** Work shared with the facts and the other rules in this check (scanned paragraphs, indexes). */
+  cache: CheckCache;
+  /** The draft is plain text, not markup: a fix inserts no pipes or comments. */
+  plainText: boolean;
   report(finding: FindingInput): void;
 }
 

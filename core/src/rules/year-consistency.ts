@@ -27,10 +27,10 @@ export const rule: Rule = {
       '可能是沿用上年报告未改的遗留，作为提示列出；“上年”、规划远景年份、文号〔2021〕等正当引用不提示。',
     basis: '由报告结构推得：标题年份 = 统计期限年份 = 报告年度',
   },
-  check({ doc, facts, report }) {
+  check({ doc, facts, cache, report }) {
     const reportYear = facts.year;
     if (!reportYear) return;
-    const period = findPeriodStatement(doc);
+    const period = findPeriodStatement(doc, cache);
     if (period) {
       const p = period.paragraph;
       for (const y of period.years) {

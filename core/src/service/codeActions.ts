@@ -3,15 +3,28 @@
 // non-overlapping preferred fix.
 // Edits are trimmed to what changes and tied to the document version they were computed for.
 
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, VersionedTextDocumentIdentifier } from 'vscode-languageserver-types';
 import type { CheckResult } from '../engine';
 import type { Range, TextEdit } from '../model';
 import type { Finding } from '../rules/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
-import { comparePositions, lineOffsets, minimizeEdit, rangesOverlap } from './edits';
-import type { CodeAction, Diagnostic, VersionedDocument, WorkspaceEdit } from './types';
+import { comparePositions, minimizeEdit, rangesOverlap } from './edits';
 
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 export const QUICKFIX_KIND = 'quickfix';
+
+/** The document a set of edits was computed for; editors refuse the edit if the version moved on. */
+export type VersionedDocument = VersionedTextDocumentIdentifier;
+
+/**
+ * What every action here is: plain text edits to one document at one version (an LSP CodeAction
+ * narrowed to that shape, so callers can apply the edits without checking for file operations).
+ */
+export interface DocumentCodeAction extends CodeAction {
+  kind: string;
+  edit: { documentChanges: [{ textDocument: VersionedDocument; edits: TextEdit[] }] };
+}
 
 export interface CodeActionRequest {
   /** The range the editor asks about (the cursor or selection). */
@@ -41,23 +54,24 @@ function findingOf(result: CheckResult, d: Diagnostic): Finding | undefined {
   return result.findings.find(same);
 }
 
-function workspaceEdit(target: VersionedDocument, edits: TextEdit[]): WorkspaceEdit {
+function workspaceEdit(target: VersionedDocument, edits: TextEdit[]): DocumentCodeAction['edit'] {
   return { documentChanges: [{ textDocument: { uri: target.uri, version: target.version }, edits }] };
 }
 
-function minimalEdits(result: CheckResult, edits: TextEdit[]): TextEdit[] {
-  const starts = lineOffsets(result.doc.text);
-  return edits.map((e) => minimizeEdit(result.doc.text, e, starts));
+/** The checked text as a TextDocument, to turn positions into offsets (line offsets computed once, on first use). */
+function textOf(result: CheckResult): TextDocument {
+  return TextDocument.create('', '', 0, result.text);
 }
 
-export function codeActions(result: CheckResult, target: VersionedDocument, req: CodeActionRequest): CodeAction[] {
-  const actions: CodeAction[] = [];
+export function codeActions(result: CheckResult, target: VersionedDocument, req: CodeActionRequest): DocumentCodeAction[] {
+  const actions: DocumentCodeAction[] = [];
   if (wants(req.only, QUICKFIX_KIND)) {
     // Real fixes first, "disable this rule" after them: the first item of the light bulb is what
     // Enter applies, and it must never be the one that silences a rule.
-    const disables: CodeAction[] = [];
-    const forFile: CodeAction[] = [];
+    const disables: DocumentCodeAction[] = [];
+    const forFile: DocumentCodeAction[] = [];
     const disabled = new Set<string>();
+    const text = textOf(result);
     for (const d of req.diagnostics) {
       const f = findingOf(result, d);
       if (!f) continue;
@@ -67,7 +81,7 @@ export function codeActions(result: CheckResult, target: VersionedDocument, req:
           kind: QUICKFIX_KIND,
           diagnostics: [d],
           isPreferred: f.fix.preferred,
-          edit: workspaceEdit(target, minimalEdits(result, f.fix.edits)),
+          edit: workspaceEdit(target, f.fix.edits.map((e) => minimizeEdit(text, e))),
         });
       }
       const key = `${f.ruleId}@${f.range.start.line}`;
@@ -137,7 +151,7 @@ function insertAt(line: number, character: number, newText: string): TextEdit {
 }
 
 /** `<!-- nianbao-disable-line id -->` at the end of the finding's line, or `id` added to one there. */
-function disableForLine(result: CheckResult, target: VersionedDocument, f: Finding, d: Diagnostic): CodeAction | undefined {
+function disableForLine(result: CheckResult, target: VersionedDocument, f: Finding, d: Diagnostic): DocumentCodeAction | undefined {
   const line = f.range.start.line;
   const text = result.doc.lines[line] ?? '';
   const existing = result.doc.directives.find((x) => x.kind === 'disable-line' && x.line === line && x.args.length > 0);
@@ -156,7 +170,7 @@ function disableForLine(result: CheckResult, target: VersionedDocument, f: Findi
 }
 
 /** `<!-- nianbao-disable id -->` after the last line (set apart by a blank line), or `id` added to one. */
-function disableForFile(result: CheckResult, target: VersionedDocument, f: Finding, d: Diagnostic): CodeAction {
+function disableForFile(result: CheckResult, target: VersionedDocument, f: Finding, d: Diagnostic): DocumentCodeAction {
   const { doc } = result;
   const existing = doc.directives.find((x) => x.kind === 'disable-file' && x.args.length > 0);
   let edit: TextEdit;
@@ -174,9 +188,10 @@ function disableForFile(result: CheckResult, target: VersionedDocument, f: Findi
 /** Every preferred fix whose edits do not collide with an earlier one, in document order. */
 export function fixAllEdits(result: CheckResult): TextEdit[] {
   const chosen: TextEdit[] = [];
+  const text = textOf(result);
   for (const f of result.findings) {
     if (!f.fix?.preferred || !f.fix.edits.length) continue;
-    const edits = minimalEdits(result, f.fix.edits);
+    const edits = f.fix.edits.map((e) => minimizeEdit(text, e));
     if (edits.some((e) => chosen.some((c) => rangesOverlap(c.range, e.range)))) continue;
     if (edits.some((e, i) => edits.some((o, j) => j > i && rangesOverlap(o.range, e.range)))) continue;
     chosen.push(...edits);
@@ -184,7 +199,7 @@ export function fixAllEdits(result: CheckResult): TextEdit[] {
   return chosen;
 }
 
-export function fixAll(result: CheckResult, target: VersionedDocument): CodeAction | undefined {
+export function fixAll(result: CheckResult, target: VersionedDocument): DocumentCodeAction | undefined {
   const edits = fixAllEdits(result);
   if (!edits.length) return undefined;
   return { title: '修复所有可自动修复的年报问题', kind: FIX_ALL_KIND, edit: workspaceEdit(target, edits) };

@@ -9,7 +9,8 @@ import type { NationalTable, PartMatch } from '../facts/types';
 import type { Profile, RowSpec, TableSpec } from '../profiles/types';
 import { partBlock, profileForYear, reportSkeleton, tablesOfPart } from './skeleton';
 import { enumerator, normLabel, partPlace } from './text';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from './types';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat } from './lspConstants';
 
 /** Longest line prefix still treated as "typing a heading" rather than writing a sentence. */
 const MAX_HEADING_PREFIX = 30;

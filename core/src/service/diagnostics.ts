@@ -2,7 +2,8 @@
 // documentation; related locations point into the same document.
 
 import type { Finding, Severity } from '../rules/types';
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticSeverityValue } from './types';
+import type { Diagnostic, DiagnosticSeverity as Severities } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from './lspConstants';
 
 /**
  * Fallback location of docs/rules.md; each rule has an anchor named after its id. The server passes
@@ -12,7 +13,7 @@ export const RULE_DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
-const SEVERITY: Record<Severity, DiagnosticSeverityValue> = {
+const SEVERITY: Record<Severity, Severities> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,

@@ -2,7 +2,7 @@
 
 import type { CheckResult } from '../engine';
 import type { Section } from '../model';
-import type { FoldingRange } from './types';
+import type { FoldingRange } from 'vscode-languageserver-types';
 
 export function foldingRanges(result: CheckResult): FoldingRange[] {
   const { doc } = result;

@@ -1,19 +1,28 @@
 // Hover: on a statutory part heading, its legal basis and what it must say; on a national-table
-// cell, every sum the cell takes part in, with the figures of this report filled in.
+// cell, every sum the cell takes part in, with the figures of this report filled in, and for a sum
+// that fails, which cell the table's sums blame (table-blame.ts), as table-balance reports it.
 
 import type { CheckResult } from '../engine';
 import type { Cell, Position } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { SumCheck } from '../profiles/types';
+import { blameOf, type BlameGroup, type TableBlame } from '../rules/table-blame';
+import { CheckCache } from '../check-cache';
+import { proseFigures } from '../rules/text-table-mismatch';
+import { cellName } from '../rules/table-balance';
+import { formatAmount } from '../rules/table-arith';
 import { rangeContains } from './edits';
 import { formatNumber, partPlace } from './text';
-import type { Hover } from './types';
+import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 
-export function hover(result: CheckResult, pos: Position): Hover | undefined {
+/** Every hover here is Markdown. */
+export type MarkdownHover = Hover & { contents: MarkupContent };
+
+export function hover(result: CheckResult, pos: Position): MarkdownHover | undefined {
   return partHover(result, pos) ?? cellHover(result, pos);
 }
 
-function partHover(result: CheckResult, pos: Position): Hover | undefined {
+function partHover(result: CheckResult, pos: Position): MarkdownHover | undefined {
   const part = result.facts.parts.find((p) => p.heading.line === pos.line && rangeContains(p.heading.range, pos));
   if (!part) return undefined;
   const { spec } = part;
@@ -42,16 +51,25 @@ function findCell(result: CheckResult, pos: Position): CellAt | undefined {
   return undefined;
 }
 
-function cellHover(result: CheckResult, pos: Position): Hover | undefined {
+function cellHover(result: CheckResult, pos: Position): MarkdownHover | undefined {
   const at = findCell(result, pos);
   if (!at) return undefined;
   const { spec } = at.table;
   const rowLabel = spec.rows.find((r) => r.id === at.rowId)?.label ?? at.rowId;
   const colLabel = spec.columns.find((c) => c.id === at.columnId)?.label ?? at.columnId;
   const lines = [`**${spec.title}**　${rowLabel} × ${colLabel}`];
+  // The same analysis table-balance made during the check (a pure function of the table and the
+  // prose), redone for the table under the pointer: the check's cache is not kept with the result.
+  const blame = blameOf(at.table, () => proseFigures(new CheckCache(), result.doc, result.facts.nationalTables));
+  const change = blame?.changes.get(at.cell);
+  if (change) {
+    lines.push(`**按表内勾稽关系，本格应为 ${formatAmount(change.to, change.decimals)}**（表中为 ${change.blank ? '空' : formatAmount(change.from, change.decimals)}）`);
+  }
   for (const c of spec.checks) {
     const line = describeCheck(at, c);
-    if (line) lines.push(line);
+    if (!line) continue;
+    const cause = blame && causeOf(blame, at, c);
+    lines.push(cause ? `${line}　${cause}` : line);
   }
   // Findings elsewhere that name this cell (a wrong total's parts point here through `related`).
   for (const f of result.findings) {
@@ -60,6 +78,18 @@ function cellHover(result: CheckResult, pos: Position): Hover | undefined {
   }
   if (lines.length === 1) return undefined;
   return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: at.cell.range };
+}
+
+/** For a failing sum through the cell: which cell the table's sums blame, or that none can be named. */
+function causeOf(blame: TableBlame, at: CellAt, c: SumCheck): string | undefined {
+  const group = blame.groups.find((g: BlameGroup) =>
+    g.failing.some((o) => o.check === c && [...o.left, ...o.right].some((t) => t.cell === at.cell)),
+  );
+  if (!group) return undefined;
+  if (group.kind === 'ambiguous') return '（无法确定哪一格有误）';
+  if (group.kind === 'unexplained') return '（表中不止一处有误）';
+  const cells = group.changes.map((ch) => ch.cell);
+  return cells.includes(at.cell) ? '（由本格引起）' : `（由${cellName(at.table, cells)}引起）`;
 }
 
 interface Term {

@@ -1,19 +1,23 @@
 // The editor-free language service: one facade over one module per feature, all answering with
-// LSP-shaped plain objects. The language server is a thin adapter around it; tests and other
-// editors can call it directly with a CheckResult.
+// LSP objects (typed by vscode-languageserver-types, imported as types only: the core needs no LSP
+// library at run time). The language server is a thin adapter around it; tests and other editors
+// can call it directly with a CheckResult.
 
 import { check, type CheckOptions, type CheckResult } from '../engine';
 import type { Position } from '../model';
-import { codeActions, fixAll, fixAllEdits, FIX_ALL_KIND, type CodeActionRequest } from './codeActions';
+import { codeActions, fixAll, fixAllEdits, FIX_ALL_KIND, type CodeActionRequest, type VersionedDocument } from './codeActions';
 import { completions } from './completion';
 import { toDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { documentSymbols } from './symbols';
-import type { VersionedDocument } from './types';
 
-export * from './types';
-export { applyEdits, minimizeEdit, offsetAt, positionAt, lineOffsets } from './edits';
+export type { CompletionItem, Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
+export type { Position, Range, TextEdit } from '../model';
+export type { DocumentCodeAction, VersionedDocument } from './codeActions';
+export type { MarkdownHover } from './hover';
+export { CompletionItemKind, DiagnosticSeverity, InsertTextFormat, SymbolKind } from './lspConstants';
+export { minimizeEdit } from './edits';
 export { RULE_DOCS_URL, ruleDocUrl, DIAGNOSTIC_SOURCE, toDiagnostics } from './diagnostics';
 export { reportSkeleton, reportTitle, profileForYear, profileById } from './skeleton';
 export { FIX_ALL_KIND, fixAllEdits };

@@ -2,8 +2,7 @@
 // part with its template text and national tables. One source for the "new report" command and
 // the skeleton snippet, built from the profile data.
 
-import { check } from '../engine';
-import { getProfile } from '../profiles/index';
+import { GENERIC, getProfile, profileForYear as yearProfile } from '../profiles/index';
 import type { ResolvedConfig } from '../config/types';
 import type { PartSpec, Profile, TableSpec } from '../profiles/types';
 import { chineseNumeral, enumerator } from './text';
@@ -14,13 +13,14 @@ export interface SkeletonOptions {
   year?: number;
 }
 
-/** The profile a report for `year` would get, decided by the core's own profile selection. */
-export function profileForYear(year: number, config?: ResolvedConfig): Profile {
-  return check(`# 某单位${year}年政府信息公开工作年度报告\n`, { config }).choice.profile;
+/** The profile a report for `year` gets (the years each format applies to are profile data). */
+export function profileForYear(year: number): Profile {
+  return yearProfile(year);
 }
 
+/** A built-in or workspace-defined profile by id; an unknown id gets the generic checks. */
 export function profileById(id: string, config?: ResolvedConfig): Profile {
-  return getProfile(id, config?.extraProfiles) ?? check('', { profile: id, config }).choice.profile;
+  return getProfile(id, config?.extraProfiles) ?? GENERIC;
 }
 
 export function reportTitle(opts: SkeletonOptions): string {

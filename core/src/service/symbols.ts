@@ -6,7 +6,8 @@ import type { CheckResult } from '../engine';
 import type { PartMatch } from '../facts/types';
 import { comparePositions } from './edits';
 import { partPlace } from './text';
-import { SymbolKind, type DocumentSymbol } from './types';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { SymbolKind } from './lspConstants';
 
 export function documentSymbols(result: CheckResult): DocumentSymbol[] {
   const { doc, facts } = result;

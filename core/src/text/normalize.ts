@@ -16,8 +16,28 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-// Everything that is punctuation or spacing in either width; removed when comparing labels.
-const PUNCT = /[\s\u00a0\u3000\u200b\ufeff、，,。.．：:；;！!？?“”"‘’'《》〈〉<>()（）\[\]【】〔〕{}·•…—\-_/／|｜~～*＊#]/g;
+// Everything that is punctuation or spacing in either width; removed when comparing labels. The
+// spaces are those \s matches (ECMAScript WhiteSpace and LineTerminator), listed so that the table
+// below can be built from the same characters as the regex.
+const SPACES = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+const MARKS = '\u200b、，,。.．：:；;！!？?“”"‘’\'《》〈〉<>()（）[]【】〔〕{}·•…—-_/／|｜~～*＊#';
+const PUNCT = new RegExp(`[${(SPACES + MARKS).replace(/[\\\]\[^-]/g, '\\$&')}]`, 'g');
+
+/** UTF-16 codes that label form drops (what PUNCT matches), as a table built once at load. */
+const DROPPED: Uint8Array = (() => {
+  const t = new Uint8Array(0x10000);
+  for (const ch of SPACES + MARKS) t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+
+/**
+ * The label form of one UTF-16 code: its half-width code, or -1 when label form drops it (space,
+ * punctuation). normalizeLabel's answer for one character, without a string or a regex.
+ */
+export function labelCode(code: number): number {
+  const half = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code === 0x3000 ? 0x20 : code;
+  return DROPPED[half] || DROPPED[code] ? -1 : half;
+}
 
 /** Label form used for matching: half-width, no spaces, no punctuation. */
 export function normalizeLabel(s: string): string {

@@ -40,75 +40,39 @@ function excludedSpans(line: string): Array<[number, number]> {
   return spans;
 }
 
-// One combined regex per pattern list: most lines match none of the patterns, and one test
-// says so far faster than running every pattern over every line.
-const UNIONS = new WeakMap<readonly LinePattern[], RegExp>();
-
-function unionOf(patterns: readonly LinePattern[]): RegExp {
-  let re = UNIONS.get(patterns);
-  if (!re) {
-    const flags = [...new Set(patterns.flatMap((p) => [...p.re.flags.replace('g', '').replace('y', '')]))].join('');
-    re = new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), flags);
-    UNIONS.set(patterns, re);
-  }
-  return re;
+/**
+ * A pattern list made ready for scanning, once, where the list is defined: one combined regex (most
+ * lines match none of the patterns, and one test says so far faster than running every pattern),
+ * and, when every pattern names its characters, a table of the UTF-16 codes that may open a match,
+ * so that a line holding none of them is skipped before any regex runs.
+ */
+export interface PatternSet {
+  patterns: readonly LinePattern[];
+  union: RegExp;
+  triggers?: Uint8Array;
 }
 
-// Prefiltering: each pattern list whose patterns all name their characters gets a bit; TRIGGERS
-// holds, per UTF-16 code, the bits of the lists that character may open. One pass over a document's
-// lines (shared by the rules, one table lookup per character) marks each line with the bits of the
-// characters it holds; a character-class regex per line and list costs several times more.
-const TRIGGERS = new Uint8Array(0x10000);
-const MAX_BITS = 8;
-let registered = 0; // bits handed out so far
-const BIT_OF = new WeakMap<readonly LinePattern[], number>();
-
-function bitOf(patterns: readonly LinePattern[]): number {
-  let bit = BIT_OF.get(patterns);
-  if (bit === undefined) {
-    bit = 0;
-    if (registered < MAX_BITS && patterns.length > 0 && patterns.every((p) => p.anyOf)) {
-      bit = 1 << registered++;
-      for (const p of patterns) for (let i = 0; i < p.anyOf!.length; i++) TRIGGERS[p.anyOf!.charCodeAt(i)] |= bit;
-    }
-    BIT_OF.set(patterns, bit);
-  }
-  return bit;
+export function patternSet(patterns: readonly LinePattern[]): PatternSet {
+  const flags = [...new Set(patterns.flatMap((p) => [...p.re.flags.replace('g', '').replace('y', '')]))].join('');
+  const union = new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), flags);
+  if (patterns.length === 0 || !patterns.every((p) => p.anyOf)) return { patterns, union };
+  const triggers = new Uint8Array(0x10000);
+  for (const p of patterns) for (let i = 0; i < p.anyOf!.length; i++) triggers[p.anyOf!.charCodeAt(i)] = 1;
+  return { patterns, union, triggers };
 }
 
-interface LineMarks {
-  /** Bits covered: the lists registered when the marks were made. */
-  covered: number;
-  marks: Uint8Array;
+function holdsTrigger(line: string, triggers: Uint8Array): boolean {
+  for (let i = 0; i < line.length; i++) if (triggers[line.charCodeAt(i)]) return true;
+  return false;
 }
 
-// Marks of a line array; the array never changes once parsed, and the marks are a pure function of it.
-const MARKS = new WeakMap<readonly string[], LineMarks>();
-
-function marksOf(lines: readonly string[], bit: number): Uint8Array {
-  const cached = MARKS.get(lines);
-  if (cached && (cached.covered & bit) === bit) return cached.marks;
-  const all = (1 << registered) - 1;
-  const marks = new Uint8Array(lines.length);
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l];
-    let m = 0;
-    for (let i = 0; i < line.length && m !== all; i++) m |= TRIGGERS[line.charCodeAt(i)];
-    marks[l] = m;
-  }
-  MARKS.set(lines, { covered: all, marks });
-  return marks;
-}
-
-export function scanLines(lines: readonly string[], patterns: readonly LinePattern[]): LineMatch[] {
+/** Non-overlapping matches of the patterns in the lines (a list is made ready on the spot). */
+export function scanLines(lines: readonly string[], set: PatternSet | readonly LinePattern[]): LineMatch[] {
+  const { patterns, union, triggers } = 'union' in set ? set : patternSet(set);
   const out: LineMatch[] = [];
-  const any = unionOf(patterns);
-  const bit = bitOf(patterns);
-  const marks = bit ? marksOf(lines, bit) : undefined;
   for (let lineNo = 0; lineNo < lines.length; lineNo++) {
-    if (marks && !(marks[lineNo] & bit)) continue;
     const line = lines[lineNo];
-    if (line.length === 0 || !any.test(line)) continue;
+    if (line.length === 0 || (triggers && !holdsTrigger(line, triggers)) || !union.test(line)) continue;
     const excluded = excludedSpans(line);
     const found: LineMatch[] = [];
     for (const p of patterns) {

@@ -5,7 +5,7 @@
 // the figure before 其中), so a share of something the paragraph never states stays silent.
 
 import { isCount, scanProse, type ProseNumber } from './tokens';
-import { checkDeadline, memoisePerCheck } from '../../per-check-cache';
+import { CheckCache, memoKey } from '../../check-cache';
 import { isSpace } from '../../text/chars';
 
 export interface PercentStatement {
@@ -49,19 +49,19 @@ export function percentFits(computed: number, written: number, decimals: number)
 const MAX_LOOKBACK = 200;
 
 /** The percentage statements of a paragraph (read-only: shared within a check and a session). */
-export function findPercentStatements(text: string): readonly PercentStatement[] {
+export function findPercentStatements(cache: CheckCache, text: string): readonly PercentStatement[] {
   // A share is written with % (or ％): a paragraph without one is not even scanned for numbers.
   if (!text.includes('%') && !text.includes('％')) return NONE;
-  return percentStatementsOf(text);
+  return cache.get(PERCENT_STATEMENTS, text);
 }
 const NONE: readonly PercentStatement[] = [];
-const percentStatementsOf = memoisePerCheck(computePercentStatements);
+const PERCENT_STATEMENTS = memoKey('percent statements', computePercentStatements);
 
-function computePercentStatements(text: string): PercentStatement[] {
-  const { depths, nums } = scanProse(text);
+function computePercentStatements(text: string, cache: CheckCache): PercentStatement[] {
+  const { depths, nums } = scanProse(cache, text);
   const out: PercentStatement[] = [];
   for (let i = 0; i + 1 < nums.length; i++) {
-    if ((i & 1023) === 1023) checkDeadline(); // a crafted paragraph stops at the rule's budget
+    if ((i & 1023) === 1023) cache.checkDeadline(); // a crafted paragraph stops at the rule's budget
     const part = nums[i];
     const percent = nums[i + 1];
     if (!isCount(part) || part.kind !== 'exact' || !part.unit || part.value === null) continue;

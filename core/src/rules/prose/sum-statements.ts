@@ -2,13 +2,15 @@
 //   A. 共发布信息149条，其中：A 7条、B 3条，C 5条……   (the total before 其中)
 //      在主动公开的425条政府信息中，A 148条，占34.8%；B 21条……   (the total before …中，)
 //   B. A 502条、B 215条、C 472条、D 609条，共计1798条   (the total after the parts)
+//   A″. 收到申请12件，予以公开、不予公开、无法提供分别为5件、4件、3件   (分别为 opens the parts like 其中)
 // Only exact figures with the same unit take part; an approximate figure anywhere (400余条) drops
 // the statement, since "about" cannot be added up. The enumeration ends where the clauses stop
 // carrying such figures, so "……，均已办结，办结率达100%" is never read as a part.
 
 import { clauses, isCount, numbersIn, scanProse, sentences, type ProseNumber } from './tokens';
 import { isSpace } from '../../text/chars';
-import { checkDeadline, memoisePerCheck } from '../../per-check-cache';
+import { CheckCache, memoKey } from '../../check-cache';
+import { shapeOf, type ListKind } from './list-kind';
 
 export interface SumStatement {
   total: ProseNumber;
@@ -16,6 +18,10 @@ export interface SumStatement {
   /** Exact sum of the terms (rounded to the terms' decimals). */
   sum: number;
   pattern: 'qizhong' | 'zhong' | 'gongji';
+  /** How complete the list says it is (list-kind.ts): decides what a shortfall means. */
+  kind: ListKind;
+  /** Most parts are publishing channels, which may overlap. */
+  channels: boolean;
 }
 
 // A total that de-duplicates across channels is not the sum of the channel counts.
@@ -35,6 +41,8 @@ const TRAILING_TOTAL = new RegExp(`(?:共计|合计|总计|总共|一共|共有|
 const TRAILING_TOTAL_REACH = 16;
 // What a "…中，" total is a total of: "主动公开的425条政府信息中，".
 const ZHONG_TAIL = /^(?:[^，,；;：:。\d０-９]{0,10}(?:信息|文件|申请|事项|案件|建议|提案|意见|数据))?\s*中\s*$/;
+
+const SHARE_OF = /^\s*占[^，,；;。]{0,20}的\s*[\d０-９.．]+\s*[%％]/;
 
 /** How many clauses a breakdown may span; real ones have a few dozen at most (bounds the work on huge lines). */
 const MAX_CLAUSES = 80;
@@ -63,6 +71,8 @@ type ClauseVerdict = { kind: 'terms'; terms: ProseNumber[] } | { kind: 'skip' } 
 function readClause(text: string, start: number, end: number, nums: readonly ProseNumber[], total: ProseNumber): ClauseVerdict {
   const body = text.slice(start, end);
   if (COMPARISON.test(body) || ASIDE.test(body) || TOTAL_WORD.test(body) || /其中/.test(body)) return { kind: 'end' };
+  // "占受理总数120件的37.5%": a share of the total, which names the total again; not a part.
+  if (SHARE_OF.test(body)) return { kind: 'skip' };
   const inClause = numbersIn(nums, start, end);
   const counts = inClause.filter((n) => isCount(n) && (sameUnit(n, total) || unitlessTerm(n, text, end)));
   if (counts.some((n) => n.kind !== 'exact')) return { kind: 'abort' };
@@ -107,14 +117,24 @@ function usableTotal(n: ProseNumber | undefined): n is ProseNumber {
  * (共…, 合计, 总计): a paragraph with none of them states no sum and is not even scanned for numbers.
  */
 function maySumUp(text: string): boolean {
-  return text.includes('中') || text.includes('共') || text.includes('合计') || text.includes('总计');
+  return text.includes('中') || text.includes('共') || text.includes('合计') || text.includes('总计') || text.includes('分别') || text.includes('主要') || text.includes('包括');
 }
 
-/** Start offsets of every 其中 in the text, in order. */
-function qizhongOffsets(text: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf('其中'); i >= 0; i = text.indexOf('其中', i + 2)) out.push(i);
-  return out;
+// Words that open the parts after their total, like 其中 (主要有 and its kin open a list of main
+// categories: list-kind.ts reads them in the lead-in).
+const OPENERS = ['其中', '分别为', '分别是', '依次为', '主要有', '主要包括', '主要为', '包括'];
+interface Opener {
+  at: number;
+  word: string;
+}
+
+/** Every opener in the text, in order of offset. */
+function openerOffsets(text: string): Opener[] {
+  const out: Opener[] = [];
+  for (const word of OPENERS) {
+    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) out.push({ at: i, word });
+  }
+  return out.sort((a, b) => a.at - b.at);
 }
 
 /** True when [start, end) ends in 中 followed by nothing but spaces (the clause form of /中\s*$/). */
@@ -128,27 +148,29 @@ function endsWithZhong(text: string, start: number, end: number): boolean {
  * The sum statements of a paragraph (read-only: the result is shared by everyone asking about the
  * same text in a check, and in an editor session by the next check too).
  */
-export function findSumStatements(text: string): readonly SumStatement[] {
+export function findSumStatements(cache: CheckCache, text: string): readonly SumStatement[] {
   if (!maySumUp(text)) return NONE;
-  return sumStatementsOf(text);
+  return cache.get(SUM_STATEMENTS, text);
 }
 const NONE: readonly SumStatement[] = [];
-const sumStatementsOf = memoisePerCheck(computeSumStatements);
+const SUM_STATEMENTS = memoKey('sum statements', computeSumStatements);
 
-function computeSumStatements(text: string): SumStatement[] {
-  const { depths, nums } = scanProse(text);
+function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
+  const { depths, nums } = scanProse(cache, text);
   // A total and at least two parts, all distinct figures.
   if (nums.length < 3) return [];
   const out: SumStatement[] = [];
   const seen = new Set<number>();
-  const push = (total: ProseNumber, terms: ProseNumber[] | undefined, pattern: SumStatement['pattern']) => {
+  // leadFrom: where the words introducing the parts start; listFrom: where the first part's label may start.
+  const push = (total: ProseNumber, terms: ProseNumber[] | undefined, pattern: SumStatement['pattern'], leadFrom: number, listFrom: number, opener = '') => {
     if (!terms || terms.length < 2 || seen.has(total.start)) return;
     seen.add(total.start);
-    out.push({ total, terms, sum: roundSum(terms), pattern });
+    const shape = shapeOf(text, terms, text.slice(leadFrom, terms[0].start), listFrom, pattern === 'gongji', opener);
+    out.push({ total, terms, sum: roundSum(terms), pattern, kind: shape.kind, channels: shape.channels });
   };
 
-  // Offsets of 其中, walked forward with the clauses (which only move forward).
-  const qizhong = qizhongOffsets(text);
+  // Offsets of 其中 (and 分别为 …), walked forward with the clauses (which only move forward).
+  const qizhong = openerOffsets(text);
   let nextQz = 0;
   // Matches never cross a sentence mark: a paragraph without any needs no look at its sentences.
   const anyDedup = DEDUP.test(text);
@@ -158,33 +180,39 @@ function computeSumStatements(text: string): SumStatement[] {
     const cls = clauses(text, ss, se, depths);
 
     for (let ci = 0; ci < cls.length; ci++) {
-      if ((ci & 255) === 255) checkDeadline(); // a crafted paragraph of 100,000 clauses stops at the rule's budget
+      if ((ci & 255) === 255) cache.checkDeadline(); // a crafted paragraph of 100,000 clauses stops at the rule's budget
       const [cs, ce] = cls[ci];
       const clauseNums = numbersIn(nums, cs, ce);
 
       // A. "…149条，其中：…" — 其中 opens this clause; the total ends the clause before.
-      while (nextQz < qizhong.length && qizhong[nextQz] < cs) nextQz++;
-      // The first 其中 lying wholly inside the clause, as an offset from its start (-1: none).
-      const qz = nextQz < qizhong.length && qizhong[nextQz] + 2 <= ce ? qizhong[nextQz] - cs : -1;
+      while (nextQz < qizhong.length && qizhong[nextQz].at < cs) nextQz++;
+      const opener = nextQz < qizhong.length ? qizhong[nextQz] : undefined;
+      // The first opener lying wholly inside the clause, as an offset from its start (-1: none).
+      const qz = opener && opener.at + opener.word.length <= ce ? opener.at - cs : -1;
+      const openerLength = opener?.word.length ?? 2;
+      // "予以公开、不予公开分别为5件、4件": labels (no figure) may stand before 分别为.
+      const labelsOnly = opener !== undefined && opener.word.startsWith('分别') && !/[\d０-９]/.test(text.slice(cs, cs + Math.max(qz, 0)));
       if (qz >= 0 && depths[cs + qz] === 0) {
         let total: ProseNumber | undefined;
+        let leadFrom = cs;
         const before = clauseNums.filter((n) => n.end <= cs + qz);
         if (before.length > 0) {
           // "2件其中1件…": the total sits in the same clause, right before 其中.
           total = before[before.length - 1];
           if (text.slice(total.endWithUnit, cs + qz).trim() !== '') total = undefined;
-        } else if (text.slice(cs, cs + qz).trim() === '' && ci > 0) {
+        } else if ((text.slice(cs, cs + qz).trim() === '' || labelsOnly) && ci > 0) {
           const [ps, pe] = cls[ci - 1];
           const prev = numbersIn(nums, ps, pe).filter(isCount);
           const last = prev[prev.length - 1];
           // The total closes its clause ("发布信息149条，" / "共发布348条信息，"), and is the only count of its unit there.
           if (last && /^[^\d０-９]{0,4}$/.test(text.slice(last.endWithUnit, pe)) && prev.filter((n) => n.unit === last.unit).length === 1) {
             total = last;
+            leadFrom = ps;
           }
         }
         if (usableTotal(total)) {
           // The parts start after 其中 in this clause, then run on through the following clauses.
-          const afterStart = cs + qz + 2;
+          const afterStart = cs + qz + openerLength;
           const first = readClause(text, afterStart, ce, nums, total);
           const leadIn = text.slice(afterStart, ce);
           let terms: ProseNumber[] | undefined;
@@ -195,7 +223,9 @@ function computeSumStatements(text: string): SumStatement[] {
             // "其中：" / "其中主要有：" — the parts start in the next clause.
             terms = collectForward(text, cls, ci + 1, nums, total);
           }
-          push(total, terms, 'qizhong');
+          // 分别为 after labels of its own pairs figures with those labels, not with the whole total.
+          const ownLabels = labelsOnly && text.slice(cs, cs + qz).trim() !== '';
+          push(total, terms, 'qizhong', leadFrom, afterStart, ownLabels ? '' : opener?.word);
         }
         continue;
       }
@@ -205,7 +235,7 @@ function computeSumStatements(text: string): SumStatement[] {
         const total = clauseNums[clauseNums.length - 1];
         const tail = text.slice(total.endWithUnit, ce);
         if (usableTotal(total) && ZHONG_TAIL.test(tail)) {
-          push(total, collectForward(text, cls, ci + 1, nums, total), 'zhong');
+          push(total, collectForward(text, cls, ci + 1, nums, total), 'zhong', cs, ce + 1);
           continue;
         }
       }
@@ -234,7 +264,13 @@ function computeSumStatements(text: string): SumStatement[] {
             if (v.kind === 'terms') earlier.push(v.terms);
           }
         }
-        if (!aborted) push(total, earlier.reverse().flat().concat(terms), 'gongji');
+        const all = earlier.reverse().flat().concat(terms);
+        if (!aborted && all.length > 0) {
+          // The clause of the first part (the scan above went back at most MAX_CLAUSES clauses).
+          let fi = ci;
+          while (fi > 0 && fi > ci - MAX_CLAUSES - 1 && cls[fi][0] > all[0].start) fi--;
+          push(total, all, 'gongji', cls[fi][0], cls[fi][0]);
+        }
         break;
       }
     }
@@ -242,21 +278,33 @@ function computeSumStatements(text: string): SumStatement[] {
   return out;
 }
 
+/** What a disagreement between a total and its parts means, or undefined when there is none worth a word. */
+export type SumVerdict = 'exceeds' | 'short';
+
 /**
- * True when a stated total and the sum of its listed parts disagree in a way worth reporting.
+ * Whether a stated total and the sum of its listed parts disagree in a way worth reporting.
  * A list well short of its total may be a sample ("其中政策解读30条、图片新闻20条" of 500), so a
- * shortfall is reported only when the parts cover most of the total.
+ * shortfall is reported only when the parts cover most of the total, or when the list names the
+ * rest (其他…) and so leaves nothing out. Channels may carry the same item twice: a channel list
+ * above a total stated before it is no contradiction.
  */
-export function sumDisagrees(s: SumStatement): boolean {
+export function sumVerdict(s: SumStatement): SumVerdict | undefined {
   const total = s.total.value ?? 0;
-  if (Math.abs(s.sum - total) < 1e-9) return false;
+  if (Math.abs(s.sum - total) < 1e-9) return undefined;
   // "申请20件，其中自然人15件、法人5件；予以公开10件……": the breakdown that adds up ends early and
   // the clauses after it break the total down another way.
   let running = 0;
   for (const t of s.terms) {
     running += t.value ?? 0;
-    if (Math.abs(running - total) < 1e-6) return false;
+    if (Math.abs(running - total) < 1e-6) return undefined;
   }
-  if (s.sum < total && s.sum < 0.6 * total) return false;
-  return true;
+  if (s.sum > total) return s.channels && s.pattern !== 'gongji' ? undefined : 'exceeds';
+  const namesTheRest = s.kind === 'complete' && s.pattern !== 'gongji';
+  if (s.sum < 0.6 * total && !namesTheRest) return undefined;
+  return 'short';
+}
+
+/** True when a stated total and the sum of its listed parts disagree in a way worth reporting. */
+export function sumDisagrees(s: SumStatement): boolean {
+  return sumVerdict(s) !== undefined;
 }

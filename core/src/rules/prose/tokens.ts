@@ -4,7 +4,7 @@
 // (a remark such as "（含上年结转 189 件）" is never a term of the enumeration around it).
 
 import { scanNumbers, type NumberToken } from '../../parse/numbers';
-import { memoisePerCheck } from '../../per-check-cache';
+import { CheckCache, memoKey } from '../../check-cache';
 import { isSpace } from '../../text/chars';
 
 export interface ProseNumber extends NumberToken {
@@ -130,7 +130,10 @@ export interface ProseScan {
 // Three prose rules read the numbers of every paragraph; scanning once per paragraph and check is
 // the single largest saving on big drafts.
 /** The numbers of a paragraph and its parenthesis depths, computed once per check. */
-export const scanProse: (text: string) => ProseScan = memoisePerCheck((text: string) => {
+export function scanProse(cache: CheckCache, text: string): ProseScan {
+  return cache.get(SCAN, text);
+}
+const SCAN = memoKey('prose scan', (text: string): ProseScan => {
   const depths = parenDepths(text);
   return { depths, nums: proseNumbers(text, depths) };
 });
