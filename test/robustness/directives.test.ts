@@ -80,8 +80,12 @@ describe('disable directives change nothing else', () => {
           assert.equal(tableShape(after), tables, `${d.name}: ${key(f)}: every table keeps its rows and cells`);
           if (/^\s*\|/.test(d.text.split(/\r\n|\r|\n/)[f.range.start.line] ?? '')) inTables++;
           const again = check(after);
-          const gone = (g: Finding) => g.ruleId === f.ruleId && g.range.start.line === f.range.start.line;
-          assert.deepEqual(again.findings.map(key), r.findings.filter((g) => !gone(g)).map(key), `${d.name}: only ${once} is silenced`);
+          // Other rules' findings stay exactly where they were. The same rule's may move: a finding
+          // that groups many places (page numbers, garbled runs, missing parts) is anchored at the
+          // next place once its first is silenced.
+          const others = (list: Finding[]) => list.filter((g) => g.ruleId !== f.ruleId).map(key);
+          assert.deepEqual(others(again.findings), others(r.findings), `${d.name}: only ${once} is silenced`);
+          assert.ok(!again.findings.some((g) => g.ruleId === f.ruleId && g.range.start.line === f.range.start.line), `${d.name}: ${once} is silenced`);
           for (const g of again.findings.filter((x) => x.range.start.line === f.range.start.line)) {
             assert.ok(!actionsFor(again, g).some((a) => a.title === `在此行停用规则 ${f.ruleId}`), `${d.name}: not offered again`);
           }

@@ -131,13 +131,17 @@ function structuralLine(text: string): boolean {
  */
 function directiveColumn(lines: readonly string[], line: number): number {
   const text = lines[line] ?? '';
-  if (structuralLine(text)) return -1;
+  // A line that opens an HTML block (Word's <!--[if …]--> residue): Markdown renders it raw, and a
+  // comment added to it changes the block; only the file-level directive is offered there.
+  if (structuralLine(text) || /^ {0,3}</.test(text)) return -1;
   // An unclosed comment or code span would swallow what follows it.
   const lastOpen = text.lastIndexOf('<!--');
   if (lastOpen >= 0 && text.indexOf('-->', lastOpen) < 0) return -1;
   if ((text.match(/`/g)?.length ?? 0) % 2 === 1) return -1;
   let at = text.length;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  // Before every trailing blank (spaces, tabs, no-break and ideographic spaces): what ends a line
+  // stays at its end.
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
   if (at > 0 && text[at - 1] === '\\' && text[at - 2] !== '\\') at--;
   if (at > 0 && text[at - 1] === '|' && isDelimiterRow(lines[line + 1] ?? '')) {
     at--;
@@ -152,6 +156,9 @@ function insertAt(line: number, character: number, newText: string): TextEdit {
 
 /** `<!-- nianbao-disable-line id -->` at the end of the finding's line, or `id` added to one there. */
 function disableForLine(result: CheckResult, target: VersionedDocument, f: Finding, d: Diagnostic): DocumentCodeAction | undefined {
+  // A report that lost its line breaks is checked through a recovered view whose lines are not the
+  // source's: there a line directive would silence the wrong place; the file-level one remains.
+  if (result.view) return undefined;
   const line = f.range.start.line;
   const text = result.doc.lines[line] ?? '';
   const existing = result.doc.directives.find((x) => x.kind === 'disable-line' && x.line === line && x.args.length > 0);
