@@ -96,7 +96,9 @@ function tooFast(c: Crafted, rounds: number, collect: boolean, base = BASE): Gro
   for (const stage of bySize[bySize.length - 1].keys()) {
     const ms = bySize.map((t) => t.get(stage) ?? 0);
     const perDoubling = growthPerDoubling(ms);
-    if (ms[ms.length - 1] >= FLOOR_MS && perDoubling > MAX_PER_DOUBLING) out.push({ stage, ms, perDoubling });
+    // The last doubling too: a quadratic grows most there, a compiler warm-up at 1× does not.
+    const lastDoubling = ms[ms.length - 1] / Math.max(ms[ms.length - 2], MIN_BASE_MS);
+    if (ms[ms.length - 1] >= FLOOR_MS && perDoubling > MAX_PER_DOUBLING && lastDoubling > MAX_PER_DOUBLING) out.push({ stage, ms, perDoubling });
   }
   return out;
 }
