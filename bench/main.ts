@@ -1,6 +1,6 @@
 // `npm run bench`: speed and size of Nianbao, printed as a table and written to
 // bench/results/latest.json. Figures are reported, never asserted: nothing here fails a build.
-// Options: --quick (fewer runs), --only=core,server,activation,convert,size, --markdown (also print the table as Markdown)
+// Options: --quick (fewer runs), --only=core,server,activation,convert,cli,size, --markdown (also print the table as Markdown)
 
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { benchServer } from './server';
 import { benchActivation } from './activation';
 import { benchSize } from './size';
 import { benchConvert } from './convert';
+import { benchCli } from './cli';
 import { markdownTable, printTable, writeJson, passes, type Row } from './report';
 
 const root = join(__dirname, '..', '..');
@@ -56,6 +57,12 @@ async function main(): Promise<void> {
     const convert = await benchConvert(quick);
     rows.push(...convert.rows);
     details.convert = convert.details;
+  }
+
+  if (want('cli')) {
+    const cli = benchCli(root, quick);
+    rows.push(...cli.rows);
+    details.cli = cli.details;
   }
 
   if (want('size')) {

@@ -162,6 +162,11 @@ export const RULE_EXAMPLES: Record<string, RuleExample | NoExample> = {
     note: '年度报告的统计期限是完整的自然年：1月1日至12月31日。',
     context: '<!-- nianbao-profile: gov-2021 -->\n<!-- nianbao-disable part-missing -->\n',
   },
+  'number-format': {
+    incorrect: '一、总体情况\n\n全年主动公开政府信息1,2000条。',
+    correct: '一、总体情况\n\n全年主动公开政府信息12,000条。',
+    note: '千分位每三位一组；分隔符位置不对的数字无法确定数值，不参与任何核对。',
+  },
   placeholder: {
     incorrect: '一、总体情况\n\n全年主动公开政府信息XX条，其中政策解读15条。',
     correct: '一、总体情况\n\n全年主动公开政府信息186条，其中政策解读15条。',

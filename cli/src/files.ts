@@ -1,6 +1,8 @@
 // Which files the checker reads: the files named, and under the folders named the .md, .txt, .docx
 // and .html files (and .doc/.pdf, so that a folder check says why they cannot be read instead of
-// skipping them silently).
+// skipping them silently). Files are yielded one by one as the walk finds them, so a province's
+// folder never sits in memory as one list. Symbolic links are followed, to files and to folders
+// alike; a folder reached twice (a link back to a parent, two links to one folder) is walked once.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,46 +10,104 @@ import * as path from 'node:path';
 export const CHECKED_EXTENSIONS = ['.md', '.txt', '.markdown', '.docx', '.html', '.htm', '.doc', '.wps', '.pdf'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
 
-export interface FileList {
-  files: string[];
-  /** Arguments that named nothing readable (reported, never fatal). */
-  missing: string[];
-}
+export type Target =
+  /** A file to read (it may still turn out unreadable: the reader says why). */
+  | { kind: 'file'; file: string }
+  /** An argument or entry that names nothing readable; reported, never fatal. */
+  | { kind: 'missing'; file: string; message: string }
+  /** Something skipped on purpose (a link loop); said on stderr, not an error. */
+  | { kind: 'skipped'; file: string; message: string };
 
-export function collectFiles(args: string[]): FileList {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      missing.push(dir);
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
-      } else if (e.isFile() && CHECKED_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) files.push(p);
-    }
-  };
-  for (const a of args) {
+// One collator for the whole walk: String#localeCompare builds one per call.
+const ORDER = new Intl.Collator('zh-Hans-CN').compare;
+
+const isChecked = (name: string) => CHECKED_EXTENSIONS.includes(path.extname(name).toLowerCase());
+
+/** The files to check, in a stable order: arguments as given, each folder sorted by name. */
+export function* walkTargets(args: readonly string[]): Generator<Target> {
+  const seenDirs = new Set<string>();
+  for (const arg of args) {
     let st: fs.Stats;
     try {
-      st = fs.statSync(a);
-    } catch {
-      missing.push(a);
+      st = fs.statSync(arg); // follows links: a link to a folder is that folder
+    } catch (err) {
+      const broken = isDanglingLink(arg);
+      yield { kind: 'missing', file: arg, message: broken ? '符号链接指向的文件不存在' : describeStatError(err) };
       continue;
     }
-    if (st.isDirectory()) walk(a);
-    else files.push(a); // a file named explicitly is read whatever its extension
+    if (st.isDirectory()) yield* walkDir(arg, st, seenDirs);
+    else yield { kind: 'file', file: arg }; // a file named explicitly is read whatever its extension
   }
-  return { files, missing };
 }
 
-/** Looks for nianbao.config.json from `start` upwards. */
+function* walkDir(dir: string, st: fs.Stats, seenDirs: Set<string>): Generator<Target> {
+  const id = `${st.dev}:${st.ino}`;
+  if (seenDirs.has(id)) {
+    yield { kind: 'skipped', file: dir, message: '这个文件夹已经检查过（符号链接指向同一文件夹或形成循环），跳过' };
+    return;
+  }
+  seenDirs.add(id);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    yield { kind: 'missing', file: dir, message: describeStatError(err) };
+    return;
+  }
+  entries.sort((a, b) => ORDER(a.name, b.name));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (skippedDir(e.name)) continue;
+      let sub: fs.Stats;
+      try {
+        sub = fs.statSync(p);
+      } catch (err) {
+        yield { kind: 'missing', file: p, message: describeStatError(err) };
+        continue;
+      }
+      yield* walkDir(p, sub, seenDirs);
+    } else if (e.isSymbolicLink()) {
+      let target: fs.Stats | undefined;
+      try {
+        target = fs.statSync(p);
+      } catch {
+        target = undefined;
+      }
+      if (target?.isDirectory()) {
+        if (!skippedDir(e.name)) yield* walkDir(p, target, seenDirs);
+      } else if (isChecked(e.name)) {
+        // A dangling link to a draft is a draft that cannot be read: the reader says so.
+        yield target ? { kind: 'file', file: p } : { kind: 'missing', file: p, message: '符号链接指向的文件不存在' };
+      }
+    } else if (isChecked(e.name)) {
+      // Regular files, and FIFOs or devices named like drafts (the reader refuses those, by name).
+      yield { kind: 'file', file: p };
+    }
+  }
+}
+
+function skippedDir(name: string): boolean {
+  return SKIPPED_DIRS.has(name) || name.startsWith('.');
+}
+
+function isDanglingLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function describeStatError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return '文件或文件夹不存在';
+  if (code === 'EACCES' || code === 'EPERM') return '没有权限读取';
+  if (code === 'ELOOP') return '符号链接形成循环，无法读取';
+  return `无法读取：${(err as Error)?.message ?? String(err)}`;
+}
+
+/** The nianbao.config.json that applies to `start`: the nearest one in it or a folder above it. */
 export function findConfigFile(start: string): string | undefined {
   let dir = path.resolve(start);
   for (;;) {

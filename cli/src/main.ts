@@ -1,17 +1,18 @@
 // nianbao — the command-line checker, built on the same core as the language server.
-//   nianbao check <files or folders> [--format text|json|sarif] [--profile id] [--config file]
-// Exit codes: 0 no errors, 1 errors found, 2 usage error.
+//   nianbao check <files or folders> [--format text|json|jsonl|sarif] [--profile id] [--config file]
+// Exit codes: 0 no errors, 1 errors found or a file could not be checked, 2 usage error.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_RULES, check, EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/index';
+import { ALL_RULES, EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/index';
 import { parseConfig } from '../../core/src/config/load';
+import { readConfigFile } from '../../host/src/config-file';
 import { getProfile } from '../../core/src/profiles/index';
-import { collectFiles, findConfigFile } from './files';
-import { formatJson, formatSarif, formatText, summarize, type FileReport } from './format';
-import { readReport } from './readers';
+import { findConfigFile } from './files';
+import { FORMATS, type Format } from './format';
+import { runCheck, shown } from './check';
 import { runConvert, runExport } from './convert';
+import { exitQuietlyOnClosedPipe } from './output';
 
 const VERSION = '0.1.0';
 
@@ -19,36 +20,64 @@ const USAGE = `用法 Usage:
   nianbao check <文件或文件夹…> [选项]    检查年度报告草稿（.md / .txt / .docx / .html）
   nianbao convert <文件> [-o 输出]         把 .docx 或 .html 转换为年报标记文本（.nianbao.md）
   nianbao export <文件> [--format docx|html] [-o 输出]  导出为 Word 或可打印的网页
+  nianbao config [--config <file>]         显示生效的配置文件及其全部问题
   nianbao rules                            列出全部规则
 
 选项 Options:
-  --format text|json|sarif   输出格式（默认 text；export 为 docx 或 html）
+  --format text|json|jsonl|sarif   输出格式（默认 text；jsonl 每个文件一行 JSON；export 为 docx 或 html）
   -o, --output <file>        convert / export 的输出文件（- 为标准输出）
   --profile <id>             指定报告格式：gov-2021、gov-2019、legacy、generic 或配置中的自定义格式
   --config <file>            配置文件（默认从当前目录向上查找 nianbao.config.json）
   -h, --help                 显示帮助
   -v, --version              显示版本`;
 
+/** Config problems printed by `check` before it says how many more there are. */
+const CONFIG_PROBLEMS_SHOWN = 10;
+
 function usageError(message: string): never {
   process.stderr.write(`nianbao: ${message}\n\n${USAGE}\n`);
   process.exit(2);
 }
 
-function loadConfig(file: string | undefined): ResolvedConfig {
-  if (!file) return EMPTY_CONFIG;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    process.stderr.write(`nianbao: 无法读取配置文件 ${file}：${(e as Error).message}；使用默认配置\n`);
-    return EMPTY_CONFIG;
-  }
-  const config = parseConfig(text, file);
-  for (const p of config.problems) process.stderr.write(`${file}: 配置项 ${p.path || '(根)'}：${p.message}\n`);
-  return config;
+interface LoadedConfig {
+  config: ResolvedConfig;
+  /** The file that applied (undefined: none found or unusable, defaults). */
+  file?: string;
+  /** The file looked at: --config, or the nearest nianbao.config.json. */
+  candidate?: string;
 }
 
-function main(argv: string[]): number | Promise<number> {
+function loadConfig(explicit: string | undefined): LoadedConfig {
+  const file = explicit ?? findConfigFile(process.cwd());
+  if (!file) return { config: EMPTY_CONFIG };
+  const name = shown(file, process.cwd());
+  const read = readConfigFile(file, parseConfig, name);
+  // Only an explicit --config can name a file that is not there.
+  if (read.status === 'missing') return { config: { ...EMPTY_CONFIG, problems: [{ path: '', message: `配置文件 ${name} 不存在，已使用默认配置` }] }, candidate: file };
+  return { config: read.config, file: read.status === 'read' ? file : undefined, candidate: file };
+}
+
+function problemLine(file: string, p: ResolvedConfig['problems'][number]): string {
+  // Messages about the whole file already name it.
+  const where = p.path ? `${file}: 配置项 ${p.path}：` : p.message.startsWith(file) ? '' : `${file}: `;
+  return `${where}${p.message}\n`;
+}
+
+/** Which config applied and what was wrong with it, on stderr (a config can silently turn rules off). */
+function announceConfig({ config, file, candidate }: LoadedConfig, explicit: string | undefined): void {
+  const name = shown(candidate ?? 'nianbao.config.json', process.cwd());
+  if (file) {
+    const off = Object.entries(config.rules).filter(([, s]) => s === 'off').map(([id]) => id);
+    process.stderr.write(`nianbao: 使用配置文件 ${name}${off.length ? `（停用了规则 ${off.join('、')}）` : ''}\n`);
+  }
+  const problems = config.problems;
+  for (const p of problems.slice(0, CONFIG_PROBLEMS_SHOWN)) process.stderr.write(problemLine(name, p));
+  if (problems.length > CONFIG_PROBLEMS_SHOWN) {
+    process.stderr.write(`${name}: 共 ${problems.length} 个配置问题，以上只列出前 ${CONFIG_PROBLEMS_SHOWN} 个；运行 nianbao config${explicit ? ` --config ${name}` : ''} 查看全部\n`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -82,40 +111,45 @@ function main(argv: string[]): number | Promise<number> {
   }
   if (command === 'convert') return runConvert(targets, values);
   if (command === 'export') return runExport(targets, values);
+  if (command === 'config') {
+    const loaded = loadConfig(values.config);
+    if (!loaded.candidate) {
+      process.stdout.write('没有找到 nianbao.config.json（当前目录及其上级目录），使用默认配置\n');
+      return 0;
+    }
+    const name = shown(loaded.candidate, process.cwd());
+    process.stdout.write(`配置文件：${path.resolve(loaded.candidate)}${loaded.file ? '' : '（未能使用，已使用默认配置）'}\n`);
+    for (const p of loaded.config.problems) process.stdout.write(problemLine(name, p));
+    process.stdout.write(loaded.config.problems.length ? `共 ${loaded.config.problems.length} 个问题\n` : '没有问题\n');
+    return loaded.config.problems.length ? 1 : 0;
+  }
   if (command !== 'check') usageError(command ? `未知命令「${command}」` : '缺少命令');
   if (!targets.length) usageError('请给出要检查的文件或文件夹');
-  const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) usageError(`未知输出格式「${format}」`);
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) usageError(`未知输出格式「${format}」`);
 
-  const config = loadConfig(values.config ?? findConfigFile(process.cwd()));
-  if (values.profile && !getProfile(values.profile, config.extraProfiles)) usageError(`未知报告格式「${values.profile}」`);
-
-  const { files, missing } = collectFiles(targets);
-  const reports: FileReport[] = missing.map((file) => ({ file, error: '文件或文件夹不存在或无法读取' }));
-  for (const file of files) {
-    try {
-      const { text, notes, source } = readReport(file);
-      for (const note of notes) process.stderr.write(`${file}: ${note}\n`);
-      // Flattened text is read as such; a converted .docx/.html is markup, whatever it was named.
-      const plainText = !source && path.extname(file).toLowerCase() === '.txt';
-      reports.push({ file: path.relative(process.cwd(), file) || file, result: check(text, { profile: values.profile, config, plainText }), source });
-    } catch (e) {
-      // One unreadable or pathological file never stops the others.
-      reports.push({ file, error: (e as Error).message });
-    }
-  }
-
-  if (format === 'json') process.stdout.write(formatJson(reports) + '\n');
-  else if (format === 'sarif') process.stdout.write(formatSarif(reports, ALL_RULES, VERSION) + '\n');
-  else {
-    const text = formatText(reports);
-    if (text) process.stdout.write(text + '\n');
-    process.stdout.write(summarize(reports) + '\n');
-  }
-  const hasErrors = reports.some((r) => r.error || r.result?.findings.some((f) => f.severity === 'error'));
-  return hasErrors ? 1 : 0;
+  const loaded = loadConfig(values.config);
+  if (values.profile && !getProfile(values.profile, loaded.config.extraProfiles)) usageError(`未知报告格式「${values.profile}」`);
+  announceConfig(loaded, values.config);
+  return runCheck({
+    targets,
+    format,
+    profile: values.profile,
+    config: loaded.config,
+    configFile: loaded.file,
+    rules: ALL_RULES,
+    version: VERSION,
+    cwd: process.cwd(),
+  });
 }
 
-void Promise.resolve(main(process.argv.slice(2))).then((code) => {
-  process.exitCode = code;
-});
+exitQuietlyOnClosedPipe();
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`nianbao: 内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

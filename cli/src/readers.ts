@@ -1,10 +1,10 @@
-// The one place that turns a file on disk into the text the checker reads: .md and .txt are decoded
-// (decode.ts); .docx and .html are converted to markup with a source map, so findings can name the
+// The one place that turns a file on disk into the text the checker reads, through the safe reader:
+// .md and .txt are decoded (decode.ts); .docx and .html are converted to markup with a source map, so findings can name the
 // paragraph or cell of the original. A file that cannot be read throws an Error whose message says
 // why in Chinese (a corrupt or encrypted .docx, an old .doc, a PDF), never a stack trace.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DRAFT_MAX_BYTES, readRegularFile } from '../../host/src/safe-read';
 import { decodeText } from './decode';
 import { loadConvert } from './lazy-convert';
 import type { SourceMap } from '../../core/src/convert/markup';
@@ -19,8 +19,11 @@ export interface ReadReport {
 
 const PLAIN = new Set(['.md', '.markdown', '.txt', '.text']);
 
+/** Reads `file` (regular files only, capped: host/src/safe-read.ts) and turns it into markup. */
 export function readReport(file: string): ReadReport {
-  const bytes = fs.readFileSync(file);
+  const read = readRegularFile(file, DRAFT_MAX_BYTES);
+  if (!read.ok) throw new Error(read.message);
+  const bytes = read.bytes;
   const ext = path.extname(file).toLowerCase();
   if (!PLAIN.has(ext) || looksBinary(bytes)) {
     const convert = loadConvert();
@@ -32,8 +35,9 @@ export function readReport(file: string): ReadReport {
       throw new Error(`无法读取文件：${(e as Error).message}`);
     }
   }
-  const { text, note } = decodeText(bytes);
-  return { text, notes: note ? [note] : [] };
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new Error(decoded.message); // bytes of no encoding: a failure of this file
+  return { text: decoded.text, notes: decoded.note ? [decoded.note] : [] };
 }
 
 /** A .txt that is really a .docx, a PDF or an old .doc (renamed files are common). */

@@ -21,8 +21,17 @@ export function memoKey<K, V>(name: string, compute: (key: K, cache: CheckCache)
   return Object.freeze({ name, compute });
 }
 
+/** Thrown when a rule's time budget ran out: at a report() or at the next memoised computation. */
+export class RuleDeadline extends Error {
+  constructor() {
+    super('rule time budget exceeded');
+  }
+}
+
 export class CheckCache {
   private readonly plain = new Map<unknown, Map<unknown, unknown>>();
+  /** When the rule under way must stop (performance.now() ms); set by the engine around each rule. */
+  deadline = Infinity;
 
   constructor(readonly session?: CheckSession) {}
 
@@ -41,11 +50,21 @@ export class CheckCache {
     return map as Map<K, V>;
   }
 
+  /**
+   * For loops over a paragraph's clauses or figures, which can run for seconds on one crafted
+   * paragraph: throws RuleDeadline once the running rule is past its budget. Cheap (a clock read).
+   */
+  checkDeadline(): void {
+    if (this.deadline !== Infinity && performance.now() > this.deadline) throw new RuleDeadline();
+  }
+
   /** `key.compute(argument)`, computed once per check (or session generation) and argument. */
   get<K, V>(key: MemoKey<K, V>, argument: K): V {
     const memo = this.memo<K, V>(key);
     let v = memo.get(argument);
     if (v === undefined) {
+      // Each computation (a paragraph's numbers, its sums) is a point where an overrunning rule stops.
+      this.checkDeadline();
       v = key.compute(argument, this);
       memo.set(argument, v);
     }

@@ -25,6 +25,7 @@ export interface TextEdit {
 export type NumberKind =
   | 'exact' // 12, １２, 1,234, 0.8, 二万五千
   | 'approx' // 400余条, 300多名, 近300个, 约50
+  | 'ambiguous' // 1,2000: a separator out of place; value null (could be 12000, or 1 and 2000)
   | 'blank' // an empty value cell
   | 'dash' // 「—」「-」「/」
   | 'na'; // 「不适用」「无」

@@ -35,7 +35,7 @@ import { createFormattingHandlers, FORMATTING_CAPABILITIES } from './formatting'
 import { scheduleWarmUp } from './warmUp';
 import { ruleDocsUrl } from './ruleDocs';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
-import { configForDocument, CONFIG_FILE, loadFolderConfig, type FolderConfig } from './workspaceConfig';
+import { ConfigProblemReporter, configForDocument, loadFolderConfig, type FolderConfig } from './workspaceConfig';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
 /** The pull diagnostics' identifier; VS Code names the diagnostic collection it keeps them in after it. */
@@ -57,6 +57,11 @@ export function serve(connection: Connection): void {
   let canRefresh = false;
 
   const failures = new FailureLog((message) => connection.console.error(message));
+  /** Config problems: one notification with the count, the full list in the output channel. */
+  const configProblems = new ConfigProblemReporter(
+    (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+    (message) => connection.console.warn(message),
+  );
   const effectiveConfig = (uri: string): ResolvedConfig => {
     const file = configForDocument(uri, folders);
     return { ...file, profile: settings.profile !== 'auto' ? settings.profile : file.profile, rules: { ...file.rules, ...settings.rules } };
@@ -127,7 +132,7 @@ export function serve(connection: Connection): void {
 
   function reloadWorkspaceConfig(): void {
     folders = folderUris.map((uri) => loadFolderConfig(uri, parseConfig));
-    for (const f of folders) for (const p of f.config.problems) warn(`${CONFIG_FILE}：${p.message}`);
+    configProblems.report(folders);
   }
 
   // A failed notification (e.g. the editor went away) must not bring the server down.

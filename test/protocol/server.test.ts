@@ -264,8 +264,10 @@ describe('nianbao-language-server over stdio', () => {
     const disable = actions.find((a) => a.title.includes('停用'));
     assert.ok(disable);
     const edits = disable.edit.documentChanges[0].edits;
-    assert.match(edits[0].newText, /^\s*<!-- nianbao-disable-next-line table-balance -->\n$/);
+    // At the end of the finding's own row: no line moves, the table stays whole.
+    assert.match(edits[0].newText, /^ ?<!-- nianbao-disable-line table-balance -->$/);
     assert.equal(edits[0].range.start.line, balance.range.start.line);
+    assert.equal(edits[0].range.start.character, text.split('\n')[balance.range.start.line].trimEnd().length);
   });
 
   test('changed settings re-check open documents: a rule turned off, then downgraded', async () => {

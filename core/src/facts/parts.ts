@@ -25,7 +25,8 @@ export function partCandidates(doc: ReportDocument, withAnnex = false): Heading[
   if (enumerated.length > 0) return enumerated;
   const plain = doc.headings.filter((h) => h.style === 'none' && h.markdownDepth > 0 && h.line !== doc.title?.line);
   if (plain.length === 0) return [];
-  const depth = Math.min(...plain.map((h) => h.markdownDepth));
+  let depth = Infinity; // no spread: a pasted draft may hold 100,000 headings
+  for (const h of plain) depth = Math.min(depth, h.markdownDepth);
   return plain.filter((h) => h.markdownDepth === depth);
 }
 

@@ -7,7 +7,9 @@ import { normalizeLabel, stripEnumerator, toHalfWidth } from '../text/normalize'
 import { CheckCache, memoKey } from '../check-cache';
 
 const QIZHONG = /^\s*其中\s*[:：,，]?\s*/;
-const TRAILING_NOTE = /\s*[（(][^（）()]*[）)]\s*[*＊]?\s*$/;
+// Spaces before the note are trimmed after the replace, and the optional * takes its spaces with
+// it: a leading \s* or "\s*[*＊]?\s*" re-read a long run of spaces quadratically.
+const TRAILING_NOTE = /[（(][^（）()]*[）)]\s*(?:[*＊]\s*)?$/;
 
 /** The key of a row label: what the row is called, whatever the enumerator and notes around it. */
 export function rowKey(text: string): string {
@@ -21,7 +23,7 @@ export function rowKey(text: string): string {
   }
   // A note in brackets at the end (区分处理的，只计这一情形…; 不同渠道和方式公开相同信息计1条) is not the name.
   for (let i = 0; i < 2 && (s.includes(')') || s.includes('）')); i++) {
-    const stripped = s.replace(TRAILING_NOTE, '');
+    const stripped = s.replace(TRAILING_NOTE, '').trimEnd();
     if (stripped === s || stripped.trim() === '') break;
     s = stripped;
   }

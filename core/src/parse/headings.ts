@@ -76,7 +76,7 @@ export function readHeading(line: string, ln: number): HeadingCandidate | undefi
   let lineEnd = line.length;
   // Closing #s ("## 标题 ##"), looked for after the opening sequence only: " #" or "# ##" is an
   // empty heading, not a heading whose title ends before it starts.
-  if (markdownDepth) lineEnd = titleStart + line.slice(titleStart).replace(/(?:^|[ \t]+)#+[ \t]*$/, '').length;
+  if (markdownDepth) lineEnd = titleStart + withoutClosingHashes(line.slice(titleStart));
   while (lineEnd > titleStart && /[ \t\u3000\u00a0]/.test(line[lineEnd - 1])) lineEnd--;
   let titleEnd = lineEnd;
   let bodyStart = -1;
@@ -113,4 +113,21 @@ export function readHeading(line: string, ln: number): HeadingCandidate | undefi
     titleRange: { start: { line: ln, character: titleStart }, end: { line: ln, character: titleStart + title.length } },
     bodyStart,
   };
+}
+
+/**
+ * Length of `s` without its closing #s: what s.replace(/(?:^|[ \t]+)#+[ \t]*$/, '') leaves, found
+ * from the end (the regex, unanchored, re-read a long run of spaces from each of its positions).
+ */
+function withoutClosingHashes(s: string): number {
+  const blank = (c: string) => c === ' ' || c === '\t';
+  let end = s.length;
+  while (end > 0 && blank(s[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && s[hashes - 1] === '#') hashes--;
+  if (hashes === end) return s.length; // no closing #s
+  if (hashes === 0) return 0;
+  if (!blank(s[hashes - 1])) return s.length; // "标题#" keeps its #
+  while (hashes > 0 && blank(s[hashes - 1])) hashes--;
+  return hashes;
 }

@@ -24,7 +24,6 @@ const CN_DIGIT: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
 /** 二万五千 → 25000, 十二 → 12, 二〇一八 → 2018 (digit by digit), 〇 → 0; null when not a numeral. */
 export function parseChineseNumeral(s: string): number | null {
@@ -35,7 +34,11 @@ export function parseChineseNumeral(s: string): number | null {
     for (const ch of s) v = v * 10 + CN_DIGIT[ch];
     return v;
   }
-  let total = 0;
+  // yi: what is already counted in 亿 (everything before the last 亿, times 10^8); wan: what is
+  // counted in 万 since then; section: the part below 万; digit: a digit not yet given a unit.
+  // 一万亿 = (一万) × 亿 = 10^12, 三亿五千万 = 3 × 10^8 + 5000 × 10^4.
+  let yi = 0;
+  let wan = 0;
   let section = 0;
   let digit = -1;
   for (const ch of s) {
@@ -44,16 +47,23 @@ export function parseChineseNumeral(s: string): number | null {
     } else if (ch in CN_SMALL_UNIT) {
       section += (digit < 0 ? 1 : digit) * CN_SMALL_UNIT[ch];
       digit = -1;
-    } else if (ch in CN_BIG_UNIT) {
-      section += digit < 0 ? 0 : digit;
-      total += (section || 1) * CN_BIG_UNIT[ch];
+    } else if (ch === '万') {
+      const below = section + (digit < 0 ? 0 : digit);
+      // 万万 (10^8, archaic): a 万 with nothing new before it multiplies what is counted in 万.
+      wan = below === 0 && wan > 0 ? wan * 1e4 : wan + (below || 1) * 1e4;
+      section = 0;
+      digit = -1;
+    } else if (ch === '亿') {
+      const below = wan + section + (digit < 0 ? 0 : digit);
+      yi = (yi + below || 1) * 1e8;
+      wan = 0;
       section = 0;
       digit = -1;
     } else {
       return null;
     }
   }
-  return total + section + (digit < 0 ? 0 : digit);
+  return yi + wan + section + (digit < 0 ? 0 : digit);
 }
 
 // Units a count or an amount carries in these reports, longest first so 万元 wins over 万.
@@ -77,7 +87,7 @@ function usable(value: number | null): number | null {
 }
 
 function arabicValue(raw: string): { value: number; decimals: number } {
-  const half = raw.replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
+  const half = raw.replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,\u0020\u00a0\u2009\u202f]/g, '');
   const dot = half.indexOf('.');
   return { value: Number(half), decimals: dot < 0 ? 0 : half.length - dot - 1 };
 }
@@ -157,20 +167,49 @@ function cnNumeralEnd(text: string, i: number): number {
 
 const isArabicDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 
+/** Thousands groups may be set off by a space, a no-break space, a thin space or a narrow no-break space (GB/T 15835). */
+const isGroupSpace = (c: number) => c === 0x20 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+
+/** True when exactly three digits start at `j` (and no fourth follows). */
+function threeDigitsAt(text: string, j: number): boolean {
+  return isArabicDigit(text.charCodeAt(j)) && isArabicDigit(text.charCodeAt(j + 1)) && isArabicDigit(text.charCodeAt(j + 2)) && !isArabicDigit(text.charCodeAt(j + 3));
+}
+
 /**
- * End of the Arabic number starting at `i`: what ARABIC_RE matches (digits, then groups of a comma
- * and exactly three digits, then an optional decimal part), found without a match array.
+ * End of the Arabic number starting at `i`: digits, then thousands groups (a comma and exactly
+ * three digits: 12,846; or, after at most three digits, one kind of space and exactly three digits:
+ * 1 268, 1 234 567), then an optional decimal part. Found without a match array.
  */
 function arabicEnd(text: string, i: number): number {
   let j = i;
   while (isArabicDigit(text.charCodeAt(j))) j++;
-  for (;;) {
-    const c = text.charCodeAt(j);
-    if ((c === 0x2c || c === 0xff0c) && isArabicDigit(text.charCodeAt(j + 1)) && isArabicDigit(text.charCodeAt(j + 2)) && isArabicDigit(text.charCodeAt(j + 3))) j += 4;
-    else break;
+  const lead = j - i;
+  const c0 = text.charCodeAt(j);
+  if (c0 === 0x2c || c0 === 0xff0c) {
+    while ((text.charCodeAt(j) === 0x2c || text.charCodeAt(j) === 0xff0c) && threeDigitsAt(text, j + 1)) j += 4;
+  } else if (lead <= 3 && isGroupSpace(c0) && threeDigitsAt(text, j + 1)) {
+    let k = j;
+    while (text.charCodeAt(k) === c0 && threeDigitsAt(text, k + 1)) k += 4;
+    // "120 345 0": figures in a row set apart by spaces, not one grouped number.
+    if (!(text.charCodeAt(k) === c0 && isArabicDigit(text.charCodeAt(k + 1)))) j = k;
   }
   const c = text.charCodeAt(j);
   if ((c === 0x2e || c === 0xff0e) && isArabicDigit(text.charCodeAt(j + 1))) {
+    j++;
+    while (isArabicDigit(text.charCodeAt(j))) j++;
+  }
+  return j;
+}
+
+/**
+ * "1,2000": an ASCII comma right before a digit where no thousands group is (a separator out of
+ * place, or figures run together). The end of the whole run of digits and commas, or `end` itself
+ * when the number is well formed. Such a figure has no value: it could be 12000 or 1 and 2000.
+ */
+function misplacedSeparatorEnd(text: string, end: number): number {
+  if (text.charCodeAt(end) !== 0x2c || !isArabicDigit(text.charCodeAt(end + 1))) return end;
+  let j = end;
+  while (text.charCodeAt(j) === 0x2c && isArabicDigit(text.charCodeAt(j + 1))) {
     j++;
     while (isArabicDigit(text.charCodeAt(j))) j++;
   }
@@ -201,8 +240,16 @@ export function scanNumbers(text: string): NumberToken[] {
     }
     if (start === ARABIC_START) {
       let end = arabicEnd(text, i);
+      const misplaced = misplacedSeparatorEnd(text, end);
       if (text[i - 1] === '第') {
-        i = end; // 第3次 is an ordinal, not a count
+        i = misplaced; // 第3次 is an ordinal, not a count
+        continue;
+      }
+      if (misplaced > end) {
+        // Found as written, so nothing reads "2000" out of "1,2000"; no value, so nothing adds it up.
+        const tail = readTail(text, misplaced);
+        out.push({ kind: 'ambiguous', value: null, raw: text.slice(i, misplaced), unit: tail.unit, decimals: 0, start: i, end: misplaced, endWithUnit: tail.endWithUnit });
+        i = Math.max(tail.endWithUnit, misplaced);
         continue;
       }
       const written = text.slice(i, end);
@@ -211,9 +258,15 @@ export function scanNumbers(text: string): NumberToken[] {
       const next = text.charCodeAt(end);
       const mult = next === 0x4e07 || next === 0x4ebf || isSpace(next) ? matchAt(CN_MULTIPLIER_RE, text, end) : null;
       if (mult) {
-        const tailStart = end + mult[0].length;
-        const restEnd = cnNumeralEnd(text, tailStart);
+        let tailStart = end + mult[0].length;
         value *= mult[1] === '万' ? 1e4 : 1e8;
+        // 1万亿 / 1.5万亿: 万亿 is one multiplier (10^12), not 10^4 plus 亿.
+        const again = mult[1] === '万' ? matchAt(CN_MULTIPLIER_RE, text, tailStart) : null;
+        if (again && again[1] === '亿' && again[0].length === 1) {
+          value *= 1e8;
+          tailStart++;
+        }
+        const restEnd = cnNumeralEnd(text, tailStart);
         end = tailStart;
         if (restEnd > tailStart) {
           const extra = parseChineseNumeral(text.slice(tailStart, restEnd));

@@ -185,14 +185,20 @@ interface Segment {
   text: string;
 }
 
+const LATIN_END = /[A-Za-z0-9,.;]/;
+
 /** Joins wrapped lines into one paragraph; a space only between two Latin characters. */
 function makeParagraph(segs: Segment[], runInOf?: Heading): Paragraph {
   let text = '';
   const starts: number[] = [];
+  // The joined text's last character is kept aside: reading it (by regex or index) would flatten
+  // the growing string at every line, quadratic over a paragraph of thousands of lines.
+  let lastChar = '';
   for (const s of segs) {
-    if (text && /[A-Za-z0-9,.;]$/.test(text) && /^[A-Za-z0-9]/.test(s.text)) text += ' ';
+    if (lastChar && LATIN_END.test(lastChar) && /^[A-Za-z0-9]/.test(s.text)) text += ' ';
     starts.push(text.length);
     text += s.text;
+    if (s.text) lastChar = s.text[s.text.length - 1];
   }
   const first = segs[0];
   const last = segs[segs.length - 1];

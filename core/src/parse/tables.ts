@@ -21,10 +21,12 @@ export function isTabLine(line: string): boolean {
   if (!line.includes('\t')) return false;
   let fields = 0;
   for (const f of line.split('\t')) if (f.trim()) fields++;
-  return fields >= 2 || (fields === 1 && /\t\s*$/.test(line) && line.trim().length < 60);
+  // (/\t\s*$/ without the regex, which re-read a long run of tabs from each of them: a tab in the trailing blanks.)
+  return fields >= 2 || (fields === 1 && line.slice(line.trimEnd().length).includes('\t') && line.trim().length < 60);
 }
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
+// An optional pipe takes its spaces with it: "\s*\|?\s*" backtracks quadratically over a run of spaces.
+const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$/;
 
 export function isDelimiterRow(line: string): boolean {
   return DELIMITER_ROW.test(line) && line.includes('-');

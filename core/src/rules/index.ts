@@ -31,6 +31,7 @@ import { rule as missingNumber } from './missing-number';
 import { rule as markupResidue } from './markup-residue';
 import { rule as concludedExceeds } from './concluded-exceeds';
 import { rule as legacyTextTable } from './legacy-text-table';
+import { rule as numberFormat } from './number-format';
 
 export const ALL_RULES: readonly Rule[] = [
   inputQuality,
@@ -63,6 +64,7 @@ export const ALL_RULES: readonly Rule[] = [
   markupResidue,
   concludedExceeds,
   legacyTextTable,
+  numberFormat,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -68,7 +68,12 @@ export const rule: Rule = {
   check({ doc, report }) {
     const matches = scanLines(doc.lines, PATTERN_SET);
     const byKind = new Map<string, typeof matches>();
-    for (const m of matches) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
+    // Pushed, not copied: a fresh array per match was quadratic on a page of garbled text.
+    for (const m of matches) {
+      const list = byKind.get(m.kind);
+      if (list) list.push(m);
+      else byKind.set(m.kind, [m]);
+    }
     for (const [kind, list] of byKind) {
       const ranges = list.map((m) => lineRange(m.line, m.start, m.end));
       if (kind === 'double-title-mark') {

@@ -21,7 +21,7 @@ export const PATTERNS: LinePattern[] = [
     accept: (line, start, end) => !CN_DIGITS.includes(line[start - 1] ?? '') && !CN_DIGITS.includes(line[end] ?? ''),
   },
   { kind: 'brackets', re: /【\s*】|【[^】\n]{0,40}?(?:填写|填入|请|待|此处|名称|[Xx]{2})[^】\n]{0,40}?】/g, anyOf: '【' },
-  { kind: 'doc-number', re: /〔\s*〕|\[\s*\](?=\s*\d*\s*号)/g, anyOf: '〔[' },
+  { kind: 'doc-number', re: /〔\s*〕|\[\s*\](?=\s*(?:\d+\s*)?号)/g, anyOf: '〔[' },
   // Date slots with no figures: 年月日至月日, "    年  月  日".
   {
     kind: 'date',

@@ -1,5 +1,6 @@
 // Code actions: each finding's fix as a quick fix bound to its diagnostic, "disable this rule for
-// this line", and a source.fixAll.nianbao action applying every non-overlapping preferred fix.
+// this line" and "… for this file", and a source.fixAll.nianbao action applying every
+// non-overlapping preferred fix.
 // Edits are trimmed to what changes and tied to the document version they were computed for.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -68,6 +69,7 @@ export function codeActions(result: CheckResult, target: VersionedDocument, req:
     // Real fixes first, "disable this rule" after them: the first item of the light bulb is what
     // Enter applies, and it must never be the one that silences a rule.
     const disables: DocumentCodeAction[] = [];
+    const forFile: DocumentCodeAction[] = [];
     const disabled = new Set<string>();
     const text = textOf(result);
     for (const d of req.diagnostics) {
@@ -85,10 +87,15 @@ export function codeActions(result: CheckResult, target: VersionedDocument, req:
       const key = `${f.ruleId}@${f.range.start.line}`;
       if (!disabled.has(key)) {
         disabled.add(key);
-        disables.push(disableForLine(result, target, f, d));
+        const forLine = disableForLine(result, target, f, d);
+        if (forLine) disables.push(forLine);
+      }
+      if (!disabled.has(f.ruleId)) {
+        disabled.add(f.ruleId);
+        forFile.push(disableForFile(result, target, f, d));
       }
     }
-    actions.push(...disables);
+    actions.push(...disables, ...forFile);
   }
   if (wants(req.only, FIX_ALL_KIND)) {
     const all = fixAll(result, target);
@@ -97,20 +104,92 @@ export function codeActions(result: CheckResult, target: VersionedDocument, req:
   return actions;
 }
 
-/** Inserts `<!-- nianbao-disable-next-line id -->` above the finding's line, with its indentation. */
-function disableForLine(result: CheckResult, target: VersionedDocument, f: Finding, d: Diagnostic): DocumentCodeAction {
+// Directives go where they change nothing a reader or a Markdown renderer sees: at the end of the
+// finding's line (after a table row's last pipe, the comment is an excess cell that renderers drop,
+// so the table stays whole), or as a file-level directive after the last line. No line moves, so
+// no other finding moves, and a silenced finding is gone: the action is never offered again.
+
+/** A table's delimiter row (|---|:--:|), tested without spaces so the pattern stays linear. */
+function isDelimiterRow(text: string): boolean {
+  const compact = text.replace(/[ \t]+/g, '');
+  return compact.includes('-') && /^\|?:?-+:?(?:\|:?-+:?)*\|?$/.test(compact);
+}
+
+/** Lines an appended comment would change the meaning of: thematic breaks, setext underlines, fences, delimiter rows. */
+function structuralLine(text: string): boolean {
+  const indent = text.length - text.trimStart().length;
+  const compact = text.replace(/[ \t]+/g, '');
+  if (indent <= 3 && (/^(?:\*{3,}|_{3,}|=+|-+)$/.test(compact) || /^(?:`{3,}|~{3,})/.test(compact))) return true;
+  return isDelimiterRow(text);
+}
+
+/**
+ * Where on line `line` a comment can be added without changing the document, or -1 when nowhere.
+ * At the end of the line, before trailing spaces and a trailing backslash (both are hard line
+ * breaks). A table's header row must keep as many cells as its delimiter row: there the comment
+ * goes inside the last cell, before the closing pipe.
+ */
+function directiveColumn(lines: readonly string[], line: number): number {
+  const text = lines[line] ?? '';
+  // A line that opens an HTML block (Word's <!--[if …]--> residue): Markdown renders it raw, and a
+  // comment added to it changes the block; only the file-level directive is offered there.
+  if (structuralLine(text) || /^ {0,3}</.test(text)) return -1;
+  // An unclosed comment or code span would swallow what follows it.
+  const lastOpen = text.lastIndexOf('<!--');
+  if (lastOpen >= 0 && text.indexOf('-->', lastOpen) < 0) return -1;
+  if ((text.match(/`/g)?.length ?? 0) % 2 === 1) return -1;
+  let at = text.length;
+  // Before every trailing blank (spaces, tabs, no-break and ideographic spaces): what ends a line
+  // stays at its end.
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
+  if (at > 0 && text[at - 1] === '\\' && text[at - 2] !== '\\') at--;
+  if (at > 0 && text[at - 1] === '|' && isDelimiterRow(lines[line + 1] ?? '')) {
+    at--;
+    while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  }
+  return at;
+}
+
+function insertAt(line: number, character: number, newText: string): TextEdit {
+  return { range: { start: { line, character }, end: { line, character } }, newText };
+}
+
+/** `<!-- nianbao-disable-line id -->` at the end of the finding's line, or `id` added to one there. */
+function disableForLine(result: CheckResult, target: VersionedDocument, f: Finding, d: Diagnostic): DocumentCodeAction | undefined {
+  // A report that lost its line breaks is checked through a recovered view whose lines are not the
+  // source's: there a line directive would silence the wrong place; the file-level one remains.
+  if (result.view) return undefined;
   const line = f.range.start.line;
   const text = result.doc.lines[line] ?? '';
-  const indent = /^[ \t]*/.exec(text)![0];
-  const eol = result.doc.eols[line] || result.doc.eols.find((e) => e) || '\n';
-  return {
-    title: `在此行停用规则 ${f.ruleId}`,
-    kind: QUICKFIX_KIND,
-    diagnostics: [d],
-    edit: workspaceEdit(target, [
-      { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- nianbao-disable-next-line ${f.ruleId} -->${eol}` },
-    ]),
-  };
+  const existing = result.doc.directives.find((x) => x.kind === 'disable-line' && x.line === line && x.args.length > 0);
+  let edit: TextEdit;
+  if (existing) {
+    edit = insertAt(line, existing.range.start.character + existing.raw.trimEnd().replace(/\s*-->$/, '').length, ` ${f.ruleId}`);
+  } else {
+    const at = directiveColumn(result.doc.lines, line);
+    if (at < 0) return undefined;
+    const space = at > 0 && !/\s/.test(text[at - 1]) ? ' ' : '';
+    // Inside a header row's last cell, the closing pipe follows: keep a space before it.
+    const after = text[at] === '|' ? ' ' : '';
+    edit = insertAt(line, at, `${space}<!-- nianbao-disable-line ${f.ruleId} -->${after}`);
+  }
+  return { title: `在此行停用规则 ${f.ruleId}`, kind: QUICKFIX_KIND, diagnostics: [d], edit: workspaceEdit(target, [edit]) };
+}
+
+/** `<!-- nianbao-disable id -->` after the last line (set apart by a blank line), or `id` added to one. */
+function disableForFile(result: CheckResult, target: VersionedDocument, f: Finding, d: Diagnostic): DocumentCodeAction {
+  const { doc } = result;
+  const existing = doc.directives.find((x) => x.kind === 'disable-file' && x.args.length > 0);
+  let edit: TextEdit;
+  if (existing) {
+    edit = insertAt(existing.line, existing.range.start.character + existing.raw.trimEnd().replace(/\s*-->$/, '').length, ` ${f.ruleId}`);
+  } else {
+    const last = doc.lines.length - 1;
+    const eol = doc.eols.find((e) => e) || '\n';
+    const directive = `<!-- nianbao-disable ${f.ruleId} -->`;
+    edit = doc.lines[last] === '' ? insertAt(last, 0, `${last > 0 && doc.lines[last - 1] !== '' ? eol : ''}${directive}${eol}`) : insertAt(last, doc.lines[last].length, `${eol}${eol}${directive}`);
+  }
+  return { title: `在本文件中停用规则 ${f.ruleId}`, kind: QUICKFIX_KIND, diagnostics: [d], edit: workspaceEdit(target, [edit]) };
 }
 
 /** Every preferred fix whose edits do not collide with an earlier one, in document order. */

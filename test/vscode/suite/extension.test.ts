@@ -104,7 +104,7 @@ describe('Nianbao in VS Code', () => {
     const disable = actions.find((a) => a.title.includes('停用') && a.title.includes('table-balance'));
     assert.ok(disable?.edit);
     assert.ok(await vscode.workspace.applyEdit(disable.edit));
-    assert.match(doc.lineAt(balance.range.start.line).text, /<!-- nianbao-disable-next-line table-balance -->/);
+    assert.match(doc.lineAt(balance.range.start.line).text, /\| <!-- nianbao-disable-line table-balance -->$/);
     await vscode.commands.executeCommand('undo');
   });
 

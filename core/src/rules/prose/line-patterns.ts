@@ -24,14 +24,19 @@ export interface LineMatch {
 }
 
 const URL = /(?:https?:\/\/|www\.)[^\s，。；、）)】>"'”]+/g;
-const COMMENT = /<!--.*?-->/g;
 
 /** Spans of a line that are never prose: URLs and HTML comments (directives). */
 function excludedSpans(line: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   // (A URL holds :// or www., a comment <!--: most lines have neither and skip both searches.)
   if (line.includes('://') || line.includes('www.')) for (const m of allMatches(URL, line)) spans.push([m.index, m.index + m[0].length]);
-  if (line.includes('<!--')) for (const m of allMatches(COMMENT, line)) spans.push([m.index, m.index + m[0].length]);
+  // Comments by indexOf: /<!--.*?-->/g re-reads the rest of the line from every unclosed <!--.
+  for (let open = line.indexOf('<!--'); open >= 0; ) {
+    const close = line.indexOf('-->', open + 4);
+    if (close < 0) break;
+    spans.push([open, close + 3]);
+    open = line.indexOf('<!--', close + 3);
+  }
   return spans;
 }
 

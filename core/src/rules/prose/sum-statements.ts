@@ -37,6 +37,8 @@ const TOTAL_WORD = new RegExp(`共计|合计|总计|累计|总共|一共|共有|
 // 共计 … after the parts. 累计 is left out: after "本年新增 N 条" it usually means "over all years";
 // a verb after 共 names another quantity ("上年结转2件，共办结11件" is not 10 + 2).
 const TRAILING_TOTAL = new RegExp(`(?:共计|合计|总计|总共|一共|共有|${GONG})\\s*(?:计|有|为|达|是)?\\s*$`);
+/** How far before a figure TRAILING_TOTAL looks (the keyword, a verb and a few spaces fit). */
+const TRAILING_TOTAL_REACH = 16;
 // What a "…中，" total is a total of: "主动公开的425条政府信息中，".
 const ZHONG_TAIL = /^(?:[^，,；;：:。\d０-９]{0,10}(?:信息|文件|申请|事项|案件|建议|提案|意见|数据))?\s*中\s*$/;
 
@@ -51,7 +53,16 @@ function sameUnit(a: ProseNumber, total: ProseNumber): boolean {
 
 /** A figure with no unit at the very end of its clause counts with the total's unit (…不予公开信息数1402。). */
 function unitlessTerm(n: ProseNumber, text: string, clauseEnd: number): boolean {
-  return n.unit === undefined && /^[\s。！？!?]*$/.test(text.slice(n.endWithUnit, clauseEnd)) && n.raw.length < 7;
+  return n.unit === undefined && n.raw.length < 7 && onlyClosingMarks(text, n.endWithUnit, clauseEnd);
+}
+
+/** /^[\s。！？!?]*$/ on text[from, to), stopping at the first other character (linear over a clause's figures). */
+function onlyClosingMarks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) && c !== 0x3002 && c !== 0xff01 && c !== 0xff1f && c !== 0x21 && c !== 0x3f) return false;
+  }
+  return true;
 }
 
 type ClauseVerdict = { kind: 'terms'; terms: ProseNumber[] } | { kind: 'skip' } | { kind: 'end' } | { kind: 'abort' };
@@ -85,13 +96,14 @@ function collectForward(
     const v = readClause(text, cls[i][0], cls[i][1], nums, total);
     if (v.kind === 'abort') return undefined;
     if (v.kind === 'end') break;
-    if (v.kind === 'terms') terms.push(...v.terms);
+    if (v.kind === 'terms') for (const t of v.terms) terms.push(t); // no spread: a clause may hold 100,000 figures
   }
   return terms;
 }
 
 function roundSum(terms: ProseNumber[]): number {
-  const decimals = Math.max(0, ...terms.map((t) => t.decimals));
+  let decimals = 0;
+  for (const t of terms) decimals = Math.max(decimals, t.decimals); // no spread over an unbounded list
   const f = 10 ** decimals;
   return Math.round(terms.reduce((s, t) => s + (t.value ?? 0), 0) * f) / f;
 }
@@ -168,6 +180,7 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
     const cls = clauses(text, ss, se, depths);
 
     for (let ci = 0; ci < cls.length; ci++) {
+      if ((ci & 255) === 255) cache.checkDeadline(); // a crafted paragraph of 100,000 clauses stops at the rule's budget
       const [cs, ce] = cls[ci];
       const clauseNums = numbersIn(nums, cs, ce);
 
@@ -229,14 +242,17 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
 
       // B. "…，共计1798条": the parts are the clauses before, back to the first one without a part.
       for (const total of clauseNums) {
-        if (!usableTotal(total) || !TRAILING_TOTAL.test(text.slice(cs, total.start))) continue;
-        const keyword = text.slice(cs, total.start).search(TRAILING_TOTAL) + cs;
+        // The keyword sits right before the figure: a bounded look-back keeps clauses of 100,000 figures linear.
+        const from = Math.max(cs, total.start - TRAILING_TOTAL_REACH);
+        if (!usableTotal(total) || !TRAILING_TOTAL.test(text.slice(from, total.start))) continue;
+        const keyword = text.slice(from, total.start).search(TRAILING_TOTAL) + from;
         const terms: ProseNumber[] = [];
+        const earlier: ProseNumber[][] = []; // clauses walked backwards, put in order once at the end
         let aborted = false;
         // Parts written in the same clause before the keyword ("A 5条、B 3条共8条").
         const sameClause = readClause(text, cs, keyword, nums, total);
         if (sameClause.kind === 'abort') aborted = true;
-        else if (sameClause.kind === 'terms') terms.push(...sameClause.terms);
+        else if (sameClause.kind === 'terms') for (const t of sameClause.terms) terms.push(t);
         if (!aborted && (sameClause.kind !== 'end' || text.slice(cs, keyword).trim() === '')) {
           for (let pi = ci - 1; pi >= 0 && pi >= ci - MAX_CLAUSES; pi--) {
             const v = readClause(text, cls[pi][0], cls[pi][1], nums, total);
@@ -245,14 +261,15 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
               break;
             }
             if (v.kind === 'end') break;
-            if (v.kind === 'terms') terms.unshift(...v.terms);
+            if (v.kind === 'terms') earlier.push(v.terms);
           }
         }
-        if (!aborted && terms.length > 0) {
+        const all = earlier.reverse().flat().concat(terms);
+        if (!aborted && all.length > 0) {
           // The clause of the first part (the scan above went back at most MAX_CLAUSES clauses).
           let fi = ci;
-          while (fi > 0 && fi > ci - MAX_CLAUSES - 1 && cls[fi][0] > terms[0].start) fi--;
-          push(total, terms, 'gongji', cls[fi][0], cls[fi][0]);
+          while (fi > 0 && fi > ci - MAX_CLAUSES - 1 && cls[fi][0] > all[0].start) fi--;
+          push(total, all, 'gongji', cls[fi][0], cls[fi][0]);
         }
         break;
       }

@@ -138,9 +138,12 @@ const SCAN = memoKey('prose scan', (text: string): ProseScan => {
   return { depths, nums: proseNumbers(text, depths) };
 });
 
-/** A count (not a percentage, not a date), written in running text rather than in a remark. */
+/**
+ * A count (not a percentage, not a date), written in running text rather than in a remark. An
+ * ambiguous figure (1,2000) is a count without a value: a breakdown holding one is not added up.
+ */
 export function isCount(n: ProseNumber): boolean {
-  return !n.isPercent && !n.isDateLike && n.depth === 0 && n.value !== null;
+  return !n.isPercent && !n.isDateLike && n.depth === 0 && (n.value !== null || n.kind === 'ambiguous');
 }
 
 /** Numbers lying wholly inside [start, end), by binary search over `nums` (sorted by start). */
@@ -177,8 +180,13 @@ function isDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
-/** 12,846: a comma between a digit and exactly three digits belongs to the number. */
+/**
+ * 12,846: a comma between a digit and exactly three digits belongs to the number; so does any
+ * ASCII comma between two digits ("1,2000", a separator out of place that the scanner keeps as one
+ * ambiguous figure): clauses are separated by full-width commas or by a comma and a space.
+ */
 function isThousandsSeparator(text: string, i: number): boolean {
+  if (text.charCodeAt(i) === 0x2c && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) return true;
   return (
     isDigit(text.charCodeAt(i - 1)) &&
     isDigit(text.charCodeAt(i + 1)) &&

@@ -1,0 +1,90 @@
+// `nianbao check`: walks the targets, and for each file reads it (regular files only, capped),
+// decodes it, checks it, prints its findings and lets the result go. Nothing of a file outlives
+// its turn but the counts, so a province's folder is checked in the memory of one report.
+
+import * as path from 'node:path';
+import { check, type ResolvedConfig, type Rule } from '../../core/src/index';
+import { readReport } from './readers';
+import { walkTargets, type Target } from './files';
+import { addToTotals, createReporter, emptyTotals, type FileOutcome, type Format } from './format';
+import { Output, yieldToEventLoop } from './output';
+
+export interface CheckCommand {
+  targets: readonly string[];
+  format: Format;
+  profile?: string;
+  config: ResolvedConfig;
+  configFile?: string;
+  rules: readonly Rule[];
+  version: string;
+  cwd: string;
+}
+
+/** How often the loop lets the event loop run (a closed pipe is only noticed there). */
+const YIELD_EVERY_MS = 25;
+
+/** Checks every target and writes the report; returns the exit code (0 clean, 1 errors or unreadable files). */
+export async function runCheck(cmd: CheckCommand): Promise<number> {
+  const out = new Output(process.stdout);
+  const reporter = createReporter(cmd.format, {
+    version: cmd.version,
+    rules: cmd.rules,
+    cwd: cmd.cwd,
+    configFile: cmd.configFile && shown(cmd.configFile, cmd.cwd),
+    configProblems: cmd.config.problems,
+  });
+  const totals = emptyTotals();
+  let failed = false;
+  let yielded = Date.now();
+  await out.write(reporter.begin());
+  for (const target of walkTargets(cmd.targets)) {
+    if (target.kind === 'skipped') {
+      process.stderr.write(`${shown(target.file, cmd.cwd)}: ${target.message}\n`);
+      continue;
+    }
+    const outcome = checkTarget(target, cmd, totals);
+    addToTotals(totals, outcome);
+    if (!failed && (outcome.error || outcome.result!.findings.some((f) => f.severity === 'error'))) {
+      failed = true;
+      process.exitCode = 1; // what a closed pipe exits with from here on (output.ts)
+    }
+    await out.write(reporter.file(outcome));
+    if (Date.now() - yielded >= YIELD_EVERY_MS) {
+      await out.flush();
+      await yieldToEventLoop();
+      yielded = Date.now();
+    }
+  }
+  const code = failed ? 1 : 0;
+  await out.write(reporter.end(totals, code));
+  await out.flush();
+  return code;
+}
+
+function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cmd: CheckCommand, totals: { decodeNotes: number }): FileOutcome {
+  const absolute = path.resolve(cmd.cwd, target.file);
+  const file = shown(target.file, cmd.cwd);
+  if (target.kind === 'missing') return { file, absolute, error: target.message };
+  let report;
+  try {
+    // Regular files only, capped, decoded or converted (.docx/.html); throws a Chinese reason.
+    report = readReport(target.file);
+  } catch (e) {
+    return { file, absolute, error: (e as Error).message };
+  }
+  if (report.notes.length) totals.decodeNotes++;
+  for (const note of report.notes) process.stderr.write(`${file}: ${note}\n`);
+  // Flattened text is read as such; a converted .docx/.html is markup, whatever it was named.
+  const plainText = !report.source && path.extname(target.file).toLowerCase() === '.txt';
+  try {
+    return { file, absolute, source: report.source, result: check(report.text, { profile: cmd.profile, config: cmd.config, plainText }) };
+  } catch (e) {
+    // One pathological file never stops the others.
+    return { file, absolute, error: `检查时出错：${(e as Error)?.message ?? String(e)}` };
+  }
+}
+
+/** A path as the user reads it: relative to the working folder. */
+export function shown(file: string, cwd: string): string {
+  return path.relative(cwd, path.resolve(cwd, file)) || file;
+}
