@@ -11,7 +11,7 @@
 // Usage: node scripts/build.mjs [--dev]   (--dev: no minification, inline source maps)
 
 import { build } from 'esbuild';
-import { existsSync, statSync, chmodSync } from 'node:fs';
+import { existsSync, statSync, chmodSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,8 +19,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
 const at = (p) => join(root, p);
 
+const { version } = JSON.parse(readFileSync(at('package.json'), 'utf8'));
+
 const common = {
   bundle: true,
+  // host/src/version.ts: the version the CLI and the server report, from package.json.
+  define: { NIANBAO_VERSION: JSON.stringify(version) },
   platform: 'node',
   format: 'cjs',
   target: 'node20',

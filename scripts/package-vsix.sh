@@ -14,7 +14,9 @@ for f in dist/client.js dist/server.js; do
   [ -f "$f" ] || { echo "package-vsix: $f missing; run npm run build first" >&2; exit 1; }
 done
 
-flags=(--no-dependencies --allow-missing-repository --no-rewrite-relative-links)
+# Nothing else needed: the runtime libraries are bundled (all devDependencies) and package.json
+# names the repository, so a plain `npx vsce package` makes the same package.
+flags=()
 [ -e LICENSE ] || [ -e LICENSE.md ] || [ -e LICENSE.txt ] || flags+=(--skip-license)
 
 # Check the allowlist before building: `vsce ls` prints exactly the files that would be packaged.
@@ -30,5 +32,5 @@ fi
 [ $missing = 0 ] || exit 1
 
 mkdir -p "$(dirname "$OUT")"
-npx --no-install vsce package "${flags[@]}" --out "$OUT"
+npx --no-install vsce package ${flags[@]+"${flags[@]}"} --out "$OUT"
 echo "package-vsix: $(wc -l <<<"$listing") files -> $OUT ($(du -k "$OUT" | cut -f1) KB)"

@@ -106,15 +106,3 @@ function describeStatError(err: unknown): string {
   if (code === 'ELOOP') return '符号链接形成循环，无法读取';
   return `无法读取：${(err as Error)?.message ?? String(err)}`;
 }
-
-/** The nianbao.config.json that applies to `start`: the nearest one in it or a folder above it. */
-export function findConfigFile(start: string): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    const candidate = path.join(dir, 'nianbao.config.json');
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}

@@ -6,15 +6,15 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_RULES, EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/index';
 import { parseConfig } from '../../core/src/config/load';
-import { readConfigFile } from '../../host/src/config-file';
+import { appliedConfigMessage, findConfigFile, readConfigFile } from '../../host/src/config-file';
 import { getProfile } from '../../core/src/profiles/index';
-import { findConfigFile } from './files';
 import { FORMATS, type Format } from './format';
 import { runCheck, shown } from './check';
 import { runConvert, runExport } from './convert';
 import { exitQuietlyOnClosedPipe } from './output';
+import { nianbaoVersion } from '../../host/src/version';
 
-const VERSION = '0.1.0';
+const VERSION = nianbaoVersion();
 
 const USAGE = `用法 Usage:
   nianbao check <文件或文件夹…> [选项]    检查年度报告草稿（.md / .txt / .docx / .html）
@@ -66,10 +66,7 @@ function problemLine(file: string, p: ResolvedConfig['problems'][number]): strin
 /** Which config applied and what was wrong with it, on stderr (a config can silently turn rules off). */
 function announceConfig({ config, file, candidate }: LoadedConfig, explicit: string | undefined): void {
   const name = shown(candidate ?? 'nianbao.config.json', process.cwd());
-  if (file) {
-    const off = Object.entries(config.rules).filter(([, s]) => s === 'off').map(([id]) => id);
-    process.stderr.write(`nianbao: 使用配置文件 ${name}${off.length ? `（停用了规则 ${off.join('、')}）` : ''}\n`);
-  }
+  if (file) process.stderr.write(`nianbao: ${appliedConfigMessage(name, config)}\n`);
   const problems = config.problems;
   for (const p of problems.slice(0, CONFIG_PROBLEMS_SHOWN)) process.stderr.write(problemLine(name, p));
   if (problems.length > CONFIG_PROBLEMS_SHOWN) {

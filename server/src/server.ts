@@ -36,6 +36,8 @@ import { scheduleWarmUp } from './warmUp';
 import { ruleDocsUrl } from './ruleDocs';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { ConfigProblemReporter, configForDocument, loadFolderConfig, type FolderConfig } from './workspaceConfig';
+import { appliedConfigMessage } from '../../host/src/config-file';
+import { nianbaoVersion } from '../../host/src/version';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
 /** The pull diagnostics' identifier; VS Code names the diagnostic collection it keeps them in after it. */
@@ -132,6 +134,8 @@ export function serve(connection: Connection): void {
 
   function reloadWorkspaceConfig(): void {
     folders = folderUris.map((uri) => loadFolderConfig(uri, parseConfig));
+    // Which config applied, as the CLI says it: one in a parent folder can turn rules off unseen.
+    for (const f of folders) if (f.file) connection.console.info(`nianbao: ${appliedConfigMessage(f.file, f.config)}`);
     configProblems.report(folders);
   }
 
@@ -158,7 +162,7 @@ export function serve(connection: Connection): void {
         ...FORMATTING_CAPABILITIES,
         ...(pull && { diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: false, workspaceDiagnostics: true } }),
       },
-      serverInfo: { name: 'nianbao-language-server' },
+      serverInfo: { name: 'nianbao-language-server', version: nianbaoVersion() },
     };
   });
 

@@ -3,31 +3,37 @@
 // (host/src/config-file.ts: regular files only, size-capped); this file finds the files and
 // tells the writer about their problems.
 
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/config/types';
-import { readConfigFile, type ConfigParser } from '../../host/src/config-file';
+import { CONFIG_FILE_NAME, findConfigFile, readConfigFile, type ConfigParser } from '../../host/src/config-file';
 
 export type { ConfigParser } from '../../host/src/config-file';
 
-export const CONFIG_FILE = 'nianbao.config.json';
+export const CONFIG_FILE = CONFIG_FILE_NAME;
 
 export interface FolderConfig {
   folderUri: string;
   config: ResolvedConfig;
+  /** The config file that applied (absent: none found, the defaults). */
+  file?: string;
 }
 
+/**
+ * The config of a workspace folder, found as the CLI finds it when run in that folder (the nearest
+ * nianbao.config.json in the folder or above it, host/src/config-file.ts).
+ */
 export function loadFolderConfig(folderUri: string, parser: ConfigParser): FolderConfig {
   if (!folderUri.startsWith('file:')) return { folderUri, config: EMPTY_CONFIG };
-  let file: string;
+  let file: string | undefined;
   try {
-    file = join(fileURLToPath(folderUri), CONFIG_FILE);
+    file = findConfigFile(fileURLToPath(folderUri));
   } catch {
     return { folderUri, config: EMPTY_CONFIG };
   }
+  if (!file) return { folderUri, config: EMPTY_CONFIG };
   const read = readConfigFile(file, parser, CONFIG_FILE);
-  // No config file: defaults, silently.
-  return { folderUri, config: read.status === 'missing' ? EMPTY_CONFIG : read.config };
+  if (read.status === 'missing') return { folderUri, config: EMPTY_CONFIG };
+  return { folderUri, config: read.config, file: read.status === 'read' ? file : undefined };
 }
 
 /** The config of the innermost workspace folder holding the document. */

@@ -3,7 +3,8 @@
 // fix and see its diagnostic go away, then shut down.
 
 import { after, before, describe, test } from 'node:test';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,8 +54,12 @@ describe('nianbao-language-server over stdio', () => {
     if (client.proc.exitCode === null) client.proc.kill();
   });
 
-  test('initialize announces incremental sync and the features', async () => {
-    const { capabilities } = await client.initialize();
+  test('initialize announces incremental sync and the features, and the version of package.json', async () => {
+    const { capabilities, serverInfo } = (await client.initialize()) as { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    assert.deepEqual(serverInfo, { name: 'nianbao-language-server', version: pkg.version });
+    const cli = spawnSync(process.execPath, [join(__dirname, '../../../dist/cli.js'), '--version'], { encoding: 'utf8' });
+    assert.equal(cli.stdout.trim(), pkg.version, 'the CLI prints the same version');
     const sync = capabilities.textDocumentSync as { change: number; openClose: boolean };
     assert.equal(sync.change, 2, 'incremental sync');
     assert.equal(sync.openClose, true);
@@ -367,5 +372,35 @@ describe('workspace nianbao.config.json', () => {
     );
     assert.ok(again);
     assert.equal(await client.shutdown(), 0);
+  });
+});
+
+describe('a nianbao.config.json in a folder above the workspace', () => {
+  test('applies as it does for the CLI run in that folder, and the log names it and the rules it turns off', async () => {
+    ensureBuilt();
+    const parent = mkdtempSync(join(tmpdir(), 'nianbao-parent-'));
+    const folder = join(parent, 'reports');
+    mkdirSync(folder);
+    writeFileSync(join(parent, 'nianbao.config.json'), JSON.stringify({ rules: { 'part-missing': 'off' } }));
+    const client = new TestClient({});
+    try {
+      const folderUri = pathToFileURL(folder).href;
+      await client.initialize(folderUri);
+      const uri = `${folderUri}/draft.nianbao.md`;
+      await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text: DRAFT_2023 } });
+      const first = await client.diagnosticsFor(uri, 1);
+      assert.ok(first.diagnostics.some((d) => d.code === 'table-balance'), 'other rules still run');
+      assert.ok(!first.diagnostics.some((d) => d.code === 'part-missing'), 'part-missing is off by the parent folder\'s config');
+      const named = client.logs.find((l) => l.includes('使用配置文件'));
+      assert.ok(named, `the log says which config applied: ${client.logs.join(' | ')}`);
+      assert.ok(named.includes(join(parent, 'nianbao.config.json')) && named.includes('part-missing'), named);
+      // The CLI run in the workspace folder finds the same file.
+      const cli = spawnSync(process.execPath, [join(__dirname, '../../../dist/cli.js'), 'check', 'none.md'], { cwd: folder, encoding: 'utf8' });
+      assert.match(cli.stderr, /使用配置文件 \.\.\/nianbao\.config\.json（停用了规则 part-missing）/);
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      if (client.proc.exitCode === null) client.proc.kill();
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
