@@ -21,6 +21,8 @@ interface Target {
   /** Acceptable values (a 受理 figure may or may not include the carried-over applications). */
   values: number[];
   cells: Cell[];
+  /** Other cells an acceptable value was computed from (二's 总计 in 一 + 二): in doubt, they silence the rule too. */
+  from?: Cell[];
 }
 
 type Topic = 'new' | 'carried' | 'carry-over' | 'done' | 'review' | 'litigation' | 'regulations' | 'normative';
@@ -80,6 +82,7 @@ function targetFor(topic: Topic, tables: NationalTable[]): Target | undefined {
         label: '表三“一、本年新收政府信息公开申请数量”总计',
         values: cv === undefined ? [nv] : [nv, nv + cv],
         cells: [n],
+        from: cv === undefined || !c ? undefined : [c],
       };
     }
     case 'carried':
@@ -232,7 +235,7 @@ export const rule: Rule = {
       // The table's own sums put the compared cell in doubt: the table is what is wrong (or may be),
       // and table-balance reports it with this figure as related information.
       doubtful ??= doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
-      if (target.cells.some((c) => doubtful!.has(c))) continue;
+      if (target.cells.some((c) => doubtful!.has(c)) || target.from?.some((c) => doubtful!.has(c))) continue;
       const expected = target.values[0];
       const range = paragraphRange(p, claim.number.start, claim.number.end);
       report({
