@@ -2,7 +2,7 @@
 // and the check must not answer with two findings for that one mistake (the sums it breaks are
 // blamed on one cell, the prose that agreed with the old figure stays quiet). Run on a local 统计表
 // of our own (every change there is caught, on the changed cell or on the total it breaks) and on
-// the published pages of the corpus when ../shared is present.
+// our clean reports, and on the seeds and the published pages of the corpus when ../shared is present.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,6 +69,20 @@ describe('one wrong cell, one finding', () => {
     // The answers are listed in full (4.其他): any change to them or to their total is caught.
     for (const m of ms.filter((x) => /答复/.test(x.what))) assert.equal(m.found.length, 1, `${m.what} is caught`);
   });
+
+  const CORRECT = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'correct');
+  for (const name of fs.readdirSync(CORRECT).filter((n) => n.endsWith('.md'))) {
+    test(`fixtures/correct/${name}: no changed figure gives two findings`, () => {
+      assert.deepEqual(twice(mutations(fs.readFileSync(path.join(CORRECT, name), 'utf8'))), []);
+    });
+  }
+
+  const SEEDS = path.join(SHARED, 'seeds');
+  for (const name of fs.existsSync(SEEDS) ? fs.readdirSync(SEEDS).filter((n) => n.endsWith('.txt')) : []) {
+    test(`seed ${name}: no changed figure gives two findings`, () => {
+      assert.deepEqual(twice(mutations(fs.readFileSync(path.join(SEEDS, name), 'utf8'))), []);
+    });
+  }
 
   const HTML = path.join(SHARED, 'corpus', 'html');
   const pages = fs.existsSync(HTML) ? fs.readdirSync(HTML).filter((n) => n.endsWith('.html')) : [];

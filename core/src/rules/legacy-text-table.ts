@@ -13,6 +13,7 @@ import { paragraphRange } from './prose/ranges';
 import { scanProse, sentences, type ProseNumber } from './prose/tokens';
 import { headingAbove, keywordFigures, OTHER_MATTERS, OTHER_THAN_CASES, sentenceEndOf } from './prose/keyword-figures';
 import { allMatches } from '../facts/all-matches';
+import { evaluateChecks, isBalanced } from './table-arith';
 
 type Topic = 'proactive' | 'received' | 'concluded' | 'answered' | 'reviews' | 'suits';
 
@@ -119,12 +120,19 @@ export const rule: Rule = {
   check({ doc, facts, cache, report }) {
     const table = facts.nationalTables.find((t) => t.spec.id.startsWith('legacy'));
     if (!table) return;
+    // A cell in a sum of the table that fails is in doubt: table-balance reports the sum, and the
+    // prose that agrees with the other cells is its evidence, not a second mistake.
+    let doubtful: Set<Cell> | undefined;
+    const inDoubt = (cell: Cell) => {
+      doubtful ??= new Set(evaluateChecks(table).filter((o) => !isBalanced(o)).flatMap((o) => [...o.left, ...o.right].map((t) => t.cell)));
+      return doubtful.has(cell);
+    };
     for (const p of doc.paragraphs) {
       if (!/主动公开|收到|受理|办结|答复|行政复议|行政诉讼/.test(p.text)) continue;
       for (const claim of claimsOf(cache, p.text, headingAbove(doc, p)?.title ?? '')) {
         const cell = currentValue(table, claim.topic);
         const value = exact(cell);
-        if (value === undefined || !cell || Math.abs(value - claim.value) < 1e-9) continue;
+        if (value === undefined || !cell || Math.abs(value - claim.value) < 1e-9 || inDoubt(cell)) continue;
         const label = TOPICS[claim.topic].label;
         const range = paragraphRange(p, claim.start, claim.end);
         const isFigure = /^[\d０-９]/.test(claim.written);
