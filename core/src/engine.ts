@@ -5,6 +5,7 @@
 // paragraph (then one finding saying how many more), and at most MAX_RELATED related entries per
 // finding — so no draft, however crafted, freezes the editor or exhausts memory.
 
+import { mergeSameWords } from './same-words';
 import type { ReportDocument } from './model';
 import { deriveFacts } from './facts/derive';
 import type { ReportFacts } from './facts/types';
@@ -157,7 +158,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.ruleId.localeCompare(b.ruleId),
   );
-  return { text, doc, view, choice, facts, findings, ruleFailures };
+  return { text, doc, view, choice, facts, findings: mergeSameWords(findings), ruleFailures };
 }
 
 /** Session memo: the rules stopped by their budget on this document, and its length then. */

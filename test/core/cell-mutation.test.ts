@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, parse, type Finding } from '../../core/src/index';
 import { convertFile } from '../../core/src/convert/index';
+import { scanNumbers } from '../../core/src/parse/numbers';
 
 const SHARED = path.join(__dirname, '..', '..', '..', '..', 'shared');
 const FIXTURE = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'defects', 'table-sum-running-total.md');
@@ -44,6 +45,25 @@ function mutations(text: string): Mutation[] {
   return out;
 }
 
+/** Each exact count of the one-line paragraphs (条, 件 …) plus one, with the findings it adds. */
+function proseMutations(text: string): Mutation[] {
+  const before = new Set(check(text).findings.map(key));
+  const doc = parse(text);
+  const out: Mutation[] = [];
+  for (const p of doc.paragraphs) {
+    const line = p.range.start.line;
+    if (p.range.end.line !== line) continue;
+    for (const n of scanNumbers(doc.lines[line])) {
+      if (n.kind !== 'exact' || n.value === null || n.decimals > 0 || !/^[条件项次人个]$/.test(n.unit ?? '')) continue;
+      const lines = doc.lines.slice();
+      lines[line] = lines[line].slice(0, n.start) + String(n.value + 1) + lines[line].slice(n.end);
+      const found = check(lines.join('\n')).findings.filter((f) => f.severity !== 'info' && !before.has(key(f)));
+      out.push({ line, character: n.start, what: `第 ${line + 1} 行 ${n.raw}${n.unit}→${n.value + 1}`, found });
+    }
+  }
+  return out;
+}
+
 function twice(ms: Mutation[]): string[] {
   return ms.filter((m) => m.found.length > 1).map((m) => `${m.what}: ${m.found.map((f) => `${f.ruleId} ${f.message}`).join(' | ')}`);
 }
@@ -72,8 +92,9 @@ describe('one wrong cell, one finding', () => {
 
   const CORRECT = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'correct');
   for (const name of fs.readdirSync(CORRECT).filter((n) => n.endsWith('.md'))) {
-    test(`fixtures/correct/${name}: no changed figure gives two findings`, () => {
-      assert.deepEqual(twice(mutations(fs.readFileSync(path.join(CORRECT, name), 'utf8'))), []);
+    test(`fixtures/correct/${name}: no changed figure, in a table or in the text, gives two findings`, () => {
+      const text = fs.readFileSync(path.join(CORRECT, name), 'utf8');
+      assert.deepEqual(twice([...mutations(text), ...proseMutations(text)]), []);
     });
   }
 
@@ -92,4 +113,19 @@ describe('one wrong cell, one finding', () => {
       assert.deepEqual(twice(mutations(page.text)), []);
     });
   }
+});
+
+describe('two rules faulting the same words make one finding', () => {
+  test('a stated total that neither its parts nor the table bear out: one finding, the other rule beside it', () => {
+    const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'correct', 'gov2021-city-2023.md'), 'utf8');
+    const changed = proseMutations(text).filter((m) => m.found.some((f) => f.data?.alsoFoundBy));
+    assert.ok(changed.length > 0, 'some change is faulted by two rules');
+    for (const m of changed) {
+      assert.equal(m.found.length, 1, m.what);
+      const [f] = m.found;
+      const others = f.data!.alsoFoundBy as string[];
+      assert.ok(!others.includes(f.ruleId));
+      for (const id of others) assert.ok(f.related!.some((r) => r.message.startsWith(`另见（${id}）`) && r.range.start.line === f.range.start.line), `${m.what}: ${id} beside it`);
+    }
+  });
 });
