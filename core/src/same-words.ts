@@ -20,13 +20,21 @@ export function mergeSameWords(sorted: Finding[]): Finding[] {
   for (const f of sorted) {
     const last = out[out.length - 1];
     if (!last || last.range.start.line !== f.range.start.line || last.range.start.character !== f.range.start.character) groupStart = out.length;
-    const kept = MERGED.has(f.severity) ? out.slice(groupStart).find((k) => MERGED.has(k.severity) && k.ruleId !== f.ruleId && sameRange(k, f)) : undefined;
-    if (!kept) {
+    let at = -1;
+    if (MERGED.has(f.severity)) {
+      for (let i = groupStart; i < out.length && at < 0; i++) if (MERGED.has(out[i].severity) && out[i].ruleId !== f.ruleId && sameRange(out[i], f)) at = i;
+    }
+    if (at < 0) {
       out.push(f);
       continue;
     }
-    kept.related = [...(kept.related ?? []), { range: f.range, message: `另见（${f.ruleId}）：${f.message}` }];
-    kept.data = { ...kept.data, alsoFoundBy: [...(((kept.data?.alsoFoundBy as string[] | undefined) ?? [])), f.ruleId] };
+    // A new object: a finding may be shared (an editor session keeps results), so it is never changed.
+    const kept = out[at];
+    out[at] = {
+      ...kept,
+      related: [...(kept.related ?? []), { range: f.range, message: `另见（${f.ruleId}）：${f.message}` }],
+      data: { ...kept.data, alsoFoundBy: [...((kept.data?.alsoFoundBy as string[] | undefined) ?? []), f.ruleId] },
+    };
   }
   return out;
 }
