@@ -6,6 +6,7 @@
 // finding — so no draft, however crafted, freezes the editor or exhausts memory.
 
 import { mergeSameWords } from './same-words';
+import { findTextTables } from './facts/text-tables';
 import type { ReportDocument } from './model';
 import { deriveFacts } from './facts/derive';
 import type { ReportFacts } from './facts/types';
@@ -95,6 +96,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   if (timing) lap('read');
   const facts = deriveFacts(doc, choice.profile, cache);
   facts.unreadableTables = unreadableInView(read);
+  facts.unreadableTables.push(...findTextTables(doc, choice.profile, facts.nationalTables, facts.unreadableTables));
   if (timing) lap('facts');
   const rules = options.rules ?? ALL_RULES;
   const suppressed = suppressionFor(doc);

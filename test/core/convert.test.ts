@@ -20,7 +20,9 @@ const CORPUS_HTML = path.join(REPO, '..', 'shared', 'corpus', 'html');
 function fixtureFiles(dir = FIXTURES): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const f = path.join(dir, e.name);
-    if (e.isDirectory()) return fixtureFiles(f);
+    // Text out of a PDF keeps the converter's runs of spaces, which no Word or web paragraph keeps:
+    // it is input to be checked, not a draft to be exported.
+    if (e.isDirectory()) return e.name === 'pdf-text' ? [] : fixtureFiles(f);
     return /\.(md|txt)$/.test(e.name) && e.name !== 'README.md' ? [f] : [];
   });
 }

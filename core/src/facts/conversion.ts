@@ -6,11 +6,26 @@
 import type { Range, ReportDocument } from '../model';
 import { lineRange } from '../model';
 
-export interface ConversionTrace {
-  kind: 'pdf';
-  /** The page-number lines, in order. */
-  pageMarks: Range[];
-}
+export type ConversionTrace =
+  | {
+      kind: 'pdf';
+      /** The page-number lines, in order. */
+      pageMarks: Range[];
+    }
+  | {
+      /** Table cells one per line: a table copied or extracted (pdftotext) without its layout. */
+      kind: 'cells';
+      /** The lines that hold one figure and nothing else. */
+      cellLines: Range[];
+    };
+
+const TRAILING_COMMENT = /\s*<!--.*?-->\s*$/;
+
+/** A line that is one figure and nothing else (0, 12, 3.5). */
+const FIGURE_LINE = /^\s*[0-9０-９]{1,7}(?:[.．][0-9０-９]{1,4})?\s*$/;
+/** So many such lines, and this share of the non-blank lines, are a table taken apart cell by cell. */
+const MIN_CELL_LINES = 40;
+const MIN_CELL_SHARE = 0.15;
 
 const PAGE_MARK = /^\s*(?:[-—–－~～]\s*(\d{1,3})\s*[-—–－~～]|第\s*(\d{1,3})\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 
@@ -19,7 +34,9 @@ export function findConversionTrace(doc: ReportDocument): ConversionTrace | unde
   const marks: Range[] = [];
   let last = 0;
   for (let l = 0; l < doc.lines.length; l++) {
-    const line = doc.lines[l];
+    // A comment at the end (a directive, a test's marker) leaves it a page-number line.
+    if (doc.lines[l].length > 200) continue; // the comment pattern is only ever run on short lines
+    const line = doc.lines[l].replace(TRAILING_COMMENT, '');
     if (line.length > 20) continue;
     const m = PAGE_MARK.exec(line);
     if (!m) continue;
@@ -28,5 +45,18 @@ export function findConversionTrace(doc: ReportDocument): ConversionTrace | unde
     last = n;
     marks.push(lineRange(l, 0, line.length));
   }
-  return marks.length >= 2 ? { kind: 'pdf', pageMarks: marks } : undefined;
+  if (marks.length >= 2) return { kind: 'pdf', pageMarks: marks };
+  return cellsPerLine(doc);
+}
+
+function cellsPerLine(doc: ReportDocument): ConversionTrace | undefined {
+  const cells: Range[] = [];
+  let nonBlank = 0;
+  for (let l = 0; l < doc.lines.length; l++) {
+    const line = doc.lines[l];
+    if (line.trim() === '') continue;
+    nonBlank++;
+    if (line.length <= 16 && FIGURE_LINE.test(line)) cells.push(lineRange(l, 0, line.length));
+  }
+  return cells.length >= MIN_CELL_LINES && cells.length >= nonBlank * MIN_CELL_SHARE ? { kind: 'cells', cellLines: cells } : undefined;
 }

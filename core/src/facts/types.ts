@@ -54,7 +54,8 @@ export interface UnreadableTableFact {
   /** The national table's id; undefined for a local 统计表. */
   tableId?: string;
   title: string;
-  outcome: 'ambiguous' | 'none' | 'too-many';
+  /** 'text': the table is written as plain lines (out of a PDF), its rows found by their labels. */
+  outcome: 'ambiguous' | 'none' | 'too-many' | 'text';
   solutions?: number;
   range: Range;
 }

@@ -2,6 +2,7 @@
 // a level that jumps (一、 straight to 1.), and half-width （一） written as (一).
 // Fixes touch only the numeral or only the two parentheses, never the title.
 
+import { inTextTable } from '../facts/text-tables';
 import type { Heading, Range, Section, TextEdit } from '../model';
 import type { PartMatch } from '../facts/types';
 import type { Profile } from '../profiles/types';
@@ -30,7 +31,9 @@ export const rule: Rule = {
     const present = new Set(parts.map((m) => m.specIndex));
     const halfWidth: Heading[] = [];
     const jumps: Jump[] = [];
-    const visit = (siblings: Section[], parent: Section | undefined) => {
+    const visit = (all: Section[], parent: Section | undefined) => {
+      // The rows of a table given as plain lines (（一）予以公开 …) are no headings.
+      const siblings = all.filter((s) => !inTextTable(ctx.facts.unreadableTables, s.heading.line));
       if (parent) findJump(parent, siblings, jumps);
       for (const group of groupsOf(siblings)) checkSequence(ctx, group, parent, parent ? undefined : { byLine, present });
       for (const s of siblings) {

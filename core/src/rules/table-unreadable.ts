@@ -15,11 +15,20 @@ export const rule: Rule = {
     fixable: false,
     description:
       '从网页复制或转换的文本中，表格边框丢失，一行数字连成一串（如“640020470”）。按每行的格数和表内勾稽关系（各行总计、各列合计、一 + 二 = 三（七）+ 四）' +
-      '只有一种拆法时，表格照常检查；有多种拆法或没有一种能使勾稽关系成立时，在此提示一次，该表不做任何检查，以免据猜测的数字报错。',
+      '只有一种拆法时，表格照常检查；有多种拆法或没有一种能使勾稽关系成立时，在此提示一次，该表不做任何检查，以免据猜测的数字报错。' +
+      '从 PDF 复制或转换的文本中，统计表常成为逐行的纯文本（行名与数字分散在多行），同样提示一次、不作检查，其各行也不当作标题。',
     basis: '由表格结构推得：拆分必须满足统计表自身的勾稽关系',
   },
   check({ facts, report }) {
     for (const t of facts.unreadableTables) {
+      if (t.outcome === 'text') {
+        report({
+          message: `${t.title}是逐行的纯文本（多见于从 PDF 复制或转换的文本），表格线已丢失，各数字属于哪一格无法可靠判断，此表未作检查；请对照原表（Word 文件或网页表格）核实`,
+          range: { start: t.range.start, end: { line: t.range.start.line, character: Math.max(1, t.range.end.line === t.range.start.line ? t.range.end.character : 1) } },
+          data: { table: t.tableId, outcome: t.outcome },
+        });
+        continue;
+      }
       const why =
         t.outcome === 'ambiguous'
           ? '按各行格数和表内勾稽关系有不止一种拆法'
