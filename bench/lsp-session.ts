@@ -49,10 +49,10 @@ export interface StartOptions {
 export function startServer(opts: StartOptions): Session {
   const spawnedAt = performance.now();
   const proc = spawn(process.execPath, [opts.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  proc.stderr!.on('data', () => {
+  proc.stderr.on('data', () => {
     /* the server logs to stderr only on crashes; keep the pipe drained */
   });
-  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiting = new Map<string, (v: { at: number; params: PublishedDiagnostics }) => void>();
   const arrived = new Map<string, { at: number; params: PublishedDiagnostics }>();
   conn.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {

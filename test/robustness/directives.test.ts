@@ -46,7 +46,7 @@ function actionsFor(r: CheckResult, f: Finding): CodeAction[] {
 }
 
 function apply(text: string, a: CodeAction): string {
-  const edits = a.edit!.documentChanges![0].edits as TextEdit[];
+  const edits = a.edit.documentChanges[0].edits;
   return applyEdits(text, edits);
 }
 

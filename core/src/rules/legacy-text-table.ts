@@ -88,10 +88,10 @@ function claimsOf(cache: CheckCache, text: string, context: string): Claim[] {
     }
   }
   if (aboutDisclosure) {
-    for (const m of allMatches(NONE_RECEIVED, text)) claims.push({ topic: 'received', value: 0, start: m.index!, end: m.index! + m[0].length, written: m[0] });
+    for (const m of allMatches(NONE_RECEIVED, text)) claims.push({ topic: 'received', value: 0, start: m.index, end: m.index + m[0].length, written: m[0] });
     for (const m of allMatches(NONE_CASES, text)) {
       for (const word of [m[1], m[2]]) {
-        if (word) claims.push({ topic: word === '行政复议' ? 'reviews' : 'suits', value: 0, start: m.index!, end: m.index! + m[0].length, written: m[0] });
+        if (word) claims.push({ topic: word === '行政复议' ? 'reviews' : 'suits', value: 0, start: m.index, end: m.index + m[0].length, written: m[0] });
       }
     }
   }

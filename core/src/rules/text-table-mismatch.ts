@@ -157,7 +157,7 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
     const about = sentence + context;
     let consumed = -1; // a keyword inside an earlier claim's words ("结转下年度继续办理42件") is not a claim
     for (const m of allMatches(KEYWORD, sentence)) {
-      const kStart = ss + m.index!;
+      const kStart = ss + m.index;
       if (kStart < consumed) continue;
       const kEnd = kStart + m[0].length;
       const topic = topicOf(m[0]);
