@@ -67,6 +67,8 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
+      // `let x; const f = () => x?.…; x = …`: a closure may run before the one assignment.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Every `eslint-disable` must say why beside it (`-- reason`), and names the rules it silences.
       '@eslint-community/eslint-comments/require-description': 'error',
       '@eslint-community/eslint-comments/no-unlimited-disable': 'error',

@@ -16,7 +16,7 @@ let tokenize: (lines: string[]) => Token[][];
 
 describe('syntaxes/nianbao.tmLanguage.json', { skip: available ? false : 'vscode-textmate not installed (run scripts/setup-vscode-offline.sh)' }, () => {
   before(async () => {
-    /* eslint-disable @typescript-eslint/no-require-imports */
+    /* eslint-disable @typescript-eslint/no-require-imports -- VS Code's own copies of vscode-textmate and oniguruma, found at run time */
     const tm = require(join(vscodeModules, 'vscode-textmate'));
     const onig = require(join(vscodeModules, 'vscode-oniguruma'));
     /* eslint-enable @typescript-eslint/no-require-imports */

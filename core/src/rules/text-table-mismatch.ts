@@ -149,7 +149,7 @@ const CLAIMS = memoKey('claims', (key: string, cache: CheckCache) => {
 });
 
 function computeClaims(cache: CheckCache, text: string, context: string): Claim[] {
-  const { depths, nums: all } = scanProse(cache, text);
+  const { nums: all } = scanProse(cache, text);
   const nums = all.filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
   const claims: Claim[] = [];
   for (const [ss, se] of sentences(text)) {

@@ -74,7 +74,7 @@ function cellHover(result: CheckResult, pos: Position): MarkdownHover | undefine
     .sort((a, b) => RANK[a.line.verdict] - RANK[b.line.verdict]);
   for (const { c, line } of sums) {
     const cause = line.verdict === 'differs' && blame ? causeOf(blame, at, c) : undefined;
-    lines.push(cause ? `${line.text}　${cause}` : line.text);
+    lines.push(cause ? `${line.text}\u3000${cause}` : line.text);
   }
   // Findings elsewhere that name this cell, each once. A failed sum of the table is its ✗ line
   // above already; a table-balance finding that blames another cell (it says what that cell should

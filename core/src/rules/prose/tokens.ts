@@ -67,7 +67,7 @@ const DI = 0x7b2c; // 第
 
 export function proseNumbers(text: string, depths: Int32Array = parenDepths(text)): ProseNumber[] {
   const tokens = scanNumbers(text);
-  const out: ProseNumber[] = new Array(tokens.length);
+  const out = new Array<ProseNumber>(tokens.length);
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
     let unit = tok.unit;
