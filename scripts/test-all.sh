@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's single test command (`npm test`). Does all set-up a fresh machine needs, then runs
-# every tier: core, protocol and robustness tests, the extension suite inside a real VS Code, VSIX
+# every tier: lint, core, protocol and robustness tests, the extension suite inside a real VS Code, VSIX
 # packaging, the UI test on the installed VSIX and the Neovim LSP test. Prints each tier's time
 # and ends with one line `N passed, N failed` (what CI reads). Exits non-zero if anything failed.
 set -uo pipefail
@@ -73,6 +73,8 @@ if [ ! -d node_modules ]; then
   tier npm-ci step 900 npm ci --no-audit --no-fund
 fi
 tier typecheck step 300 npx --no-install tsc -p .
+# ESLint with typescript-eslint's type-aware rules (eslint.config.mjs): floating promises and the like
+tier lint step 300 npm run --silent lint
 BUILD_OK=1
 tier build step 300 npm run --silent build || BUILD_OK=0
 

@@ -344,7 +344,7 @@ describe('text-table-mismatch', () => {
     assert.deepEqual(run(withSentence('全年收到6件申请，受理行政许可申请318件，办结行政审批事项300件。'), textTableMismatch), []);
     const findings = run(text, textTableMismatch);
     assert.deepEqual(
-      findings.map((f) => `${f.data?.topic} ${f.message.replace(/，.*/, '')}`),
+      findings.map((f) => `${String(f.data?.topic)} ${f.message.replace(/，.*/, '')}`),
       ['done 正文写 4件', 'carry-over 正文写 2件', 'litigation 正文写 2件'],
     );
   });

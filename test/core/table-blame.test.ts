@@ -138,10 +138,10 @@ describe('blame the one wrong cell: the example draft', () => {
     const at = (line: number, needle: string) => ({ line, character: lines(text)[line].lastIndexOf(needle) + 2 });
     const blamed = hover(r, at(44, '| 26 |'))?.contents.value ?? '';
     assert.match(blamed, /按表内勾稽关系，本格应为 25\*\*（表中为 26）/);
-    assert.match(blamed, /✗ 总计 = 自然人 \+ .*：26；21 \+ 2 \+ 0 \+ 1 \+ 1 \+ 0 = 25，相差 1　（由本格引起）/);
+    assert.match(blamed, /✗ 总计 = 自然人 \+ .*：26；21 \+ 2 \+ 0 \+ 1 \+ 1 \+ 0 = 25，相差 1\u3000（由本格引起）/);
     const total = hover(r, at(65, '| 54 |'))?.contents.value ?? '';
     assert.match(total, /✓ 一 \+ 二 = 三（七）\+ 四（「总计」列）：56 \+ 3 = 59；54 \+ 5 = 59，相符/);
-    assert.match(total, /✗ 三（七）总计 = .*：54；.* = 55，相差 1　（由「三（一）」行「总计」引起）/);
+    assert.match(total, /✗ 三（七）总计 = .*：54；.* = 55，相差 1\u3000（由「三（一）」行「总计」引起）/);
     // The finding elsewhere that lists this cell as related information.
     assert.match(total, /另见：「三（一）」行「总计」应为 25/);
     assert.doesNotMatch(total, /本格应为/);
@@ -152,6 +152,6 @@ describe('blame the one wrong cell: the example draft', () => {
     const rr = check(t);
     const line = 74;
     const h = hover(rr, { line, character: lines(t)[line].indexOf('| 3 |') + 2 })?.contents.value ?? '';
-    assert.match(h, /✗ 总计 = 结果维持 \+ 结果纠正 \+ 其他结果 \+ 尚未审结（「行政复议、行政诉讼情况」行）：3；1 \+ 1 \+ 0 \+ 0 = 2，相差 1　（无法确定哪一格有误）/);
+    assert.match(h, /✗ 总计 = 结果维持 \+ 结果纠正 \+ 其他结果 \+ 尚未审结（「行政复议、行政诉讼情况」行）：3；1 \+ 1 \+ 0 \+ 0 = 2，相差 1\u3000（无法确定哪一格有误）/);
   });
 });

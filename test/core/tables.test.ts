@@ -79,7 +79,7 @@ const T3_HEADER = [
 ];
 
 function requestsPipe(rows: Row[]): string[] {
-  return [...T3_HEADER, ...rows.map((r) => `| ${r.a} | ${r.b} | ${r.v.join(' | ')} |`.replace(/\|  \|/g, '| |'))];
+  return [...T3_HEADER, ...rows.map((r) => `| ${r.a} | ${r.b} | ${r.v.join(' | ')} |`.replace(/\| {2}\|/g, '| |'))];
 }
 
 function reviewPipe(values: string[]): string[] {

@@ -194,7 +194,7 @@ describe('text checks on the real reports', { skip: !fs.existsSync(path.join(SHA
   );
 
   test('statute-name: seed 003 cites 《…政務信息公開條例》, corpus 010 and 012 write 政府信息公开工作条例; nothing else', () => {
-    const found = files.flatMap(({ name, text }) => check(text, { rules: [statuteName] }).findings.map((f) => `${name} ${f.severity} ${f.data?.written}`));
+    const found = files.flatMap(({ name, text }) => check(text, { rules: [statuteName] }).findings.map((f) => `${name} ${f.severity} ${String(f.data?.written)}`));
     assert.deepEqual(found, ['seeds/003 warning 中華人民共和國政務信息公開條例', 'corpus/010 info 政府信息公开工作条例', 'corpus/012 info 政府信息公开工作条例']);
   });
 

@@ -19,7 +19,7 @@ describe('syntaxes/nianbao.tmLanguage.json', { skip: available ? false : 'vscode
     /* eslint-disable @typescript-eslint/no-require-imports -- VS Code's own copies of vscode-textmate and oniguruma, found at run time */
     const tm = require(join(vscodeModules, 'vscode-textmate'));
     const onig = require(join(vscodeModules, 'vscode-oniguruma'));
-    /* eslint-enable @typescript-eslint/no-require-imports */
+    /* eslint-enable @typescript-eslint/no-require-imports -- back to imports */
     await onig.loadWASM(readFileSync(join(vscodeModules, 'vscode-oniguruma/release/onig.wasm')).buffer);
     const registry = new tm.Registry({
       onigLib: Promise.resolve({ createOnigScanner: (s: string[]) => new onig.OnigScanner(s), createOnigString: (s: string) => new onig.OnigString(s) }),

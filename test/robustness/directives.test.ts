@@ -8,7 +8,6 @@ import MarkdownIt from 'markdown-it';
 import { check, type CheckResult, type Finding } from '../../core/src/index';
 import { createLanguageService } from '../../core/src/service/index';
 import type { DocumentCodeAction as CodeAction } from '../../core/src/service/codeActions';
-import type { TextEdit } from '../../core/src/model';
 import { applyEdits } from '../core/helpers';
 import { sampleDrafts } from './mutations';
 
