@@ -8,8 +8,8 @@ import { check } from '../../core/src/engine';
 import type { Finding, Rule } from '../../core/src/rules/types';
 import { rule as proseSum } from '../../core/src/rules/prose-sum';
 import { rule as prosePercent } from '../../core/src/rules/prose-percent';
-import { findRatioStatements } from '../../core/src/rules/prose/ratio-statements';
-import { findSumStatements } from '../../core/src/rules/prose/sum-statements';
+import { findRatioStatements } from '../../core/src/analysis/prose/ratio-statements';
+import { findSumStatements } from '../../core/src/analysis/prose/sum-statements';
 import { CheckCache } from '../../core/src/check-cache';
 import { applyEdits } from './helpers';
 

@@ -6,7 +6,7 @@ import type { Heading, Range, Section, TextEdit } from '../model';
 import type { PartMatch } from '../facts/types';
 import type { Profile } from '../profiles/types';
 import type { Rule, RuleContext } from './types';
-import { cnNumeral, distinctParts, headingLabel, numeralFor, numeralRange, statutoryNumber } from './structure-util';
+import { cnNumeral, distinctParts, headingLabel, numeralFor, numeralRange, statutoryNumber } from '../analysis/structure-util';
 
 const LEVEL_SAMPLE: Record<number, string> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' };
 

@@ -9,9 +9,9 @@ import type { Cell } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { Rule } from './types';
 import type { CheckCache } from '../check-cache';
-import { paragraphRange } from './prose/ranges';
-import { scanProse, sentences, type ProseNumber } from './prose/tokens';
-import { headingAbove, keywordFigures, OTHER_MATTERS, OTHER_THAN_CASES, sentenceEndOf } from './prose/keyword-figures';
+import { paragraphRange } from '../analysis/prose/ranges';
+import { scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
+import { headingAbove, keywordFigures, OTHER_MATTERS, OTHER_THAN_CASES, sentenceEndOf } from '../analysis/prose/keyword-figures';
 import { allMatches } from '../facts/all-matches';
 
 type Topic = 'proactive' | 'received' | 'concluded' | 'answered' | 'reviews' | 'suits';

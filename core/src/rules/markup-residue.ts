@@ -6,7 +6,7 @@
 
 import type { TextEdit } from '../model';
 import type { RelatedInfo, Rule } from './types';
-import { lineRange } from './prose/ranges';
+import { lineRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
 
 type Kind = 'conditional' | 'tag' | 'entity' | 'mso' | 'nbsp';

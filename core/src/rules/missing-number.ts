@@ -5,8 +5,8 @@
 // word (文件、事项、条件、各条、逐项 …) are not items without a figure.
 
 import type { Rule } from './types';
-import { paragraphRange } from './prose/ranges';
-import { sentences } from './prose/tokens';
+import { paragraphRange } from '../analysis/prose/ranges';
+import { sentences } from '../analysis/prose/tokens';
 import { allMatches } from '../facts/all-matches';
 import { isSpace } from '../text/chars';
 

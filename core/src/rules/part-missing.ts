@@ -8,8 +8,8 @@ import type { Position, ReportDocument, TextEdit } from '../model';
 import type { PartMatch } from '../facts/types';
 import type { PartSpec } from '../profiles/types';
 import type { Rule, RuleContext } from './types';
-import { distinctParts, eolOf, headingLabel, lineRange, statutoryNumber, cnNumeral, numeralRange } from './structure-util';
-import { coveredElsewhere, hasStatisticsTable, tableAsPlainText } from './part-presence';
+import { distinctParts, eolOf, headingLabel, lineRange, statutoryNumber, cnNumeral, numeralRange } from '../analysis/structure-util';
+import { coveredElsewhere, hasStatisticsTable, tableAsPlainText } from '../analysis/part-presence';
 import { annexStart } from '../facts/parts';
 
 export const rule: Rule = {

@@ -6,7 +6,7 @@
 import { BUILTIN_PROFILES } from '../profiles/index';
 import { formatName } from '../profiles/select';
 import type { Rule } from './types';
-import { lineRange } from './structure-util';
+import { lineRange } from '../analysis/structure-util';
 
 const IDS = BUILTIN_PROFILES.map((p) => p.id).join('、');
 

@@ -4,7 +4,7 @@
 // citation or when it defines itself (以下简称…); as the first citation it is noted.
 
 import type { Rule } from './types';
-import { lineRange } from './prose/ranges';
+import { lineRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
 
 const FULL = '中华人民共和国政府信息公开条例';

@@ -12,7 +12,7 @@ import { normalizeLabel, toHalfWidth } from '../text/normalize';
 import { BUILTIN_PROFILES } from '../profiles/index';
 import { rowKey } from '../facts/table-labels';
 import type { Rule, RuleContext } from './types';
-import { decimalsOf, differenceText, formatAmount, sameAmount, sumOf, termOf, type Term } from './table-arith';
+import { decimalsOf, differenceText, formatAmount, sameAmount, sumOf, termOf, type Term } from '../analysis/table-arith';
 
 const TOTAL_KEYS = new Set(['合计', '总计', '小计', '总数', '共计']);
 const QIZHONG = /^\s*其中\s*[:：,，]?\s*/;

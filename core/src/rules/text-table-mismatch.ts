@@ -9,11 +9,11 @@
 import type { Cell, Heading, Paragraph, ReportDocument } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { Rule } from './types';
-import { paragraphRange } from './prose/ranges';
+import { paragraphRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
-import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from './prose/tokens';
+import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
 import { CheckCache, memoKey } from '../check-cache';
-import { doubtfulCells, tableBlames, type ProseFigure } from './table-blame';
+import { doubtfulCells, tableBlames, type ProseFigure } from '../analysis/table-blame';
 
 interface Target {
   /** What the table holds, for the message. */

@@ -4,7 +4,7 @@
 
 import { findPeriodStatement } from '../facts/period';
 import type { Rule } from './types';
-import { paragraphRange } from './prose/ranges';
+import { paragraphRange } from '../analysis/prose/ranges';
 import { toHalfWidth } from '../text/normalize';
 import { allMatches } from '../facts/all-matches';
 
