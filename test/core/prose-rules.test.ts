@@ -15,7 +15,7 @@ import { rule as periodConsistency } from '../../core/src/rules/period-consisten
 import { rule as placeholder } from '../../core/src/rules/placeholder';
 import { rule as mojibake } from '../../core/src/rules/mojibake';
 import { rule as textTableMismatch } from '../../core/src/rules/text-table-mismatch';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 
 const TITLE = '# 青禾县民政局2023年政府信息公开工作年度报告';
 const PERIOD = '本报告所列数据统计期限为2023年1月1日至12月31日。';

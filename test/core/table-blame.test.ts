@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, type CheckResult, type Finding } from '../../core/src/index';
 import { hover } from '../../core/src/service/hover';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');

@@ -10,7 +10,7 @@ import { rule as tableValues } from '../../core/src/rules/table-values';
 import { rule as tableShape } from '../../core/src/rules/table-shape';
 import { rule as tableFormatYear } from '../../core/src/rules/table-format-year';
 import { rule as tableSum } from '../../core/src/rules/table-sum';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 import { GOV2021_TABLES } from '../../core/src/profiles/tables/gov2021';
 import { GOV2019_TABLES } from '../../core/src/profiles/tables/gov2019';
 import { LEGACY_TABLES } from '../../core/src/profiles/tables/legacy';

@@ -12,7 +12,7 @@ import type { Finding, Rule } from '../../core/src/rules/types';
 import { rule as statuteName } from '../../core/src/rules/statute-name';
 import { rule as missingNumber } from '../../core/src/rules/missing-number';
 import { rule as markupResidue } from '../../core/src/rules/markup-residue';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 
 const TITLE = '# 青禾县民政局2023年政府信息公开工作年度报告';
 const PERIOD = '本报告所列数据统计期限为2023年1月1日至12月31日。';

@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { check, type CheckResult, type Finding } from '../../core/src/index';
 import { createLanguageService } from '../../core/src/service/index';
 import type { DocumentCodeAction as CodeAction } from '../../core/src/service/codeActions';
-import { applyEdits } from '../core/helpers';
+import { applyEdits } from '../support/textEdits';
 import { sampleDrafts } from './mutations';
 
 const service = createLanguageService();
