@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Module from 'node:module';
-import { ensureBuilt, REPO } from './lspClient';
+import { ensureBuilt, REPO } from '../protocol/lspClient';
 
 interface FakeDoc {
   uri: { scheme: string; toString(): string };

@@ -5,7 +5,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO } from './lspClient';
+import { REPO } from '../protocol/lspClient';
 
 const toolsDir = process.env.NIANBAO_TOOLS ?? (existsSync('/opt/nianbao-tools') ? '/opt/nianbao-tools' : join(REPO, '.cache/tools'));
 const vscodeModules = join(toolsDir, 'cs/node_modules/code-server/lib/vscode/node_modules');
