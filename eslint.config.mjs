@@ -20,6 +20,7 @@ export default tseslint.config(
       'test-artifacts/**',
       'test/fixtures/**',
       'test/ui/workspace/**',
+      // the build script and this file are plain Node outside the TypeScript program
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
