@@ -28,7 +28,7 @@ function timed(args: string[], rssFile?: string): Run {
     maxBuffer: 64 * MB,
   });
   const ms = performance.now() - started;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 400)}`);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status ?? `on ${r.signal ?? 'an error'}`}: ${r.stderr?.toString().slice(0, 400)}`);
   return { ms, rssMb: rssFile ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined };
 }
 

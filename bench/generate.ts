@@ -98,7 +98,7 @@ function table2(r: Rand): Table2 {
   const byColumn = done.map((d) => split(r, d, RESULT_ROWS.length));
   const lines = [
     row(['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', '', '申请人情况', '', '', '', '', '', '']),
-    row(Array(10).fill('---')),
+    row(Array<string>(10).fill('---')),
     row(['', '', '', '自然人', '法人或其他组织', '', '', '', '', '总计']),
     row(['', '', '', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '']),
     row(['一、本年新收政府信息公开申请数量', '', '', ...withTotal(fresh)]),
@@ -144,9 +144,9 @@ function table3(r: Rand): { text: string; review: number; direct: number; after:
   const [a, b, c] = [group(), group(), group()];
   const text = [
     row(['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', '']),
-    row(Array(15).fill('---')),
+    row(Array<string>(15).fill('---')),
     row(['', '', '', '', '', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', '']),
-    row(Array(3).fill(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat()),
+    row(Array<string[]>(3).fill(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat()),
     row([...a, ...b, ...c]),
   ].join('\n');
   return { text, review: a[4], direct: b[4], after: c[4] };

@@ -49,15 +49,17 @@ export interface StartOptions {
 export function startServer(opts: StartOptions): Session {
   const spawnedAt = performance.now();
   const proc = spawn(process.execPath, [opts.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  proc.stderr!.on('data', () => {
+  const pid = proc.pid;
+  if (pid === undefined) throw new Error(`could not start ${opts.serverPath}`);
+  proc.stderr.on('data', () => {
     /* the server logs to stderr only on crashes; keep the pipe drained */
   });
-  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiting = new Map<string, (v: { at: number; params: PublishedDiagnostics }) => void>();
   const arrived = new Map<string, { at: number; params: PublishedDiagnostics }>();
   conn.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
     const at = performance.now();
-    const key = `${params.uri}#${params.version}`;
+    const key = `${params.uri}#${params.version ?? 'unversioned'}`;
     const w = waiting.get(key);
     if (w) {
       waiting.delete(key);
@@ -96,11 +98,11 @@ export function startServer(opts: StartOptions): Session {
     },
     cpuMs() {
       // Fields 14 and 15 (utime, stime) in clock ticks, counted after the parenthesised command name.
-      const fields = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
       return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
     },
     rssKb() {
-      const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
     },
     async close() {

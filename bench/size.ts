@@ -51,7 +51,7 @@ async function serverComposition(root: string): Promise<Record<string, number>> 
 }
 
 function vsixSize(root: string): { bytes?: number; error?: string } {
-  const existing = join(root, `nianbao-${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}.vsix`);
+  const existing = join(root, `nianbao-${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}.vsix`);
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
   const out = join(dir, 'nianbao.vsix');
   try {
@@ -92,7 +92,7 @@ export async function benchSize(root: string): Promise<{ rows: Row[]; details: R
       .map(([k, v]) => `${k} ${kb(v).toFixed(0)} KB`)
       .join(', ');
     const row = rows.find((r) => r.id === 'size.server.js');
-    if (row) row.note = `${row.note}; largest parts: ${top}`;
+    if (row) row.note = `${row.note ? `${row.note}; ` : ''}largest parts: ${top}`;
   } catch (e) {
     details.serverCompositionError = e instanceof Error ? e.message : String(e);
   }

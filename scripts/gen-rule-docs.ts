@@ -50,6 +50,7 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
 }
 
 /** Control characters shown as their visible symbols (U+2400…), so an example can be read. */
+// eslint-disable-next-line no-control-regex -- control characters are what this makes visible
 const visible = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
 const fence = (s: string) => ['```markdown', visible(s), '```'];
 

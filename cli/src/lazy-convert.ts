@@ -7,7 +7,7 @@ export type ConvertModule = typeof import('../../core/src/convert/index');
 let loaded: ConvertModule | undefined;
 
 export function loadConvert(): ConvertModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the converters load only when a file is not plain text
   loaded ??= require('../../core/src/convert/index') as ConvertModule;
   return loaded;
 }

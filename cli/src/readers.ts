@@ -31,8 +31,8 @@ export function readReport(file: string): ReadReport {
       const converted = convert.convertFile(bytes, file);
       if (converted) return { text: converted.text, notes: converted.notes, source: { format: converted.format, map: converted.map } };
     } catch (e) {
-      if (e instanceof convert.ConvertError) throw new Error(e.message);
-      throw new Error(`无法读取文件：${(e as Error).message}`);
+      if (e instanceof convert.ConvertError) throw new Error(e.message, { cause: e });
+      throw new Error(`无法读取文件：${(e as Error).message}`, { cause: e });
     }
   }
   const decoded = decodeText(bytes);

@@ -14,7 +14,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const activated = Date.now();
   const ensureServer = (): Promise<ServerHandle> => {
     if (!server) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the language client is loaded when the first report opens, not at activation
       const lsp = require('./lsp') as typeof import('./lsp');
       server = lsp.startClient(context, { activated, clientLoaded: Date.now() });
       server.catch((err: unknown) => {

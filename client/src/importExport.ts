@@ -9,7 +9,7 @@ import type { ReportPreview } from './preview';
 type ConvertModule = typeof import('../../core/src/convert/index');
 let convertModule: ConvertModule | undefined;
 function converters(): ConvertModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the converters are loaded on the first import or export, not at activation
   convertModule ??= require('../../core/src/convert/index') as ConvertModule;
   return convertModule;
 }
@@ -23,7 +23,7 @@ export function registerImportExport(context: vscode.ExtensionContext): void {
       return false;
     }
     if (!preview) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the preview is loaded when it is first shown, not at activation
       const { ReportPreview } = require('./preview') as typeof import('./preview');
       preview = new ReportPreview();
       context.subscriptions.push(preview);

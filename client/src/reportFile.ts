@@ -10,6 +10,7 @@ export function defaultReportYear(now: Date): number {
 
 /** 「青川县司法局2024年政府信息公开工作年度报告.nianbao.md」: the title, without `# `, as a file name. */
 export function reportFileName(body: string, year: number, copy = 1): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   const name = `${body.trim()}${year}年政府信息公开工作年度报告`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim();
   return `${name}${copy > 1 ? `（${copy}）` : ''}.nianbao.md`;
 }

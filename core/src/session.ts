@@ -52,7 +52,7 @@ export class CheckSession {
         gen.current.set(key, value);
       },
     };
-    this.memos.set(owner, memo as Memo<unknown, unknown>);
+    this.memos.set(owner, memo);
     return memo;
   }
 }

@@ -10,8 +10,8 @@ import { formatTables, loadDisplayWidth } from '../../core/src/service/formattin
 export const FORMATTING_CAPABILITIES = { documentFormattingProvider: true, documentRangeFormattingProvider: true } as const;
 
 export interface FormattingHandlers {
-  formatting(params: DocumentFormattingParams): Promise<TextEdit[]>;
-  rangeFormatting(params: DocumentRangeFormattingParams): Promise<TextEdit[]>;
+  formatting: (params: DocumentFormattingParams) => Promise<TextEdit[]>;
+  rangeFormatting: (params: DocumentRangeFormattingParams) => Promise<TextEdit[]>;
 }
 
 /**

@@ -267,7 +267,7 @@ export function serve(connection: Connection): void {
     })),
   );
   connection.onRequest(TableInsertionRequestType, (p) =>
-    withDoc(p.uri, { kind: 'unknown' } as TableInsertionResult, (r) => tableInsertion(r, p.id, p.position, p.force)),
+    withDoc<TableInsertionResult>(p.uri, { kind: 'unknown' }, (r) => tableInsertion(r, p.id, p.position, p.force)),
   );
 
   const formatting = createFormattingHandlers((uri) => withDoc(uri, undefined, (r) => r.doc));

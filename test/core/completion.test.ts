@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../core/src/engine';
 import { completions } from '../../core/src/service/completion';
-import { applyEdits } from '../protocol/textEdits';
+import { applyEdits } from '../support/textEdits';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { DRAFT_2023 } from '../protocol/drafts';
 

@@ -10,7 +10,7 @@ import { check } from '../../core/src/engine';
 import type { Finding, Rule } from '../../core/src/rules/types';
 import { rule as concludedExceeds } from '../../core/src/rules/concluded-exceeds';
 import { rule as legacyTextTable } from '../../core/src/rules/legacy-text-table';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 
 const TITLE = '# 青禾县民政局2023年政府信息公开工作年度报告';
 const PERIOD = '本报告所列数据统计期限为2023年1月1日至12月31日。';

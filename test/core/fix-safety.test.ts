@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, type CheckResult } from '../../core/src/index';
 import { fixAllEdits } from '../../core/src/service/codeActions';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const SHARED = path.join(ROOT, '..', 'shared');

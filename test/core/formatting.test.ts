@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from '../../core/src/parse/parser';
 import { formatTables, loadDisplayWidth, splitTableLine, type WidthOf } from '../../core/src/service/formatting';
-import { applyEdits } from '../protocol/textEdits';
+import { applyEdits } from '../support/textEdits';
 
 let width: WidthOf;
 before(async () => {

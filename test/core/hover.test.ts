@@ -21,7 +21,7 @@ describe('cell hover', () => {
     const text = value(at('一、本年新收政府信息公开申请数量', '| 7 |'));
     const parts = text.split('\n\n');
     // (The table's sums cannot tell which of the cells is wrong, and say so after the sum.)
-    assert.match(parts[0], /^✗ 一 \+ 二 = 三（七）\+ 四（「自然人」列）：7 \+ 2 = 9；6 \+ 1 = 7，相差 2(　（.+）)?$/);
+    assert.match(parts[0], /^✗ 一 \+ 二 = 三（七）\+ 四（「自然人」列）：7 \+ 2 = 9；6 \+ 1 = 7，相差 2(\u3000（.+）)?$/);
     assert.match(parts[1], /^✓ 总计 = 自然人/);
     assert.equal(parts[parts.length - 1], '*收到和处理政府信息公开申请情况表 · 一、本年新收政府信息公开申请数量 × 自然人*');
   });

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { scanLines, type LinePattern } from '../../core/src/rules/prose/line-patterns';
+import { scanLines, type LinePattern } from '../../core/src/analysis/prose/line-patterns';
 import { PATTERNS as PLACEHOLDER } from '../../core/src/rules/placeholder';
 import { PATTERNS as MOJIBAKE } from '../../core/src/rules/mojibake';
 

@@ -8,10 +8,10 @@ import { check } from '../../core/src/engine';
 import type { Finding, Rule } from '../../core/src/rules/types';
 import { rule as proseSum } from '../../core/src/rules/prose-sum';
 import { rule as prosePercent } from '../../core/src/rules/prose-percent';
-import { findRatioStatements } from '../../core/src/rules/prose/ratio-statements';
-import { findSumStatements } from '../../core/src/rules/prose/sum-statements';
+import { findRatioStatements } from '../../core/src/analysis/prose/ratio-statements';
+import { findSumStatements } from '../../core/src/analysis/prose/sum-statements';
 import { CheckCache } from '../../core/src/check-cache';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 
 const TITLE = '# 青禾县民政局2023年政府信息公开工作年度报告';
 const PERIOD = '本报告所列数据统计期限为2023年1月1日至12月31日。';

@@ -15,7 +15,7 @@ import { rule as periodConsistency } from '../../core/src/rules/period-consisten
 import { rule as placeholder } from '../../core/src/rules/placeholder';
 import { rule as mojibake } from '../../core/src/rules/mojibake';
 import { rule as textTableMismatch } from '../../core/src/rules/text-table-mismatch';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 
 const TITLE = '# 青禾县民政局2023年政府信息公开工作年度报告';
 const PERIOD = '本报告所列数据统计期限为2023年1月1日至12月31日。';
@@ -344,7 +344,7 @@ describe('text-table-mismatch', () => {
     assert.deepEqual(run(withSentence('全年收到6件申请，受理行政许可申请318件，办结行政审批事项300件。'), textTableMismatch), []);
     const findings = run(text, textTableMismatch);
     assert.deepEqual(
-      findings.map((f) => `${f.data?.topic} ${f.message.replace(/，.*/, '')}`),
+      findings.map((f) => `${String(f.data?.topic)} ${f.message.replace(/，.*/, '')}`),
       ['done 正文写 4件', 'carry-over 正文写 2件', 'litigation 正文写 2件'],
     );
   });

@@ -10,7 +10,7 @@ import { rule as partTitle } from '../../core/src/rules/part-title';
 import { rule as headingNumbering } from '../../core/src/rules/heading-numbering';
 import { rule as profileNotice } from '../../core/src/rules/profile-notice';
 import { rule as feeStatement } from '../../core/src/rules/fee-statement';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 import { draft2021 } from './drafts';
 
 const STRUCTURE: Rule[] = [partMissing, partOrder, partDuplicate, partTitle, headingNumbering, profileNotice, feeStatement];

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, type CheckResult, type Finding } from '../../core/src/index';
 import { hover } from '../../core/src/service/hover';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
@@ -75,8 +75,8 @@ describe('blame the one wrong cell: fixtures', () => {
       f.related?.map((x) => x.range.start.line),
       [65, 65, prose],
     );
-    assert.match(f.related![0].message, /^第 7 列（总计）：一 \+ 二 = 6 \+ 0 = 6，三（七）\+ 四 = 6 \+ 1 = 7，相差 1/);
-    assert.equal(f.related![2].message, '正文写 5件（与勾稽关系要求的数一致）');
+    assert.match(f.related[0].message, /^第 7 列（总计）：一 \+ 二 = 6 \+ 0 = 6，三（七）\+ 四 = 6 \+ 1 = 7，相差 1/);
+    assert.equal(f.related[2].message, '正文写 5件（与勾稽关系要求的数一致）');
     assert.equal(f.fix?.title, '将「三（七）」行「总计」改为 5');
   });
 
@@ -123,7 +123,7 @@ describe('blame the one wrong cell: the example draft', () => {
     const [f] = balance(r);
     assert.equal(textAt(text, f), '26');
     assert.equal(f.related?.[0].range.start.line, 65);
-    assert.match(f.related![0].message, /三（七）总计 = 54，各办理结果之和 = .*= 55，相差 1/);
+    assert.match(f.related[0].message, /三（七）总计 = 54，各办理结果之和 = .*= 55，相差 1/);
   });
 
   test('its fix leaves fewer errors and no table finding', () => {
@@ -138,10 +138,10 @@ describe('blame the one wrong cell: the example draft', () => {
     const at = (line: number, needle: string) => ({ line, character: lines(text)[line].lastIndexOf(needle) + 2 });
     const blamed = hover(r, at(44, '| 26 |'))?.contents.value ?? '';
     assert.match(blamed, /按表内勾稽关系，本格应为 25\*\*（表中为 26）/);
-    assert.match(blamed, /✗ 总计 = 自然人 \+ .*：26；21 \+ 2 \+ 0 \+ 1 \+ 1 \+ 0 = 25，相差 1　（由本格引起）/);
+    assert.match(blamed, /✗ 总计 = 自然人 \+ .*：26；21 \+ 2 \+ 0 \+ 1 \+ 1 \+ 0 = 25，相差 1\u3000（由本格引起）/);
     const total = hover(r, at(65, '| 54 |'))?.contents.value ?? '';
     assert.match(total, /✓ 一 \+ 二 = 三（七）\+ 四（「总计」列）：56 \+ 3 = 59；54 \+ 5 = 59，相符/);
-    assert.match(total, /✗ 三（七）总计 = .*：54；.* = 55，相差 1　（由「三（一）」行「总计」引起）/);
+    assert.match(total, /✗ 三（七）总计 = .*：54；.* = 55，相差 1\u3000（由「三（一）」行「总计」引起）/);
     // The finding elsewhere that lists this cell as related information.
     assert.match(total, /另见：「三（一）」行「总计」应为 25/);
     assert.doesNotMatch(total, /本格应为/);
@@ -152,6 +152,6 @@ describe('blame the one wrong cell: the example draft', () => {
     const rr = check(t);
     const line = 74;
     const h = hover(rr, { line, character: lines(t)[line].indexOf('| 3 |') + 2 })?.contents.value ?? '';
-    assert.match(h, /✗ 总计 = 结果维持 \+ 结果纠正 \+ 其他结果 \+ 尚未审结（「行政复议、行政诉讼情况」行）：3；1 \+ 1 \+ 0 \+ 0 = 2，相差 1　（无法确定哪一格有误）/);
+    assert.match(h, /✗ 总计 = 结果维持 \+ 结果纠正 \+ 其他结果 \+ 尚未审结（「行政复议、行政诉讼情况」行）：3；1 \+ 1 \+ 0 \+ 0 = 2，相差 1\u3000（无法确定哪一格有误）/);
   });
 });

@@ -5,9 +5,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../core/src/engine';
-import { applyEdits } from '../protocol/textEdits';
+import { applyEdits } from '../support/textEdits';
 import { tableInsertion } from '../../core/src/service/tableInsert';
-import { partLines } from '../../core/src/rules/part-content';
+import { partLines } from '../../core/src/analysis/part-content';
 import { DRAFT_2023, requestTable } from '../protocol/drafts';
 
 const REQUESTS = 'gov2021-requests';

@@ -12,7 +12,7 @@ import type { Finding, Rule } from '../../core/src/rules/types';
 import { rule as statuteName } from '../../core/src/rules/statute-name';
 import { rule as missingNumber } from '../../core/src/rules/missing-number';
 import { rule as markupResidue } from '../../core/src/rules/markup-residue';
-import { applyEdits } from './helpers';
+import { applyEdits } from '../support/textEdits';
 
 const TITLE = '# 青禾县民政局2023年政府信息公开工作年度报告';
 const PERIOD = '本报告所列数据统计期限为2023年1月1日至12月31日。';
@@ -194,7 +194,7 @@ describe('text checks on the real reports', { skip: !fs.existsSync(path.join(SHA
   );
 
   test('statute-name: seed 003 cites 《…政務信息公開條例》, corpus 010 and 012 write 政府信息公开工作条例; nothing else', () => {
-    const found = files.flatMap(({ name, text }) => check(text, { rules: [statuteName] }).findings.map((f) => `${name} ${f.severity} ${f.data?.written}`));
+    const found = files.flatMap(({ name, text }) => check(text, { rules: [statuteName] }).findings.map((f) => `${name} ${f.severity} ${String(f.data?.written)}`));
     assert.deepEqual(found, ['seeds/003 warning 中華人民共和國政務信息公開條例', 'corpus/010 info 政府信息公开工作条例', 'corpus/012 info 政府信息公开工作条例']);
   });
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyEdits } from '../support/textEdits';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 
 const REPO = path.resolve(__dirname, '..', '..', '..'); // out/test/nvim -> repo
@@ -38,11 +38,6 @@ function serverPath(): string {
   const bin = pkg.bin?.['nianbao-language-server'];
   assert.ok(bin, 'package.json declares bin.nianbao-language-server');
   return path.resolve(REPO, bin);
-}
-
-/** Applies LSP edits to a string as an editor does. */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('file:///draft.nianbao.md', 'nianbao', 0, text), edits);
 }
 
 function editsOf(action: CodeAction): TextEdit[] {

@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits } from './textEdits';
+import { applyEdits } from '../support/textEdits';
 import { DRAFT_2023 } from './drafts';
 import { ensureBuilt, TestClient } from './lspClient';
 

@@ -42,6 +42,7 @@ describe('engine: a throwing rule', () => {
     const weird: Rule[] = [undefined, null, 42, 'text', { toString: () => { throw new Error('nested'); } }].map((v, i) => ({
       meta: { ...throwingRule.meta, id: `weird-${i}` },
       check() {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a rule that throws a non-Error is what is tested
         throw v;
       },
     }));

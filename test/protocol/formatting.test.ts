@@ -3,7 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits } from './textEdits';
+import { applyEdits } from '../support/textEdits';
 import { parse } from '../../core/src/parse/parser';
 import { loadDisplayWidth, type WidthOf } from '../../core/src/service/formatting';
 import { DRAFT_2023 } from './drafts';

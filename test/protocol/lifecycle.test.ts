@@ -117,7 +117,7 @@ describe('LSP lifecycle', { timeout: 60_000 }, () => {
     try {
       const viaInitialize = editor();
       const a = session();
-      await a.initialize(viaInitialize.pid!);
+      await a.initialize(viaInitialize.pid);
       const viaArgument = editor();
       const b = session(['--stdio', `--clientProcessId=${viaArgument.pid}`]);
       await b.initialize(); // processId null: only the argument names the editor

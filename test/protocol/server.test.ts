@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
-import { applyEdits } from './textEdits';
+import { applyEdits } from '../support/textEdits';
 import { DRAFT_2023 } from './drafts';
 import { ensureBuilt, TestClient, type LspDiagnostic } from './lspClient';
 

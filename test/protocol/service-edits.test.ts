@@ -12,7 +12,7 @@ import { fixAllEdits } from '../../core/src/service/codeActions';
 import { check } from '../../core/src/engine';
 import { parse } from '../../core/src/parse/parser';
 import type { Rule } from '../../core/src/rules/types';
-import { applyEdits } from './textEdits';
+import { applyEdits } from '../support/textEdits';
 
 const doc = (s: string) => TextDocument.create('file:///t.nianbao.md', 'nianbao', 0, s);
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createLanguageService, type DocumentSymbol, type Range } from '../../core/src/service/index';
-import { applyEdits } from './textEdits';
+import { applyEdits } from '../support/textEdits';
 import { REPO } from './lspClient';
 
 const FIXTURES = join(REPO, 'test/fixtures');

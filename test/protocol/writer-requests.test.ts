@@ -3,7 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits } from './textEdits';
+import { applyEdits } from '../support/textEdits';
 import { defaultReportYear, reportFileName } from '../../client/src/reportFile';
 import { ProfileInfoRequest, TableInsertionRequest, TablesRequest, type ProfileInfoResult, type TableInsertionResult, type TablesResult } from '../../server/src/protocol';
 import { DRAFT_2023, requestTable } from './drafts';

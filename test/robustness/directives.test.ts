@@ -8,8 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { check, type CheckResult, type Finding } from '../../core/src/index';
 import { createLanguageService } from '../../core/src/service/index';
 import type { DocumentCodeAction as CodeAction } from '../../core/src/service/codeActions';
-import type { TextEdit } from '../../core/src/model';
-import { applyEdits } from '../core/helpers';
+import { applyEdits } from '../support/textEdits';
 import { sampleDrafts } from './mutations';
 
 const service = createLanguageService();
@@ -46,7 +45,7 @@ function actionsFor(r: CheckResult, f: Finding): CodeAction[] {
 }
 
 function apply(text: string, a: CodeAction): string {
-  const edits = a.edit!.documentChanges![0].edits as TextEdit[];
+  const edits = a.edit.documentChanges[0].edits;
   return applyEdits(text, edits);
 }
 

@@ -53,7 +53,7 @@ export function applyMutation(text: string, m: Mutation): string {
       const digits = [...text.matchAll(/\d/g)];
       if (!digits.length) return text;
       const d = digits[m.at % digits.length];
-      return text.slice(0, d.index) + String(m.digit) + text.slice(d.index! + 1);
+      return text.slice(0, d.index) + String(m.digit) + text.slice(d.index + 1);
     }
     case 'cut-table-row': {
       const rows = lines.map((l, i) => [l, i] as const).filter(([l]) => l.includes('|'));

@@ -75,7 +75,7 @@ describe('manifest', () => {
   test('declares untrusted-workspace behaviour', () => {
     const u = pkg.capabilities?.untrustedWorkspaces;
     assert.ok(u, 'capabilities.untrustedWorkspaces is declared');
-    assert.ok([true, false, 'limited'].includes(u.supported as never));
+    assert.ok([true, false, 'limited'].includes(u.supported));
     // "limited" must tell the user what is limited.
     if (u.supported === 'limited') assert.ok(u.description, 'a limited untrusted mode explains itself');
   });

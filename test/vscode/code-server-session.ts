@@ -201,7 +201,7 @@ export async function launchChromium(scratchDir: string, viewport = { width: 140
       HOME: scratchDir,
       XDG_CONFIG_HOME: path.join(scratchDir, '.config'),
       XDG_CACHE_HOME: path.join(scratchDir, '.cache'),
-    } as Record<string, string>,
+    },
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--lang=zh-CN',

@@ -96,4 +96,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('code-shim:', err);
+    process.exit(1);
+  },
+);

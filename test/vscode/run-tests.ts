@@ -49,4 +49,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('run-tests:', err);
+    process.exit(1);
+  },
+);

@@ -58,7 +58,7 @@ export function quoteOf(text: string): string {
 export function cleanInline(text: string): string {
   return text
     .replace(/\u00a0/g, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '')
+    .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
     .replace(/[ \t\f\v]+/g, ' ');
 }
 

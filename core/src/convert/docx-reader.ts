@@ -5,7 +5,7 @@
 // heading styles and outline levels, tables with gridSpan / vMerge, content controls, tracked
 // insertions (deletions and field instructions are not text). Images and text boxes are not read.
 
-import { parseDocument } from 'htmlparser2';
+import { ElementType, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { cleanInline, joinCellParagraphs, MAX_DEPTH, quoteOf, trimAscii, type Block, type SourceRef } from './blocks';
 import { ConvertError, readZipParts } from './container';
@@ -59,7 +59,7 @@ function mainPartName(parts: Map<string, Uint8Array>): string {
   return 'word/document.xml';
 }
 
-const isEl = (n: ChildNode): n is Element => n.type === 'tag';
+const isEl = (n: ChildNode): n is Element => n.type === ElementType.Tag;
 
 function kids(el: Element, name?: string): Element[] {
   return el.children.filter((c): c is Element => isEl(c) && (!name || c.name === name));
@@ -237,7 +237,7 @@ class BodyReader {
         case 'w:r':
           if (isHiddenRun(n)) break;
           for (const c of kids(n)) {
-            if (c.name === 'w:t') out += c.children.map((t) => (t.type === 'text' ? t.data : '')).join('');
+            if (c.name === 'w:t') out += c.children.map((t) => (t.type === ElementType.Text ? t.data : '')).join('');
             else if (c.name === 'w:tab' || c.name === 'w:ptab') out += '\t';
             else if (c.name === 'w:br' || c.name === 'w:cr') out += c.attribs['w:type'] === 'page' || c.attribs['w:type'] === 'column' ? '' : '\n';
             else if (c.name === 'w:noBreakHyphen') out += '-';

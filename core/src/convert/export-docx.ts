@@ -17,7 +17,7 @@ export async function exportDocx(markup: string): Promise<Uint8Array> {
 }
 
 export async function renderDocx(model: ExportDocument): Promise<Uint8Array> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- docx is heavy: loaded on the first export, not at start-up
   const d = require('docx') as typeof Docx;
   const font = (eastAsia: string) => ({ ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia, cs: FONTS.latin });
   const exact = (pt: number) => ({ line: twipPt(pt), lineRule: d.LineRuleType.EXACT });

@@ -3,7 +3,7 @@
 // links keep only their text. The page's chrome (navigation, header, footer, share bars) is left out,
 // and when the page has an article container holding most of the text, only that is read.
 
-import { parseDocument } from 'htmlparser2';
+import { ElementType, parseDocument } from 'htmlparser2';
 import type { ChildNode, Document, Element } from 'domhandler';
 import { cleanInline, joinCellParagraphs, MAX_DEPTH, quoteOf, trimAscii, type Block, type SourceRef } from './blocks';
 import { buildGrid, type PrintedCell } from './grid';
@@ -71,7 +71,7 @@ function lineFinder(text: string): (index: number | null) => number | undefined 
   };
 }
 
-const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+const isElement = (n: ChildNode): n is Element => n.type === ElementType.Tag || n.type === ElementType.Script || n.type === ElementType.Style;
 
 function isHidden(el: Element): boolean {
   const style = el.attribs.style ?? '';
@@ -101,7 +101,7 @@ function textOf(root: ChildNode): string {
   const stack: ChildNode[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.type === 'text') out += n.data;
+    if (n.type === ElementType.Text) out += n.data;
     else if (isElement(n) && n.name !== 'script' && n.name !== 'style') for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
   return out;
@@ -114,7 +114,7 @@ function visibleLengths(roots: ChildNode[]): Map<ChildNode, number> {
   while (stack.length) {
     const top = stack.pop()!;
     const n = top.n;
-    if (n.type === 'text') memo.set(n, n.data.replace(/\s+/g, '').length);
+    if (n.type === ElementType.Text) memo.set(n, n.data.replace(/\s+/g, '').length);
     else if (!isElement(n) || isChrome(n)) memo.set(n, 0);
     else if (top.done) memo.set(n, n.children.reduce((sum, c) => sum + (memo.get(c) ?? 0), 0));
     else {
@@ -168,7 +168,7 @@ class HtmlEmitter {
       this.buf += textOf(n).replace(/[\r\n]+/g, ' ');
       return;
     }
-    if (n.type === 'text') {
+    if (n.type === ElementType.Text) {
       if (this.bufStart === null && n.data.trim()) {
         this.bufStart = n.startIndex;
         this.bufCentered = centered;
@@ -272,7 +272,7 @@ function cellText(cell: Element, onImage: () => void): string {
     buf = '';
   };
   const visit = (n: ChildNode, depth: number) => {
-    if (n.type === 'text') {
+    if (n.type === ElementType.Text) {
       buf += n.data.replace(/[\r\n]+/g, ' ');
       return;
     }

@@ -93,7 +93,7 @@ function writeTable(block: TableBlock, push: (line: string, src?: LineSource) =>
       const cell: GridCell | undefined = row[c];
       const text = cell ? escapeCell(cell.text) : '';
       line += ' ';
-      if (text) cells.push({ start: line.length, end: line.length + text.length, ref: cell!.source });
+      if (text) cells.push({ start: line.length, end: line.length + text.length, ref: cell.source });
       line += text + ' |';
     }
     const first = row.find((c) => c.origin && c.text.trim());

@@ -78,7 +78,7 @@ function readStatement(paragraph: Paragraph): PeriodStatement | undefined {
   const sentence = text.slice(m.index, end);
   const dates: PeriodDate[] = [];
   for (const d of allMatches(DATE, sentence)) {
-    const start = m.index + d.index!;
+    const start = m.index + d.index;
     const date: PeriodDate = { month: Number(d[2]), day: Number(d[3]), start, end: start + d[0].length };
     if (d[1]) {
       date.year = Number(d[1]);
@@ -89,7 +89,7 @@ function readStatement(paragraph: Paragraph): PeriodStatement | undefined {
   }
   const years: PeriodYear[] = [];
   for (const y of allMatches(YEAR, sentence)) {
-    const start = m.index + y.index!;
+    const start = m.index + y.index;
     years.push({ year: Number(y[1]), start, end: start + 4 });
   }
   return { paragraph, start: m.index, end, keywordStart: m.index, keywordEnd: m.index + m[0].length, dates, years };

@@ -4,7 +4,7 @@
 // up to an earlier point (上年累计, 截至上年) is no running total of this year and is left alone.
 
 import type { Cell, Table, TableRow } from '../model';
-import { termOf, type Term } from '../rules/table-arith';
+import { termOf, type Term } from '../analysis/table-arith';
 
 const CUMULATIVE = /累计/;
 /** A running total that stops before this year, or a column comparing with one. */

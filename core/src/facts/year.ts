@@ -31,7 +31,7 @@ function dominantYear(doc: ReportDocument): ReportYear | undefined {
       const year = Number(m[1]);
       const entry = counts.get(year);
       if (entry) entry.n++;
-      else counts.set(year, { n: 1, range: { start: p.positionAt(m.index!), end: p.positionAt(m.index! + 4) } });
+      else counts.set(year, { n: 1, range: { start: p.positionAt(m.index), end: p.positionAt(m.index + 4) } });
     }
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1].n - a[1].n);

@@ -41,7 +41,7 @@ const ENUMERATOR_START = /^[ \t\u3000\u00a0]*[（(一二三四五六七八九十
 export function readHeading(line: string, ln: number): HeadingCandidate | undefined {
   // Most lines are prose: reject them before any slicing or matching.
   if (!ENUMERATOR_START.test(line) && !/^ {0,3}#/.test(line)) return undefined;
-  let pos = 0;
+  let pos: number;
   let markdownDepth = 0;
   const atx = /^ {0,3}(#{1,6})(?:[ \t]+|$)/.exec(line);
   if (atx) {

@@ -40,8 +40,8 @@ export interface MaskResult {
 }
 
 export function maskLines(lines: string[]): MaskResult {
-  const masked: string[] = new Array(lines.length);
-  const inCode: boolean[] = new Array(lines.length).fill(false);
+  const masked = new Array<string>(lines.length);
+  const inCode = new Array<boolean>(lines.length).fill(false);
   const directives: Directive[] = [];
   let inComment = false;
   let fence: string | null = null;

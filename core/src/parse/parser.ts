@@ -33,7 +33,7 @@ export function parse(text: string, cache: CheckCache = new CheckCache()): Repor
   scanInputProblems(text, lines, notes);
 
   // Pass 1: classify every line.
-  const kinds: LineKind[] = new Array(lines.length);
+  const kinds = new Array<LineKind>(lines.length);
   const headingAt = new Map<number, HeadingCandidate>();
   for (let ln = 0; ln < lines.length; ln++) {
     const m = masked[ln];
@@ -270,7 +270,7 @@ function buildSections(headings: Heading[], paragraphs: Paragraph[], tables: Tab
   return roots;
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000e-\u001f]/g;
 
 /** Binary bytes and absurd lines: the model is still built, the writer is told once. */

@@ -131,10 +131,6 @@ function holds(rel: Relation, rows: ReadonlyMap<string, CellSplit[]>): boolean |
   return rel.op === '=' ? Math.abs(l - r) < 1e-6 : l <= r + 1e-6;
 }
 
-function satisfiesAll(relations: readonly Relation[], rows: ReadonlyMap<string, CellSplit[]>): boolean {
-  return relations.every((rel) => holds(rel, rows) !== false);
-}
-
 /**
  * The split of every row that satisfies all relations, if there is exactly one. Rows whose run
  * splits only one way need no identity; the rest are searched together, each relation checked as

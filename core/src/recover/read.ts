@@ -78,7 +78,7 @@ export function mapFindings(findings: Finding[], view: TextView | undefined): vo
     if (f.related) f.related = f.related.map((r) => ({ ...r, range: view.toSourceRange(r.range) }));
     if (f.fix) {
       const edits = f.fix.edits.map((e) => view.toSourceEdit(e));
-      if (edits.every((e) => e !== undefined)) f.fix = { ...f.fix, edits: edits as NonNullable<(typeof edits)[number]>[] };
+      if (edits.every((e) => e !== undefined)) f.fix = { ...f.fix, edits: edits };
       else delete f.fix;
     }
   }

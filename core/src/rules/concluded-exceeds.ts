@@ -5,9 +5,9 @@
 
 import type { Rule } from './types';
 import type { NationalTable } from '../facts/types';
-import { paragraphRange } from './prose/ranges';
-import { scanProse, sentences, type ProseNumber } from './prose/tokens';
-import { headingAbove, keywordFigures, sentenceEndOf, sentenceIndexOf, type KeywordFigure } from './prose/keyword-figures';
+import { paragraphRange } from '../analysis/prose/ranges';
+import { scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
+import { headingAbove, keywordFigures, sentenceEndOf, sentenceIndexOf, type KeywordFigure } from '../analysis/prose/keyword-figures';
 
 const RECEIVED = /收到|受理|新收|接收/g;
 const CONCLUDED = /办结|答复|办理完毕|处理完毕/g;

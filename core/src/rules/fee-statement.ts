@@ -6,8 +6,8 @@ import type { ReportDocument } from '../model';
 import type { PartMatch } from '../facts/types';
 import { normalizeLabel } from '../text/normalize';
 import type { Rule } from './types';
-import { distinctParts, headingLabel } from './structure-util';
-import { partHasContent } from './part-content';
+import { distinctParts, headingLabel } from '../analysis/structure-util';
+import { partHasContent } from '../analysis/part-content';
 
 export const rule: Rule = {
   meta: {

@@ -7,7 +7,8 @@ import type { Heading, Range, Section, TextEdit } from '../model';
 import type { PartMatch } from '../facts/types';
 import type { Profile } from '../profiles/types';
 import type { Rule, RuleContext } from './types';
-import { cnNumeral, distinctParts, headingLabel, numeralFor, numeralRange, statutoryNumber } from './structure-util';
+import { chineseNumeral } from '../text/numerals';
+import { distinctParts, headingLabel, numeralFor, numeralRange, statutoryNumber } from '../analysis/structure-util';
 
 const LEVEL_SAMPLE: Record<number, string> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' };
 
@@ -80,7 +81,7 @@ function checkSequence(ctx: RuleContext, group: Heading[], parent: Section | und
   let message: string;
   if (byStatute) {
     const part = top!.byLine.get(first.line)!;
-    message = `「${headingLabel(first)}」按格式是第${cnNumeral(want)}部分（${part.spec.title}），应编为「${wantText}」`;
+    message = `「${headingLabel(first)}」按格式是第${chineseNumeral(want)}部分（${part.spec.title}），应编为「${wantText}」`;
   } else if (prev && prev.ordinal === first.ordinal) message = `编号「${first.enumerator}」与上一个同级标题重复，应为「${wantText}」`;
   else if (first.ordinal! > want) message = `编号跳过了「${wantText}」：此处为「${first.enumerator}」，应为「${wantText}」`;
   else message = `编号不连续：此处为「${first.enumerator}」，应为「${wantText}」`;

@@ -9,11 +9,11 @@ import type { Cell } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { Rule } from './types';
 import type { CheckCache } from '../check-cache';
-import { paragraphRange } from './prose/ranges';
-import { scanProse, sentences, type ProseNumber } from './prose/tokens';
-import { headingAbove, keywordFigures, OTHER_MATTERS, OTHER_THAN_CASES, sentenceEndOf } from './prose/keyword-figures';
+import { paragraphRange } from '../analysis/prose/ranges';
+import { scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
+import { headingAbove, keywordFigures, OTHER_MATTERS, OTHER_THAN_CASES, sentenceEndOf } from '../analysis/prose/keyword-figures';
 import { allMatches } from '../facts/all-matches';
-import { evaluateChecks, isBalanced } from './table-arith';
+import { evaluateChecks, isBalanced } from '../analysis/table-arith';
 
 type Topic = 'proactive' | 'received' | 'concluded' | 'answered' | 'reviews' | 'suits';
 
@@ -89,10 +89,10 @@ function claimsOf(cache: CheckCache, text: string, context: string): Claim[] {
     }
   }
   if (aboutDisclosure) {
-    for (const m of allMatches(NONE_RECEIVED, text)) claims.push({ topic: 'received', value: 0, start: m.index!, end: m.index! + m[0].length, written: m[0] });
+    for (const m of allMatches(NONE_RECEIVED, text)) claims.push({ topic: 'received', value: 0, start: m.index, end: m.index + m[0].length, written: m[0] });
     for (const m of allMatches(NONE_CASES, text)) {
       for (const word of [m[1], m[2]]) {
-        if (word) claims.push({ topic: word === '行政复议' ? 'reviews' : 'suits', value: 0, start: m.index!, end: m.index! + m[0].length, written: m[0] });
+        if (word) claims.push({ topic: word === '行政复议' ? 'reviews' : 'suits', value: 0, start: m.index, end: m.index + m[0].length, written: m[0] });
       }
     }
   }

@@ -6,7 +6,7 @@
 
 import type { TextEdit } from '../model';
 import type { RelatedInfo, Rule } from './types';
-import { lineRange } from './prose/ranges';
+import { lineRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
 
 type Kind = 'conditional' | 'tag' | 'entity' | 'mso' | 'nbsp';
@@ -92,11 +92,11 @@ function hitsOf(lines: readonly string[]): Hit[] {
     const line = lines[lineNo];
     if (!TRIGGER.test(line)) continue;
     const urls: Array<[number, number]> = [];
-    if (line.includes('://') || line.includes('www.')) for (const m of allMatches(URL, line)) urls.push([m.index!, m.index! + m[0].length]);
+    if (line.includes('://') || line.includes('www.')) for (const m of allMatches(URL, line)) urls.push([m.index, m.index + m[0].length]);
     const found: Hit[] = [];
     for (const { kind, re } of PATTERNS) {
       for (const m of allMatches(re, line)) {
-        const start = m.index!;
+        const start = m.index;
         const end = start + m[0].length;
         if (urls.some(([s, e]) => start < e && end > s)) continue;
         // A run of no-break spaces at either end of the line is indentation or trailing space.

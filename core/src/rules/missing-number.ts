@@ -5,8 +5,8 @@
 // word (文件、事项、条件、各条、逐项 …) are not items without a figure.
 
 import type { Rule } from './types';
-import { paragraphRange } from './prose/ranges';
-import { sentences } from './prose/tokens';
+import { paragraphRange } from '../analysis/prose/ranges';
+import { sentences } from '../analysis/prose/tokens';
 import { allMatches } from '../facts/all-matches';
 import { isSpace } from '../text/chars';
 
@@ -125,11 +125,11 @@ export const rule: Rule = {
       }
       if (!/[共合总累达率增下提降占]/.test(text)) continue;
       for (const m of allMatches(TOTAL_THEN_MEASURE, text)) {
-        const measureAt = m.index! + m[0].length - (m[0].endsWith('万元') || m[0].endsWith('人次') ? 2 : 1);
+        const measureAt = m.index + m[0].length - (m[0].endsWith('万元') || m[0].endsWith('人次') ? 2 : 1);
         if (reported.has(measureAt)) continue;
         report({
           message: `“${m[0]}”中缺少数字`,
-          range: paragraphRange(p, measureAt, m.index! + m[0].length),
+          range: paragraphRange(p, measureAt, m.index + m[0].length),
           data: { written: m[0] },
         });
       }

@@ -3,8 +3,8 @@
 // and doubled book-title marks (《《).
 
 import type { Rule } from './types';
-import { lineRange } from './prose/ranges';
-import { patternSet, scanLines, type LinePattern } from './prose/line-patterns';
+import { lineRange } from '../analysis/prose/ranges';
+import { patternSet, scanLines, type LinePattern } from '../analysis/prose/line-patterns';
 
 const MAX_REPORTED = 20;
 

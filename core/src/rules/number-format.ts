@@ -3,8 +3,8 @@
 // value (no sum adds it up, no fix rewrites part of it); this rule tells the writer once per figure.
 
 import type { Rule } from './types';
-import { scanProse } from './prose/tokens';
-import { paragraphRange } from './prose/ranges';
+import { scanProse } from '../analysis/prose/tokens';
+import { paragraphRange } from '../analysis/prose/ranges';
 
 export const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 // A statutory part written twice (two headings with the same part title).
 
 import type { Rule } from './types';
-import { headingLabel } from './structure-util';
+import { headingLabel } from '../analysis/structure-util';
 
 export const rule: Rule = {
   meta: {

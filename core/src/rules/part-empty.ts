@@ -3,8 +3,8 @@
 // a report published so says nothing on a point the 条例 requires.
 
 import type { Rule } from './types';
-import { distinctParts, headingLabel } from './structure-util';
-import { partHasContent } from './part-content';
+import { distinctParts, headingLabel } from '../analysis/structure-util';
+import { partHasContent } from '../analysis/part-content';
 
 export const rule: Rule = {
   meta: {

@@ -8,8 +8,9 @@ import type { Position, ReportDocument, TextEdit } from '../model';
 import type { PartMatch } from '../facts/types';
 import type { PartSpec } from '../profiles/types';
 import type { Rule, RuleContext } from './types';
-import { distinctParts, eolOf, headingLabel, lineRange, statutoryNumber, cnNumeral, numeralRange } from './structure-util';
-import { coveredElsewhere, hasStatisticsTable, tableAsPlainText } from './part-presence';
+import { distinctParts, eolOf, headingLabel, wholeLineRange, statutoryNumber, numeralRange } from '../analysis/structure-util';
+import { chineseNumeral } from '../text/numerals';
+import { coveredElsewhere, hasStatisticsTable, tableAsPlainText } from '../analysis/part-presence';
 import { annexStart } from '../facts/parts';
 
 export const rule: Rule = {
@@ -42,7 +43,7 @@ export const rule: Rule = {
     if (missing.length === 0) return;
     const places = missing.map(({ spec, index }) => ({ spec, index, next: nextPresent(found, index), number: statutoryNumber(profile, present, index) }));
     const first = places[0];
-    const names = places.map((p) => `「${cnNumeral(p.number)}、${p.spec.title}」（依据：${p.spec.basis}）`);
+    const names = places.map((p) => `「${chineseNumeral(p.number)}、${p.spec.title}」（依据：${p.spec.basis}）`);
     const annex = annexStart(doc);
     const where = first.next ? `第一个应补在「${headingLabel(first.next.heading)}」之前` : annex < Infinity ? '应补在所附统计表之前' : '应补在文末';
     const anchorLine = first.next ? first.next.heading.line : annex < Infinity ? annex : lastTextLine(doc);
@@ -50,13 +51,13 @@ export const rule: Rule = {
     ctx.report({
       message:
         missing.length === 1
-          ? `缺少第${cnNumeral(first.number)}部分${names[0]}，${where.replace('第一个', '')}`
+          ? `缺少第${chineseNumeral(first.number)}部分${names[0]}，${where.replace('第一个', '')}`
           : `缺少 ${missing.length} 个部分：${names.join('；')}，${where}`,
-      range: anchorLine < 0 ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : lineRange(doc, anchorLine),
+      range: anchorLine < 0 ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : wholeLineRange(doc, anchorLine),
       severity: statute ? 'error' : 'warning',
-      data: { partIds: missing.map((m) => m.spec.id), headings: places.map((p) => `${cnNumeral(p.number)}、${p.spec.title}`) },
+      data: { partIds: missing.map((m) => m.spec.id), headings: places.map((p) => `${chineseNumeral(p.number)}、${p.spec.title}`) },
       fix: {
-        title: missing.length === 1 ? `插入「${cnNumeral(first.number)}、${first.spec.title}」及填写说明` : `插入缺少的 ${missing.length} 个部分及填写说明`,
+        title: missing.length === 1 ? `插入「${chineseNumeral(first.number)}、${first.spec.title}」及填写说明` : `插入缺少的 ${missing.length} 个部分及填写说明`,
         edits: insertions(ctx, found, places),
       },
     });
@@ -69,9 +70,9 @@ function reportNoParts(ctx: RuleContext): void {
   const required = profile.parts.filter((p) => !p.optional);
   ctx.report({
     message: `未识别出任何部分标题：按「${profile.name}」，报告应有 ${required.length} 个部分（${required
-      .map((p, i) => `${cnNumeral(i + 1)}、${p.title}`)
+      .map((p, i) => `${chineseNumeral(i + 1)}、${p.title}`)
       .join('；')}）。部分标题应单独成行，如「一、${required[0]?.title ?? ''}」`,
-    range: doc.title?.range ?? lineRange(doc, Math.max(0, doc.lines.findIndex((l) => l.trim() !== ''))),
+    range: doc.title?.range ?? wholeLineRange(doc, Math.max(0, doc.lines.findIndex((l) => l.trim() !== ''))),
     data: { partIds: required.map((p) => p.id) },
     // The parts may well be there, only not on lines of their own.
     severity: 'warning',
@@ -141,7 +142,7 @@ function insertions(ctx: RuleContext, found: PartMatch[], places: Place[]): Text
   const edits: TextEdit[] = [];
   const renumbered = new Set<number>();
   for (const [line, group] of groups) {
-    const body = group.map((p) => block(ctx, p.spec, bare ? p.spec.title : `${cnNumeral(numberOf.get(p)!)}、${p.spec.title}`, depth, plain)).join(eol + eol);
+    const body = group.map((p) => block(ctx, p.spec, bare ? p.spec.title : `${chineseNumeral(numberOf.get(p)!)}、${p.spec.title}`, depth, plain)).join(eol + eol);
     const text = body.split(/\r\n|\r|\n/).join(eol);
     if (line !== Infinity) {
       const at: Position = { line, character: 0 };
@@ -152,7 +153,7 @@ function insertions(ctx: RuleContext, found: PartMatch[], places: Place[]): Text
       if (r && numeral) {
         renumbered.add(line);
         const lead = doc.lines[line].slice(0, numeral.start.character);
-        edits.push({ range: { start: at, end: numeral.end }, newText: text + eol + eol + lead + cnNumeral(r.want) });
+        edits.push({ range: { start: at, end: numeral.end }, newText: text + eol + eol + lead + chineseNumeral(r.want) });
       } else edits.push({ range: { start: at, end: at }, newText: text + eol + eol });
     } else {
       const end = doc.lines.length - 1;
@@ -166,7 +167,7 @@ function insertions(ctx: RuleContext, found: PartMatch[], places: Place[]): Text
       if (renumbered.has(line)) continue;
       const h = level1.find((x) => x.line === line)!;
       const range = numeralRange(h);
-      if (range) edits.push({ range, newText: cnNumeral(want) });
+      if (range) edits.push({ range, newText: chineseNumeral(want) });
     }
   }
   return edits;

@@ -3,7 +3,7 @@
 
 import type { PartMatch } from '../facts/types';
 import type { Rule } from './types';
-import { distinctParts, headingLabel } from './structure-util';
+import { distinctParts, headingLabel } from '../analysis/structure-util';
 
 export const rule: Rule = {
   meta: {

@@ -3,7 +3,7 @@
 import type { Paragraph, Range } from '../model';
 import { findPeriodStatement, namesEndOnly, type PeriodDate } from '../facts/period';
 import type { Rule } from './types';
-import { paragraphRange } from './prose/ranges';
+import { paragraphRange } from '../analysis/prose/ranges';
 
 /** The month-and-day part of a date (after "2022年"), where a wrong day is fixed. */
 function monthDayRange(p: Paragraph, d: PeriodDate): Range {

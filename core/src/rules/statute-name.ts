@@ -4,7 +4,7 @@
 // citation or when it defines itself (以下简称…); as the first citation it is noted.
 
 import type { Rule } from './types';
-import { lineRange } from './prose/ranges';
+import { lineRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
 
 const FULL = '中华人民共和国政府信息公开条例';
@@ -45,7 +45,7 @@ function citationsOf(lines: readonly string[]): Citation[] {
     // Every form holds 条/條 (and the marks or 政): most lines hold none.
     if (!text.includes('条') && !text.includes('條')) continue;
     for (const m of allMatches(CITATION, text)) {
-      const at = m.index!;
+      const at = m.index;
       const inner = m[1] ?? m[2];
       if (inner === undefined) {
         out.push({ line, start: at, end: at + m[0].length, name: m[0], marked: false, after: '' });
@@ -56,8 +56,8 @@ function citationsOf(lines: readonly string[]): Citation[] {
       // 《关于施行〈中华人民共和国政府信息公开条例〉的通知》: the title inside the title.
       if (m[1] !== undefined && inner.includes('〈')) {
         for (const n of allMatches(NESTED, inner)) {
-          const s = start + n.index! + 1;
-          out.push({ line, start: s, end: s + n[1].length, name: n[1], marked: true, after: inner.slice(n.index! + n[0].length, n.index! + n[0].length + 8) });
+          const s = start + n.index + 1;
+          out.push({ line, start: s, end: s + n[1].length, name: n[1], marked: true, after: inner.slice(n.index + n[0].length, n.index + n[0].length + 8) });
         }
       }
     }

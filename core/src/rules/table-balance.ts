@@ -9,12 +9,12 @@
 import type { Cell } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { RelatedInfo, Rule, RuleContext } from './types';
-import { anchorOf, formatAmount, outcomeText, sumName, type SumOutcome } from './table-arith';
-import { tableBlames, type AmbiguousGroup, type BlamedGroup, type CellChange, type ProseNote, type UnexplainedGroup } from './table-blame';
+import { anchorOf, formatAmount, outcomeText, sumName, type SumOutcome } from '../analysis/table-arith';
+import { tableBlames, type AmbiguousGroup, type BlamedGroup, type CellChange, type ProseNote, type UnexplainedGroup } from '../analysis/table-blame';
 import { proseFigures } from './text-table-mismatch';
 
 // Kept here too: callers read the sums through this module.
-export { evaluateChecks, isBalanced, type SumOutcome } from './table-arith';
+export { evaluateChecks, isBalanced, type SumOutcome } from '../analysis/table-arith';
 
 export const rule: Rule = {
   meta: {

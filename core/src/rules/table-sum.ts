@@ -15,7 +15,7 @@ import { normalizeLabel, toHalfWidth } from '../text/normalize';
 import { BUILTIN_PROFILES } from '../profiles/index';
 import { rowKey } from '../facts/table-labels';
 import type { Rule, RuleContext } from './types';
-import { decimalsOf, differenceText, formatAmount, sameAmount, sumOf, termOf, type Term } from './table-arith';
+import { decimalsOf, differenceText, formatAmount, sameAmount, sumOf, termOf, type Term } from '../analysis/table-arith';
 import { runningTotalViolations } from '../facts/running-totals';
 
 const TOTAL_KEYS = new Set(['合计', '总计', '小计', '总数', '共计']);
@@ -167,7 +167,7 @@ function reportSum(
   ctx.report({
     message: `${where}分项之和 ${sumText}（${terms}）与${totalName} ${formatAmount(total.value, total.decimals)} 不符，相差 ${differenceText(sum, total.value, decimals)}`,
     range: numberRange(total.cell),
-    related: parts.map((t) => ({ range: numberRange(t.cell), message: `${t.name}：${t.blank ? '空（按 0 计）' : t.cell.number?.raw}` })),
+    related: parts.map((t) => ({ range: numberRange(t.cell), message: `${t.name}：${t.blank ? '空（按 0 计）' : (t.cell.number?.raw ?? formatAmount(t.value, t.decimals))}` })),
     fix: fixTotal ? { title: `将${totalName}改为分项之和 ${sumText}`, edits: [{ range: numberRange(total.cell), newText: sumText }] } : undefined,
     data: { expected: sum, actual: total.value, formula: `${totalName} = 分项之和` },
   });
@@ -300,7 +300,7 @@ function checkBreakdowns(ctx: RuleContext, rows: TableRow[], covered: Set<TableR
         ctx.report({
           message: `${where}其中项「${t.name}」${formatAmount(t.value, t.decimals)} 大于总数 ${formatAmount(total.value, total.decimals)}，分项不能超过总数`,
           range: numberRange(t.cell),
-          related: [{ range: numberRange(total.cell), message: `总数：${total.cell.number?.raw}` }],
+          related: [{ range: numberRange(total.cell), message: `总数：${total.cell.number?.raw ?? formatAmount(total.value, total.decimals)}` }],
           data: { expected: `≤ ${total.value}`, actual: t.value, formula: '其中项 ≤ 总数' },
         });
       }

@@ -6,8 +6,8 @@
 import type { NationalTable } from '../facts/types';
 import { isDelimiterRow } from '../parse/tables';
 import type { Rule } from './types';
-import { headingLabel } from './structure-util';
-import { partHasContent, partLines } from './part-content';
+import { headingLabel } from '../analysis/structure-util';
+import { partHasContent, partLines } from '../analysis/part-content';
 
 export const rule: Rule = {
   meta: {

@@ -9,11 +9,11 @@
 import type { Cell, Heading, Paragraph, ReportDocument } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { Rule } from './types';
-import { paragraphRange } from './prose/ranges';
+import { paragraphRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
-import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from './prose/tokens';
+import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
 import { CheckCache, memoKey } from '../check-cache';
-import { doubtfulCells, tableBlames, type ProseFigure } from './table-blame';
+import { doubtfulCells, tableBlames, type ProseFigure } from '../analysis/table-blame';
 
 interface Target {
   /** What the table holds, for the message. */
@@ -152,7 +152,7 @@ const CLAIMS = memoKey('claims', (key: string, cache: CheckCache) => {
 });
 
 function computeClaims(cache: CheckCache, text: string, context: string): Claim[] {
-  const { depths, nums: all } = scanProse(cache, text);
+  const { nums: all } = scanProse(cache, text);
   const nums = all.filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
   const claims: Claim[] = [];
   for (const [ss, se] of sentences(text)) {
@@ -160,7 +160,7 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
     const about = sentence + context;
     let consumed = -1; // a keyword inside an earlier claim's words ("结转下年度继续办理42件") is not a claim
     for (const m of allMatches(KEYWORD, sentence)) {
-      const kStart = ss + m.index!;
+      const kStart = ss + m.index;
       if (kStart < consumed) continue;
       const kEnd = kStart + m[0].length;
       const topic = topicOf(m[0]);

@@ -66,7 +66,8 @@ export interface RuleContext {
   cache: CheckCache;
   /** The draft is plain text, not markup: a fix inserts no pipes or comments. */
   plainText: boolean;
-  report(finding: FindingInput): void;
+  /** A closure the engine makes per rule: rules destructure it from the context. */
+  report: (finding: FindingInput) => void;
 }
 
 export interface Rule {

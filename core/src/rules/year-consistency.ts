@@ -4,7 +4,7 @@
 
 import { findPeriodStatement } from '../facts/period';
 import type { Rule } from './types';
-import { paragraphRange } from './prose/ranges';
+import { paragraphRange } from '../analysis/prose/ranges';
 import { toHalfWidth } from '../text/normalize';
 import { allMatches } from '../facts/all-matches';
 
@@ -56,7 +56,7 @@ export const rule: Rule = {
       for (const m of allMatches(OPENING_YEAR, text)) {
         const year = Number(m[1]);
         if (year !== reportYear.year - 1) continue;
-        const start = m.index! + m[0].indexOf(m[1]);
+        const start = m.index + m[0].indexOf(m[1]);
         if (period && p === period.paragraph && start >= period.start && start < period.end) continue;
         const sentenceEnd = text.slice(start).search(/[。！？!?]/);
         const sentence = text.slice(start, sentenceEnd < 0 ? text.length : start + sentenceEnd);

@@ -19,7 +19,7 @@ let widthLoad: Promise<WidthOf> | undefined;
 
 /** string-width, imported once when the first format request comes (an ES module, so import()). */
 export function loadDisplayWidth(): Promise<WidthOf> {
-  widthLoad ??= import('string-width').then((m) => m.default as WidthOf);
+  widthLoad ??= import('string-width').then((m) => m.default);
   return widthLoad;
 }
 

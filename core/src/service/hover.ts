@@ -7,11 +7,11 @@ import type { CheckResult } from '../engine';
 import type { Cell, Position } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { SumCheck } from '../profiles/types';
-import { blameOf, type BlameGroup, type TableBlame } from '../rules/table-blame';
+import { blameOf, type BlameGroup, type TableBlame } from '../analysis/table-blame';
 import { CheckCache } from '../check-cache';
 import { proseFigures } from '../rules/text-table-mismatch';
 import { cellName } from '../rules/table-balance';
-import { formatAmount } from '../rules/table-arith';
+import { formatAmount } from '../analysis/table-arith';
 import { rangeContains } from './edits';
 import { formatNumber, partPlace } from './text';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
@@ -74,7 +74,7 @@ function cellHover(result: CheckResult, pos: Position): MarkdownHover | undefine
     .sort((a, b) => RANK[a.line.verdict] - RANK[b.line.verdict]);
   for (const { c, line } of sums) {
     const cause = line.verdict === 'differs' && blame ? causeOf(blame, at, c) : undefined;
-    lines.push(cause ? `${line.text}　${cause}` : line.text);
+    lines.push(cause ? `${line.text}\u3000${cause}` : line.text);
   }
   // Findings elsewhere that name this cell, each once. A failed sum of the table is its ✗ line
   // above already; a table-balance finding that blames another cell (it says what that cell should

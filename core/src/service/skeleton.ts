@@ -5,7 +5,8 @@
 import { GENERIC, getProfile, profileForYear as yearProfile } from '../profiles/index';
 import type { ResolvedConfig } from '../config/types';
 import type { PartSpec, Profile, TableSpec } from '../profiles/types';
-import { chineseNumeral, enumerator } from './text';
+import { chineseNumeral } from '../text/numerals';
+import { enumerator } from './text';
 
 export interface SkeletonOptions {
   /** Reporting body, e.g. 某某市某某局; a placeholder is used when empty. */

@@ -10,7 +10,7 @@ import { partPlace } from './text';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { SymbolKind } from './lspConstants';
 import { partHeading } from './skeleton';
-import { distinctParts, statutoryNumber } from '../rules/structure-util';
+import { distinctParts, statutoryNumber } from '../analysis/structure-util';
 
 export function documentSymbols(result: CheckResult): DocumentSymbol[] {
   const { doc, facts } = result;

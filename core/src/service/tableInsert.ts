@@ -5,8 +5,8 @@
 
 import type { CheckResult } from '../engine';
 import type { Position, TextEdit } from '../model';
-import { partLines } from '../rules/part-content';
-import { distinctParts, eolOf } from '../rules/structure-util';
+import { partLines } from '../analysis/part-content';
+import { distinctParts, eolOf } from '../analysis/structure-util';
 
 export type TableInsertion =
   | { kind: 'insert'; edit: TextEdit; /** Line the table's first row lands on. */ line: number }

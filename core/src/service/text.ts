@@ -1,18 +1,6 @@
 // Small Chinese-text helpers shared by the service features.
 
-const DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 36 → 三十六 (enough for enumerators). */
-export function chineseNumeral(n: number): string {
-  if (n <= 0 || !Number.isInteger(n)) return String(n);
-  if (n < 10) return DIGITS[n];
-  if (n < 100) {
-    const tens = Math.floor(n / 10);
-    const ones = n % 10;
-    return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
-  }
-  return String(n);
-}
+import { chineseNumeral } from '../text/numerals';
 
 /** The enumerator of a GB/T 9704 heading level for the n-th item. */
 export function enumerator(level: number, n: number): string {

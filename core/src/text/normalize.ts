@@ -21,7 +21,7 @@ export function toHalfWidth(s: string): string {
 // below can be built from the same characters as the regex.
 const SPACES = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 const MARKS = '\u200b、，,。.．：:；;！!？?“”"‘’\'《》〈〉<>()（）[]【】〔〕{}·•…—-_/／|｜~～*＊#';
-const PUNCT = new RegExp(`[${(SPACES + MARKS).replace(/[\\\]\[^-]/g, '\\$&')}]`, 'g');
+const PUNCT = new RegExp(`[${(SPACES + MARKS).replace(/[\\\][^-]/g, '\\$&')}]`, 'g');
 
 /** UTF-16 codes that label form drops (what PUNCT matches), as a table built once at load. */
 const DROPPED: Uint8Array = (() => {

@@ -120,15 +120,16 @@ export function requestChecks(rows: RowSpec[]): SumCheck[] {
   ];
   for (const g of groups) {
     const children = rows.filter((r) => r.group === g.id).map((r) => r.id);
+    const name = g.short ?? g.label;
     checks.push({
       id: `T3-GROUP-${g.id}`,
       axis: 'column',
       left: [g.id],
       right: children,
-      formula: `${g.short} = 其各小项之和`,
+      formula: `${name} = 其各小项之和`,
       basis: '由表格结构推得：分组行格式中不填数；如填写，应等于其各小项之和',
-      leftName: g.short,
-      rightName: `${g.short}各小项之和`,
+      leftName: name,
+      rightName: `${name}各小项之和`,
     });
   }
   return checks;
@@ -218,7 +219,7 @@ export function renderProactiveTemplate(
   blocks: { caption: string; columns: string[]; rows: string[] }[],
   width = 4,
 ): string {
-  const pad = (cells: string[]) => `| ${[...cells, ...Array(width - cells.length).fill('')].join(' | ')} |`.replace(/\|  \|/g, '| |');
+  const pad = (cells: string[]) => `| ${[...cells, ...Array<string>(width - cells.length).fill('')].join(' | ')} |`.replace(/\| {2}\|/g, '| |');
   const out: string[] = [];
   blocks.forEach((b, i) => {
     out.push(pad([b.caption]));

@@ -77,7 +77,7 @@ export function scanLines(lines: readonly string[], set: PatternSet | readonly L
     const found: LineMatch[] = [];
     for (const p of patterns) {
       for (const m of allMatches(p.re, line)) {
-        const start = m.index!;
+        const start = m.index;
         const end = start + m[0].length;
         if (end === start) continue;
         if (excluded.some(([s, e]) => start < e && end > s)) continue;

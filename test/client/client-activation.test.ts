@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Module from 'node:module';
-import { ensureBuilt, REPO } from './lspClient';
+import { ensureBuilt, REPO } from '../protocol/lspClient';
 
 interface FakeDoc {
   uri: { scheme: string; toString(): string };
@@ -62,7 +62,7 @@ describe('client activation', () => {
       return request === 'vscode' ? fakeVscode : original.call(this, request, ...rest);
     };
     const context = { subscriptions: [] as unknown[], asAbsolutePath: (p: string) => join(REPO, p) };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is loaded with the vscode stub in place, after the module hook is set
     const ext = require(join(REPO, 'dist/client.js')) as { activate(ctx: unknown): void };
     ext.activate(context);
   });

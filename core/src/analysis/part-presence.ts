@@ -1,7 +1,7 @@
 // Whether a report has what a part asks for without a heading of its own, and what kind of text an
 // inserted part must be written in. Shared by the part rules.
 
-import type { RuleContext } from './types';
+import type { RuleContext } from '../rules/types';
 import { normalizeLabel } from '../text/normalize';
 
 /** Header and title words of a statistics table (指标名称 | 计量单位 | 年度 | 累计, 统计指标 | 单位 | 统计数). */

@@ -37,7 +37,7 @@ export function keywordFigures(
 ): KeywordFigure[] {
   const out: KeywordFigure[] = [];
   for (const m of allMatches(keywords, text)) {
-    const at = m.index!;
+    const at = m.index;
     const kEnd = at + m[0].length;
     const end = Math.min(sentenceEnd(at), kEnd + 40);
     const next = numbersIn(nums, kEnd, end).find((n) => !n.isDateLike);

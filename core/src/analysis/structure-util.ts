@@ -1,27 +1,19 @@
-// Helpers shared by the structure rules (parts, heading numbering): Chinese numerals, line
-// ranges, and the number a statutory part should carry.
+// Helpers shared by the structure rules (parts, heading numbering): labels, whole-line ranges,
+// and the number a statutory part should carry.
 
-import type { Heading, Range, ReportDocument } from '../model';
+import { lineRange, type Heading, type Range, type ReportDocument } from '../model';
+import { chineseNumeral } from '../text/numerals';
 import type { PartMatch } from '../facts/types';
 import type { Profile } from '../profiles/types';
-
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (enough for heading numbers). */
-export function cnNumeral(n: number): string {
-  if (n < 10) return DIGITS[n];
-  if (n < 20) return '十' + (n % 10 ? DIGITS[n % 10] : '');
-  if (n < 100) return DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? DIGITS[n % 10] : '');
-  return String(n);
-}
 
 /** The line break the document uses (so inserted text does not mix \n into a \r\n file). */
 export function eolOf(doc: ReportDocument): string {
   return doc.eols.find((e) => e !== '') ?? '\n';
 }
 
-export function lineRange(doc: ReportDocument, line: number): Range {
-  return { start: { line, character: 0 }, end: { line, character: doc.lines[line]?.length ?? 0 } };
+/** The whole of one line (empty past the last line). */
+export function wholeLineRange(doc: ReportDocument, line: number): Range {
+  return lineRange(line, 0, doc.lines[line]?.length ?? 0);
 }
 
 /** The enumerator and title as written, e.g. 「三、收到和处理政府信息公开申请情况」. */
@@ -55,5 +47,5 @@ export function numeralRange(h: Heading): Range | undefined {
 
 /** The numeral of `n` in the style of heading `h` (Chinese for 一、 and （一）, Arabic otherwise). */
 export function numeralFor(h: Heading, n: number): string {
-  return h.style === 'cn' || h.style === 'paren-cn' || h.style === 'paren-cn-half' ? cnNumeral(n) : String(n);
+  return h.style === 'cn' || h.style === 'paren-cn' || h.style === 'paren-cn-half' ? chineseNumeral(n) : String(n);
 }

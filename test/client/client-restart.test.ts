@@ -22,9 +22,9 @@ before(() => {
   mod._load = function (request: string, ...rest: unknown[]) {
     return request === 'vscode' ? fakeVscode : original.call(this, request, ...rest);
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the vscode stub is installed in the module cache
   lc = require('vscode-languageclient/node');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the vscode stub is installed in the module cache
   restart = require('../../client/src/restart');
 });
 

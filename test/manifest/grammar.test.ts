@@ -5,7 +5,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO } from './lspClient';
+import { REPO } from '../protocol/lspClient';
 
 const toolsDir = process.env.NIANBAO_TOOLS ?? (existsSync('/opt/nianbao-tools') ? '/opt/nianbao-tools' : join(REPO, '.cache/tools'));
 const vscodeModules = join(toolsDir, 'cs/node_modules/code-server/lib/vscode/node_modules');
@@ -16,10 +16,10 @@ let tokenize: (lines: string[]) => Token[][];
 
 describe('syntaxes/nianbao.tmLanguage.json', { skip: available ? false : 'vscode-textmate not installed (run scripts/setup-vscode-offline.sh)' }, () => {
   before(async () => {
-    /* eslint-disable @typescript-eslint/no-require-imports */
+    /* eslint-disable @typescript-eslint/no-require-imports -- VS Code's own copies of vscode-textmate and oniguruma, found at run time */
     const tm = require(join(vscodeModules, 'vscode-textmate'));
     const onig = require(join(vscodeModules, 'vscode-oniguruma'));
-    /* eslint-enable @typescript-eslint/no-require-imports */
+    /* eslint-enable @typescript-eslint/no-require-imports -- back to imports */
     await onig.loadWASM(readFileSync(join(vscodeModules, 'vscode-oniguruma/release/onig.wasm')).buffer);
     const registry = new tm.Registry({
       onigLib: Promise.resolve({ createOnigScanner: (s: string[]) => new onig.OnigScanner(s), createOnigString: (s: string) => new onig.OnigString(s) }),

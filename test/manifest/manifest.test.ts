@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { REPO } from './lspClient';
+import { REPO } from '../protocol/lspClient';
 
 const read = (p: string) => JSON.parse(readFileSync(join(REPO, p), 'utf8'));
 const manifest = read('package.json');

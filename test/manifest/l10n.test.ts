@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { REPO } from './lspClient';
+import { REPO } from '../protocol/lspClient';
 
 const HAN = /[\u3400-\u9fff]/;
 const json = (p: string) => JSON.parse(readFileSync(join(REPO, p), 'utf8')) as Record<string, string>;

@@ -58,7 +58,7 @@ const NONE: readonly PercentStatement[] = [];
 const PERCENT_STATEMENTS = memoKey('percent statements', computePercentStatements);
 
 function computePercentStatements(text: string, cache: CheckCache): PercentStatement[] {
-  const { depths, nums } = scanProse(cache, text);
+  const { nums } = scanProse(cache, text);
   const out: PercentStatement[] = [];
   for (let i = 0; i + 1 < nums.length; i++) {
     if ((i & 1023) === 1023) cache.checkDeadline(); // a crafted paragraph stops at the rule's budget
