@@ -142,7 +142,7 @@ function checkRunningTotals(ctx: RuleContext, table: Table): Set<Cell> {
     ctx.report({
       message: `「${name}」${v.yearName} ${formatAmount(v.year.value, decimals)} 大于${v.totalName} ${formatAmount(v.total.value, decimals)}：累计数包含本年数，本年数不应超过累计数，请核对这两格`,
       range: numberRange(v.year.cell),
-      related: [{ range: numberRange(v.total.cell), message: `${v.totalName}：${v.total.cell.number?.raw}` }],
+      related: [{ range: numberRange(v.total.cell), message: `${v.totalName}：${v.total.cell.text}` }],
       data: { expected: `≤ ${v.total.value}`, actual: v.year.value, formula: `${v.yearName} ≤ ${v.totalName}` },
     });
     reported.add(v.year.cell);
