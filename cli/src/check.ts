@@ -7,7 +7,8 @@ import { check, type ResolvedConfig, type Rule } from '../../core/src/index';
 import { readReport } from './readers';
 import { walkTargets, type Target } from './files';
 import { addToTotals, createReporter, emptyTotals, type FileOutcome, type Format } from './format';
-import { Output, yieldToEventLoop } from './output';
+import type { Lang } from './locale';
+import { FileOutput, Output, yieldToEventLoop } from './output';
 
 export interface CheckCommand {
   targets: readonly string[];
@@ -15,9 +16,16 @@ export interface CheckCommand {
   profile?: string;
   config: ResolvedConfig;
   configFile?: string;
+  /** The config file was named with --config (shown as given), not found upwards (shown relative). */
+  configExplicit?: boolean;
   rules: readonly Rule[];
   version: string;
   cwd: string;
+  /** `-o FILE`: write there instead of standard output ('-' or undefined: standard output). */
+  output?: string;
+  /** `--quiet`: error findings only. */
+  quiet?: boolean;
+  lang?: Lang;
 }
 
 /** How often the loop lets the event loop run (a closed pipe is only noticed there). */
@@ -25,13 +33,32 @@ const YIELD_EVERY_MS = 25;
 
 /** Checks every target and writes the report; returns the exit code (0 clean, 1 errors or unreadable files). */
 export async function runCheck(cmd: CheckCommand): Promise<number> {
-  const out = new Output(process.stdout);
+  let toFile: FileOutput | undefined;
+  try {
+    toFile = cmd.output && cmd.output !== '-' ? new FileOutput(path.resolve(cmd.cwd, cmd.output)) : undefined;
+  } catch (e) {
+    process.stderr.write(`nianbao: ${(e as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const code = await checkAll(cmd, toFile?.output ?? new Output(process.stdout), toFile?.file);
+    await toFile?.commit();
+    return code;
+  } finally {
+    toFile?.discard();
+  }
+}
+
+async function checkAll(cmd: CheckCommand, out: Output, outputFile: string | undefined): Promise<number> {
   const reporter = createReporter(cmd.format, {
     version: cmd.version,
     rules: cmd.rules,
     cwd: cmd.cwd,
-    configFile: cmd.configFile && shown(cmd.configFile, cmd.cwd),
+    configFile: cmd.configFile && shown(cmd.configFile, cmd.cwd, !cmd.configExplicit),
     configProblems: cmd.config.problems,
+    targets: cmd.targets,
+    lang: cmd.lang,
+    quiet: cmd.quiet,
   });
   const totals = emptyTotals();
   let failed = false;
@@ -42,6 +69,8 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
       process.stderr.write(`${shown(target.file, cmd.cwd)}: ${target.message}\n`);
       continue;
     }
+    // The page of the last run, in the folder it reviews, is not a report.
+    if (outputFile && path.resolve(cmd.cwd, target.file) === outputFile) continue;
     const outcome = checkTarget(target, cmd, totals);
     addToTotals(totals, outcome);
     if (!failed && (outcome.error || outcome.result!.findings.some((f) => f.severity === 'error'))) {
@@ -56,7 +85,7 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
     }
   }
   const code = failed ? 1 : 0;
-  await out.write(reporter.end(totals, code));
+  await out.writeAll(reporter.end(totals, code));
   await out.flush();
   return code;
 }
@@ -84,7 +113,12 @@ function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cmd: CheckCom
   }
 }
 
-/** A path as the user reads it: relative to the working folder. */
-export function shown(file: string, cwd: string): string {
-  return path.relative(cwd, path.resolve(cwd, file)) || file;
+/**
+ * A path as the user gave it: relative stays relative, absolute stays absolute (a file found in a
+ * folder is the folder as given joined with its name). Only a path the checker found itself (the
+ * config file, looked for upwards) is shown relative to the working folder.
+ */
+export function shown(file: string, cwd: string, found = false): string {
+  if (found) return path.relative(cwd, path.resolve(cwd, file)) || file;
+  return file;
 }

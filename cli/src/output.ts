@@ -3,13 +3,18 @@
 // reader never makes output pile up in memory), and a reader that goes away (`nianbao check … |
 // head`) ends the process quietly instead of with an EPIPE stack trace.
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 const CHUNK = 64 * 1024;
+
+type Sink = Pick<NodeJS.WritableStream, 'write' | 'once'>;
 
 export class Output {
   private pending: string[] = [];
   private pendingLength = 0;
 
-  constructor(private readonly stream: NodeJS.WriteStream) {}
+  constructor(private readonly stream: Sink) {}
 
   /** Queues `text`; resolves once it may continue (at once, unless the stream is full). */
   async write(text: string): Promise<void> {
@@ -17,6 +22,12 @@ export class Output {
     this.pending.push(text);
     this.pendingLength += text.length;
     if (this.pendingLength >= CHUNK) await this.flush();
+  }
+
+  /** Writes a string, or chunks one after the other (each awaited: a long page never piles up). */
+  async writeAll(text: string | Iterable<string>): Promise<void> {
+    if (typeof text === 'string') return this.write(text);
+    for (const chunk of text) await this.write(chunk);
   }
 
   /** Writes what is queued and waits while the stream is full. */
@@ -45,4 +56,43 @@ export function exitQuietlyOnClosedPipe(): void {
 /** Lets the event loop run (stream errors such as EPIPE are delivered there). */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Where `check -o FILE` writes: a temporary file beside FILE, renamed to FILE once complete, so a
+ * run that fails half-way never leaves half a page where the last good one was. Throws a Chinese
+ * reason when the folder cannot be written.
+ */
+export class FileOutput {
+  readonly output: Output;
+  private readonly stream: fs.WriteStream;
+  private readonly partial: string;
+
+  constructor(readonly file: string) {
+    this.partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
+    let fd: number;
+    try {
+      fd = fs.openSync(this.partial, 'w', 0o644);
+    } catch (e) {
+      throw new Error(`无法写入 ${file}：${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有权限' : (e as Error).message}`);
+    }
+    this.stream = fs.createWriteStream('', { fd });
+    this.output = new Output(this.stream);
+  }
+
+  /** Flushes, closes and puts the file in place. */
+  async commit(): Promise<void> {
+    await this.output.flush();
+    await new Promise<void>((resolve, reject) => {
+      this.stream.once('error', reject);
+      this.stream.end(resolve);
+    });
+    fs.renameSync(this.partial, this.file);
+  }
+
+  /** Removes the partial file (a run that stopped). */
+  discard(): void {
+    this.stream.destroy();
+    fs.rmSync(this.partial, { force: true });
+  }
 }
