@@ -10,6 +10,7 @@
 
 import type { CheckResult, Finding, Rule } from '../../core/src/index';
 import { splitLines } from '../../core/src/parse/lines';
+import { missingParts } from '../../core/src/rules/part-presence';
 import { whereInSource, type FileOutcome, type Totals } from './outcome';
 import { SpoolDir, type Spool } from './spool';
 import { WORDS } from './locale';
@@ -59,23 +60,22 @@ export function reportRow(r: CheckResult): ReportRow {
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   let balance = 0;
   let crossYear = 0;
-  const missing = new Set<string>();
   for (const f of r.findings) {
     counts[f.severity]++;
     if (BALANCE_RULES.has(f.ruleId)) balance++;
     if (f.ruleId.startsWith(CROSS_YEAR_PREFIX)) crossYear++;
-    // part-missing names the parts it misses (data.partIds): the count follows its judgement, which
-    // also accepts a part written inside another one in the old formats.
-    if (f.ruleId === 'part-missing' && Array.isArray(f.data?.partIds)) for (const id of f.data.partIds) missing.add(String(id));
   }
-  const required = profile.parts.filter((p) => !p.optional);
+  const required = profile.parts.filter((p) => !p.optional).length;
+  // Judged as part-missing judges (a part written inside another one counts in the old formats),
+  // and counted even where that rule is turned off.
+  const missing = profile.annualReport && required ? missingParts({ doc: r.doc, facts: r.facts, profile }).length : 0;
   const title = r.doc.title;
   return {
     agency: title?.body,
     year: title?.year ?? r.facts.year?.year,
     title: title?.text,
     profile: profile.name,
-    parts: profile.annualReport && required.length ? { present: required.filter((p) => !missing.has(p.id)).length, required: required.length } : undefined,
+    parts: profile.annualReport && required ? { present: required - missing, required } : undefined,
     tables: profile.tables.length ? { findings: balance, found: r.facts.nationalTables.length, unreadable: r.facts.unreadableTables.length } : undefined,
     crossYear,
     counts,
