@@ -290,7 +290,8 @@ li.info > .sev, li.hint > .sev { background: #3f6fb5; }
 .msg { margin: 2px 0 0; }
 .quote { margin: 2px 0 0; padding: 2px 8px; border-left: 3px solid #ccd; color: #444; background: #f6f7f9; word-break: break-all; }
 mark { background: #ffe08a; }
-ul.related { margin: 2px 0 0; padding-left: 1.5em; color: #444; font-size: 13px; }
+ul.related { margin: 2px 0 0; padding-left: 0; list-style: none; color: #444; font-size: 13px; display: flex; flex-wrap: wrap; gap: 0 1.6em; }
+ul.related li::before { content: "↳ "; color: #999; }
 .clean { color: #1b7f3b; }
 a { color: #1a4fa0; }
 @page { size: A4 landscape; margin: 12mm; }

@@ -10,10 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../core/src/index';
 import { detectLang } from '../../cli/src/locale';
-import { readReviewPage } from './review-page';
+import { ERROR, GOOD, fixture, readReviewPage, reviewFolder, workspace } from './review-page';
 
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');
-const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 const POSIX = process.platform !== 'win32';
 
 /** An environment without any locale variable, plus `extra`. */
@@ -26,38 +25,6 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 function run(args: string[], cwd: string, extraEnv: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: env(extraEnv), timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-cli-r-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-
-const fixture = (p: string) => fs.readFileSync(path.join(FIXTURES, p), 'utf8');
-
-const GOOD = '# 测试局2023年工作总结\n\n<!-- nianbao-profile: generic -->\n正文。\n';
-const ERROR = '<!-- nianbao-profile: generic -->\n全年公开信息共10条，其中通知3条、公告4条、简报5条。\n';
-/** A title, file name and text made to break out of HTML if anything were left unescaped. */
-const HOSTILE_TITLE = '# <script>alert(1)</script>局2023年政府信息公开工作年度报告';
-const HOSTILE = `${HOSTILE_TITLE}\n\n<!-- nianbao-profile: gov-2021 -->\n一、总体情况\n\n全年公开信息共10条，其中<b>通知</b>3条、公告4条、简报5条。\n`;
-
-/** A reviewer's folder: two correct reports, three with mistakes, a hostile one, an unreadable one. */
-function reviewFolder(): { dir: string; files: Record<string, string> } {
-  const files: Record<string, string> = {
-    '01-correct-2021.md': fixture('correct/gov2021-city-2023.md'),
-    '02-correct-2019.md': fixture('correct/gov2019-county-2020.md'),
-    '03-table-balance.md': fixture('defects/table-balance-results.md'),
-    '04-part-missing.md': fixture('defects/part-missing.md'),
-    '05-prose-sum.md': fixture('defects/prose-sum.md'),
-    '06-<img src=x onerror=alert(1)>.md': HOSTILE,
-    '07-not-a-report.md': GOOD,
-  };
-  const dir = workspace({ ...files, '08-scan.pdf': Buffer.from('%PDF-1.4\n%\xe2\xe3\n') });
-  return { dir, files };
 }
 
 describe('--format html: the reviewer\'s page', () => {
