@@ -8,7 +8,7 @@ import { readReport } from './readers';
 import { walkTargets, type Target } from './files';
 import { addToTotals, createReporter, emptyTotals, type FileOutcome, type Format } from './format';
 import type { Lang } from './locale';
-import { FileOutput, Output, yieldToEventLoop } from './output';
+import { openDestination, yieldToEventLoop } from './output';
 
 export interface CheckCommand {
   targets: readonly string[];
@@ -16,8 +16,6 @@ export interface CheckCommand {
   profile?: string;
   config: ResolvedConfig;
   configFile?: string;
-  /** The config file was named with --config (shown as given), not found upwards (shown relative). */
-  configExplicit?: boolean;
   rules: readonly Rule[];
   version: string;
   cwd: string;
@@ -26,6 +24,8 @@ export interface CheckCommand {
   /** `--quiet`: error findings only. */
   quiet?: boolean;
   lang?: Lang;
+  /** The config file was named with --config (shown as given), not found upwards (shown relative). */
+  configExplicit?: boolean;
 }
 
 /** How often the loop lets the event loop run (a closed pipe is only noticed there). */
@@ -33,23 +33,9 @@ const YIELD_EVERY_MS = 25;
 
 /** Checks every target and writes the report; returns the exit code (0 clean, 1 errors or unreadable files). */
 export async function runCheck(cmd: CheckCommand): Promise<number> {
-  let toFile: FileOutput | undefined;
-  try {
-    toFile = cmd.output && cmd.output !== '-' ? new FileOutput(path.resolve(cmd.cwd, cmd.output)) : undefined;
-  } catch (e) {
-    process.stderr.write(`nianbao: ${(e as Error).message}\n`);
-    return 2;
-  }
-  try {
-    const code = await checkAll(cmd, toFile?.output ?? new Output(process.stdout), toFile?.file);
-    await toFile?.commit();
-    return code;
-  } finally {
-    toFile?.discard();
-  }
-}
-
-async function checkAll(cmd: CheckCommand, out: Output, outputFile: string | undefined): Promise<number> {
+  const destination = openDestination(cmd.output, cmd.cwd);
+  if (!destination) return 2;
+  const out = destination.output;
   const reporter = createReporter(cmd.format, {
     version: cmd.version,
     rules: cmd.rules,
@@ -69,8 +55,6 @@ async function checkAll(cmd: CheckCommand, out: Output, outputFile: string | und
       process.stderr.write(`${shown(target.file, cmd.cwd)}: ${target.message}\n`);
       continue;
     }
-    // The page of the last run, in the folder it reviews, is not a report.
-    if (outputFile && path.resolve(cmd.cwd, target.file) === outputFile) continue;
     const outcome = checkTarget(target, cmd, totals);
     addToTotals(totals, outcome);
     if (!failed && (outcome.error || outcome.result!.findings.some((f) => f.severity === 'error'))) {
@@ -86,7 +70,7 @@ async function checkAll(cmd: CheckCommand, out: Output, outputFile: string | und
   }
   const code = failed ? 1 : 0;
   await out.writeAll(reporter.end(totals, code));
-  await out.flush();
+  await destination.close();
   return code;
 }
 

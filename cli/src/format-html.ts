@@ -14,6 +14,7 @@ import { missingParts } from '../../core/src/rules/part-presence';
 import { whereInSource, type FileOutcome, type Totals } from './outcome';
 import { SpoolDir, type Spool } from './spool';
 import { WORDS } from './locale';
+import { REVIEW_PAGE_MARK } from './files';
 
 export interface HtmlRunInfo {
   version: string;
@@ -162,7 +163,7 @@ export class HtmlReporter {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="nianbao ${escapeHtml(this.info.version)}">
+${REVIEW_PAGE_MARK} ${escapeHtml(this.info.version)}">
 <title>政府信息公开工作年度报告审核汇总（${t.files} 份）</title>
 <style>${CSS}</style>
 </head>

@@ -9,7 +9,7 @@ import { ALL_RULES, EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/ind
 import { parseConfig } from '../../core/src/config/load';
 import { readConfigFile } from '../../host/src/config-file';
 import { getProfile } from '../../core/src/profiles/index';
-import { findConfigFile } from './files';
+import { findConfigFile, refuseOutput } from './files';
 import { FORMATS, type Format } from './format';
 import { runCheck, shown } from './check';
 import { runConvert, runExport } from './convert';
@@ -136,6 +136,9 @@ async function main(argv: string[]): Promise<number> {
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) usageError(`未知输出格式「${format}」`);
   if (values.lang !== undefined && !LANGS.includes(values.lang as Lang)) usageError(`未知语言「${values.lang}」（可用 zh 或 en）`);
+
+  const refused = values.output && values.output !== '-' ? refuseOutput(values.output, targets, process.cwd()) : undefined;
+  if (refused) usageError(refused);
 
   const loaded = loadConfig(values.config);
   if (values.profile && !getProfile(values.profile, loaded.config.extraProfiles)) usageError(`未知报告格式「${values.profile}」`);

@@ -58,41 +58,48 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+export interface Destination {
+  output: Output;
+  /** Flushes; for a file, closes it and puts it in place. */
+  close(): Promise<void>;
+}
+
 /**
- * Where `check -o FILE` writes: a temporary file beside FILE, renamed to FILE once complete, so a
- * run that fails half-way never leaves half a page where the last good one was. Throws a Chinese
- * reason when the folder cannot be written.
+ * Standard output, or (`-o FILE`) a file. A file is written as a hidden temporary file beside it
+ * and renamed once complete, so a run that fails half-way never leaves half a page where the last
+ * good one was (the temporary file is removed at exit). Says why on stderr and returns undefined
+ * when the folder cannot be written.
  */
-export class FileOutput {
-  readonly output: Output;
-  private readonly stream: fs.WriteStream;
-  private readonly partial: string;
-
-  constructor(readonly file: string) {
-    this.partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
-    let fd: number;
-    try {
-      fd = fs.openSync(this.partial, 'w', 0o644);
-    } catch (e) {
-      throw new Error(`无法写入 ${file}：${(e as NodeJS.ErrnoException).code === 'EACCES' ? '没有权限' : (e as Error).message}`);
-    }
-    this.stream = fs.createWriteStream('', { fd });
-    this.output = new Output(this.stream);
+export function openDestination(output: string | undefined, cwd: string): Destination | undefined {
+  if (!output || output === '-') {
+    const out = new Output(process.stdout);
+    return { output: out, close: () => out.flush() };
   }
-
-  /** Flushes, closes and puts the file in place. */
-  async commit(): Promise<void> {
-    await this.output.flush();
-    await new Promise<void>((resolve, reject) => {
-      this.stream.once('error', reject);
-      this.stream.end(resolve);
-    });
-    fs.renameSync(this.partial, this.file);
+  const file = path.resolve(cwd, output);
+  const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
+  let fd: number;
+  try {
+    fd = fs.openSync(partial, 'w', 0o644);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有权限' : (e as Error).message;
+    process.stderr.write(`nianbao: 无法写入 ${output}：${why}\n`);
+    return undefined;
   }
-
-  /** Removes the partial file (a run that stopped). */
-  discard(): void {
-    this.stream.destroy();
-    fs.rmSync(this.partial, { force: true });
-  }
+  const removePartial = () => fs.rmSync(partial, { force: true });
+  process.once('exit', removePartial);
+  const stream = fs.createWriteStream('', { fd });
+  const out = new Output(stream);
+  return {
+    output: out,
+    async close() {
+      await out.flush();
+      await new Promise<void>((resolve, reject) => {
+        stream.once('error', reject);
+        stream.end(resolve);
+      });
+      fs.renameSync(partial, file);
+      process.removeListener('exit', removePartial);
+    },
+  };
 }

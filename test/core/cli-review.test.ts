@@ -116,6 +116,37 @@ describe('--format html: the reviewer\'s page', () => {
     assert.match(nowhere.stderr, /无法写入 .*x\.html/);
   });
 
+  test('-o never overwrites a draft being checked; an earlier page or a result file may be replaced', () => {
+    const dir = workspace({ 'drafts/a.md': ERROR, 'drafts/page.html': '<p>全年公开信息共10条。</p>', 'notes.log': 'x' });
+    const before = fs.readFileSync(path.join(dir, 'drafts', 'a.md'), 'utf8');
+    for (const [args, target] of [
+      [['check', 'drafts/a.md', '-o', 'drafts/a.md'], 'drafts/a.md'],
+      [['check', 'drafts', '-o', 'drafts/a.md'], 'drafts/a.md'],
+      [['check', 'drafts', '--format', 'html', '-o', 'drafts/page.html'], 'drafts/page.html'],
+      [['check', 'notes.log', '-o', path.join(dir, 'notes.log')], 'notes.log'],
+    ] as const) {
+      const r = run([...args], dir);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /是要检查的文件之一/);
+      assert.ok(fs.existsSync(path.join(dir, target)));
+    }
+    assert.equal(fs.readFileSync(path.join(dir, 'drafts', 'a.md'), 'utf8'), before);
+    for (const args of [
+      ['check', 'drafts', '--format', 'html', '-o', 'drafts/review.html'],
+      ['check', 'drafts', '--format', 'json', '-o', 'drafts/result.json'],
+    ]) {
+      assert.equal(run(args, dir).code, 1, 'first run');
+      assert.equal(run(args, dir).code, 1, 'the second run replaces its own output');
+    }
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'drafts', 'result.json'), 'utf8'));
+    assert.deepEqual(
+      json.files.map((f: { file: string }) => f.file),
+      ['drafts/a.md', 'drafts/page.html'],
+      'the review page in the folder is not read as a report',
+    );
+    assert.match(run(['check', 'drafts'], dir).stderr, /drafts\/review\.html: 是 nianbao 生成的审核汇总页，跳过/);
+  });
+
   test('--quiet lists the errors only; the counts stay complete', () => {
     const { dir, files } = reviewFolder();
     const page = readReviewPage(run(['check', '.', '--format', 'html', '--quiet'], dir).stdout);
