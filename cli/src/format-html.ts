@@ -118,7 +118,7 @@ export class HtmlReporter {
     const cells = [
       `<td class="num">${n}</td>`,
       `<td class="file">${name}</td>`,
-      `<td>${text(row.agency)}</td>`,
+      `<td>${textOrDash(row.agency)}</td>`,
       `<td class="num">${row.year ?? '—'}</td>`,
       `<td>${escapeHtml(row.profile)}</td>`,
       partsCell(row),
@@ -213,7 +213,7 @@ ${facts.map((f) => `<li>${f}</li>`).join('\n')}
   }
 }
 
-function text(s: string | undefined): string {
+function textOrDash(s: string | undefined): string {
   return s ? escapeHtml(s) : '<span class="none">—</span>';
 }
 
@@ -239,12 +239,11 @@ function quoteLine(line: string | undefined, f: Finding): string {
   const end = f.range.end.line === f.range.start.line ? Math.max(start, Math.min(f.range.end.character, line.length)) : line.length;
   const from = Math.max(0, start - QUOTE_BEFORE);
   const to = Math.min(line.length, Math.max(end, start + QUOTE_AFTER));
-  const cut = (s: string) => escapeHtml(s);
   return (
     (from > 0 ? '…' : '') +
-    cut(line.slice(from, start)) +
-    (end > start ? `<mark>${cut(line.slice(start, end))}</mark>` : '') +
-    cut(line.slice(end, to)) +
+    escapeHtml(line.slice(from, start)) +
+    (end > start ? `<mark>${escapeHtml(line.slice(start, end))}</mark>` : '') +
+    escapeHtml(line.slice(end, to)) +
     (to < line.length ? '…' : '')
   );
 }

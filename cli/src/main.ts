@@ -19,7 +19,7 @@ import { detectLang, LANGS, type Lang } from './locale';
 const VERSION = '0.1.0';
 
 const USAGE = `用法 Usage:
-  nianbao check <文件或文件夹…> [选项]    检查年度报告草稿（.md / .txt / .docx / .html）
+  nianbao check <文件或文件夹…> [选项]    检查年度报告草稿（.md / .txt / .docx / .html），详见 docs/cli.md
   nianbao convert <文件> [-o 输出]         把 .docx 或 .html 转换为年报标记文本（.nianbao.md）
   nianbao export <文件> [--format docx|html] [-o 输出]  导出为 Word 或可打印的网页
   nianbao config [--config <file>]         显示生效的配置文件及其全部问题
