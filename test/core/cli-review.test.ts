@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../core/src/index';
 import { detectLang } from '../../cli/src/locale';
+import { SpoolDir } from '../../cli/src/spool';
 import { ERROR, GOOD, fixture, readReviewPage, reviewFolder, workspace } from './review-page';
 
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');
@@ -175,6 +176,24 @@ describe('--format html: the reviewer\'s page', () => {
     });
     assert.equal(code, 1);
     assert.deepEqual(fs.readdirSync(tmp), [], 'removed after a closed pipe too');
+  });
+});
+
+describe('spool', () => {
+  test('reads back exactly what was written, characters never split at a chunk boundary', () => {
+    const dir = new SpoolDir();
+    const spool = dir.spool('x');
+    let written = '';
+    for (let i = 0; i < 5000; i++) {
+      // 3-byte and 4-byte UTF-8 characters at every offset: some straddle the 64 KB chunks.
+      const piece = `${i}：全年公开政府信息𠀀条；`.repeat(1 + (i % 3));
+      spool.write(piece);
+      written += piece;
+    }
+    const chunks = [...spool.read()];
+    assert.ok(chunks.length > 2, `${chunks.length} chunks`);
+    assert.equal(chunks.join(''), written);
+    dir.dispose();
   });
 });
 
