@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { check } from '../../core/src/index';
-import { readReviewPage, reviewFolder } from '../core/review-page';
+import { readReviewPage, removeWorkspaces, reviewFolder } from '../core/review-page';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');
@@ -55,7 +55,10 @@ function chromium(args: string[], url: string): string {
   );
 }
 
-after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+after(() => {
+  fs.rmSync(scratch, { recursive: true, force: true });
+  removeWorkspaces();
+});
 
 describe('the review page in Chromium', { skip: NO_CHROME, timeout: 600_000 }, () => {
   const { dir, files } = reviewFolder();

@@ -2,7 +2,7 @@
 // compared with what the core finds in each file), -o, --quiet, the per-file count line, the
 // language of the checker's own words, and paths shown as they were given.
 
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,10 +11,16 @@ import * as path from 'node:path';
 import { check } from '../../core/src/index';
 import { detectLang } from '../../cli/src/locale';
 import { SpoolDir } from '../../cli/src/spool';
-import { ERROR, GOOD, fixture, readReviewPage, reviewFolder, workspace } from './review-page';
+import { ERROR, GOOD, fixture, readReviewPage, removeWorkspaces, reviewFolder, workspace } from './review-page';
 
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');
 const POSIX = process.platform !== 'win32';
+const scratchTmp: string[] = [];
+
+after(() => {
+  removeWorkspaces();
+  for (const d of scratchTmp) fs.rmSync(d, { recursive: true, force: true });
+});
 
 /** An environment without any locale variable, plus `extra`. */
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -164,6 +170,7 @@ describe('--format html: the reviewer\'s page', () => {
     for (let i = 0; i < 400; i++) files[`d${String(i).padStart(3, '0')}.md`] = i % 2 ? ERROR : GOOD;
     const dir = workspace(files);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-tmp-'));
+    scratchTmp.push(tmp);
     const r = run(['check', '.', '--format', 'html'], dir, { TMPDIR: tmp });
     const page = readReviewPage(r.stdout);
     assert.equal(page.rows.length, 400);

@@ -11,8 +11,12 @@ import type { Element } from 'domhandler';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
+const made: string[] = [];
+
+/** A scratch folder holding `files`; removeWorkspaces() deletes every one made. */
 export function workspace(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-review-ws-'));
+  made.push(dir);
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
@@ -20,6 +24,10 @@ export function workspace(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
+
+export function removeWorkspaces(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
 
 export interface ReviewPage {
   headers: string[];
