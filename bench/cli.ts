@@ -2,7 +2,7 @@
 // decoding, checking, printing): the cost of one more MB of draft beside the floor (read + decode
 // + split into lines, bench/cli-floor-child.ts), the two measured interleaved in one run; a
 // province's folder of 4,000 synthetic reports; and peak RSS for 4,000 and 10,000 reports, which
-// must not grow with the number of files. All drafts are generated (bench/generate.ts).
+// must not grow with the number of files (text, JSON, SARIF and the HTML review page). All drafts are generated (bench/generate.ts).
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -101,6 +101,7 @@ export function benchCli(root: string, quick: boolean): { rows: Row[]; details: 
     const rss10000 = rss([d4000, d6000]);
     const rss10000Json = rss([d4000, d6000, '--format', 'json']);
     const rss10000Sarif = rss([d4000, d6000, '--format', 'sarif']);
+    const rss10000Html = rss([d4000, d6000, '--format', 'html']);
     const reports = 4000 + (quick ? 1000 : 6000);
 
     const s = (xs: number[]) => summarizeRuns(xs.map((x) => [x]));
@@ -143,7 +144,7 @@ export function benchCli(root: string, quick: boolean): { rows: Row[]; details: 
         unit: 'MB',
         value: rss10000.rssMb!,
         target: { kind: 'max', value: 300 },
-        note: `JSON ${rss10000Json.rssMb!.toFixed(0)} MB, SARIF ${rss10000Sarif.rssMb!.toFixed(0)} MB; ${(rss10000.ms / 1000).toFixed(1)} s`,
+        note: `JSON ${rss10000Json.rssMb!.toFixed(0)} MB, SARIF ${rss10000Sarif.rssMb!.toFixed(0)} MB, HTML page ${rss10000Html.rssMb!.toFixed(0)} MB; ${(rss10000.ms / 1000).toFixed(1)} s`,
       },
     ];
     return {
@@ -152,7 +153,7 @@ export function benchCli(root: string, quick: boolean): { rows: Row[]; details: 
         draftsMb: { small: mbSmall, large: mbLarge },
         perMb,
         province,
-        rssMb: { reports4000: rss4000.rssMb, [`reports${reports}`]: rss10000.rssMb, json: rss10000Json.rssMb, sarif: rss10000Sarif.rssMb },
+        rssMb: { reports4000: rss4000.rssMb, [`reports${reports}`]: rss10000.rssMb, json: rss10000Json.rssMb, sarif: rss10000Sarif.rssMb, html: rss10000Html.rssMb },
       },
     };
   } finally {

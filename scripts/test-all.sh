@@ -88,11 +88,12 @@ tier manifest tests 300 node --test out/test/manifest/
 # property-based and hostile-input tests of the core (fast-check)
 [ -d test/robustness ] && tier robustness tests 900 node --test out/test/robustness/
 
-# exported .docx/.html opened by LibreOffice (headless), read back with poppler (Debian packages)
+# exported .docx/.html opened by LibreOffice (headless), read back with poppler; the review page of
+# `nianbao check --format html` opened, screenshot and printed by Chromium (Debian packages)
 if tier setup-consumers step 900 bash scripts/setup-consumers.sh; then
   tier consumers tests 900 node --test --test-concurrency=1 out/test/consumers/
 else
-  skip consumers "LibreOffice or poppler could not be installed"
+  skip consumers "LibreOffice, poppler or Chromium could not be installed"
 fi
 
 TOOLS_OK=1

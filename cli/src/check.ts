@@ -7,7 +7,8 @@ import { check, type ResolvedConfig, type Rule } from '../../core/src/index';
 import { readReport } from './readers';
 import { walkTargets, type Target } from './files';
 import { addToTotals, createReporter, emptyTotals, type FileOutcome, type Format } from './format';
-import { Output, yieldToEventLoop } from './output';
+import type { Lang } from './locale';
+import { openDestination, yieldToEventLoop } from './output';
 
 export interface CheckCommand {
   targets: readonly string[];
@@ -18,6 +19,13 @@ export interface CheckCommand {
   rules: readonly Rule[];
   version: string;
   cwd: string;
+  /** `-o FILE`: write there instead of standard output ('-' or undefined: standard output). */
+  output?: string;
+  /** `--quiet`: error findings only. */
+  quiet?: boolean;
+  lang?: Lang;
+  /** The config file was named with --config (shown as given), not found upwards (shown relative). */
+  configExplicit?: boolean;
 }
 
 /** How often the loop lets the event loop run (a closed pipe is only noticed there). */
@@ -25,13 +33,18 @@ const YIELD_EVERY_MS = 25;
 
 /** Checks every target and writes the report; returns the exit code (0 clean, 1 errors or unreadable files). */
 export async function runCheck(cmd: CheckCommand): Promise<number> {
-  const out = new Output(process.stdout);
+  const destination = openDestination(cmd.output, cmd.cwd);
+  if (!destination) return 2;
+  const out = destination.output;
   const reporter = createReporter(cmd.format, {
     version: cmd.version,
     rules: cmd.rules,
     cwd: cmd.cwd,
-    configFile: cmd.configFile && shown(cmd.configFile, cmd.cwd),
+    configFile: cmd.configFile && shown(cmd.configFile, cmd.cwd, !cmd.configExplicit),
     configProblems: cmd.config.problems,
+    targets: cmd.targets,
+    lang: cmd.lang,
+    quiet: cmd.quiet,
   });
   const totals = emptyTotals();
   let failed = false;
@@ -56,8 +69,8 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
     }
   }
   const code = failed ? 1 : 0;
-  await out.write(reporter.end(totals, code));
-  await out.flush();
+  await out.writeAll(reporter.end(totals, code));
+  await destination.close();
   return code;
 }
 
@@ -84,7 +97,12 @@ function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cmd: CheckCom
   }
 }
 
-/** A path as the user reads it: relative to the working folder. */
-export function shown(file: string, cwd: string): string {
-  return path.relative(cwd, path.resolve(cwd, file)) || file;
+/**
+ * A path as the user gave it: relative stays relative, absolute stays absolute (a file found in a
+ * folder is the folder as given joined with its name). Only a path the checker found itself (the
+ * config file, looked for upwards) is shown relative to the working folder.
+ */
+export function shown(file: string, cwd: string, found = false): string {
+  if (found) return path.relative(cwd, path.resolve(cwd, file)) || file;
+  return file;
 }

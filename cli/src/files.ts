@@ -81,8 +81,10 @@ function* walkDir(dir: string, st: fs.Stats, seenDirs: Set<string>): Generator<T
         yield target ? { kind: 'file', file: p } : { kind: 'missing', file: p, message: '符号链接指向的文件不存在' };
       }
     } else if (isChecked(e.name)) {
+      // A review page written into the folder it reviews (format-html.ts) is not a report.
+      if (e.isFile() && isReviewPage(p)) yield { kind: 'skipped', file: p, message: '是 nianbao 生成的审核汇总页，跳过' };
       // Regular files, and FIFOs or devices named like drafts (the reader refuses those, by name).
-      yield { kind: 'file', file: p };
+      else yield { kind: 'file', file: p };
     }
   }
 }
@@ -105,4 +107,49 @@ function describeStatError(err: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return '没有权限读取';
   if (code === 'ELOOP') return '符号链接形成循环，无法读取';
   return `无法读取：${(err as Error)?.message ?? String(err)}`;
+}
+
+/** The marker the review page carries (format-html.ts), so a later run may replace it. */
+export const REVIEW_PAGE_MARK = '<meta name="generator" content="nianbao';
+
+/**
+ * Why `check -o FILE` must not write FILE, or undefined: FILE is a draft that is being checked (one
+ * named, or a draft under a folder named) — writing the results there would destroy it. An earlier
+ * review page (it carries REVIEW_PAGE_MARK) may be replaced, and so may any file of a kind the
+ * checker does not read (result.json).
+ */
+export function refuseOutput(output: string, targets: readonly string[], cwd: string): string | undefined {
+  const out = path.resolve(cwd, output);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(out);
+  } catch {
+    return undefined; // a new file
+  }
+  if (st.isDirectory()) return `${output} 是文件夹`;
+  if (!st.isFile()) return undefined;
+  // A file named is read whatever its extension; under a folder, only the kinds the walk picks.
+  const checked = targets.some((t) => {
+    const rel = path.relative(path.resolve(cwd, t), out);
+    return rel === '' || (isChecked(out) && !rel.startsWith('..') && !path.isAbsolute(rel));
+  });
+  if (!checked || isReviewPage(out)) return undefined;
+  return `${output} 是要检查的文件之一，不能用来写入检查结果（请换一个文件名或位置）`;
+}
+
+/** Only for regular files (opening a FIFO would wait for a writer). */
+function isReviewPage(file: string): boolean {
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== '.html' && ext !== '.htm') return false;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(2048);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, n).toString('utf8').includes(REVIEW_PAGE_MARK);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }

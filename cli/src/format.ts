@@ -1,110 +1,98 @@
-// Output formats of the checker: compiler-style text lines, JSON (one array), JSON Lines, and
-// SARIF 2.1.0 for CI. Every format is written as the files are checked: a reporter turns one
-// file's outcome into text at once, and the checker prints it and lets the result go, so memory
-// does not grow with the number of files. Only the few things SARIF puts after the results
-// (the notifications of files that could not be checked) are kept until the end.
+// Output formats of the checker: compiler-style text lines, JSON (one object), JSON Lines, SARIF
+// 2.1.0 for CI, and the reviewer's HTML page (format-html.ts). Every format is written as the files
+// are checked: a reporter turns one file's outcome into text at once, and the checker prints it and
+// lets the result go, so memory does not grow with the number of files. Only the few things SARIF
+// puts after the results (the notifications of files that could not be checked) are kept until
+// the end; the HTML page keeps its parts in temporary files.
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckResult, Finding, Rule } from '../../core/src/index';
 import type { ConfigProblem } from '../../core/src/config/types';
-import type { SourceMap } from '../../core/src/convert/markup';
-import { describeSource, locate } from '../../core/src/convert/locate';
+import { addToTotals, emptyTotals, errorsOnly, whereInSource, type FileOutcome, type Totals } from './outcome';
+import { countBySeverity, WORDS, type Lang } from './locale';
+import { HtmlReporter } from './format-html';
 
-export type Format = 'text' | 'json' | 'jsonl' | 'sarif';
-export const FORMATS: readonly Format[] = ['text', 'json', 'jsonl', 'sarif'];
+export { addToTotals, emptyTotals, errorsOnly, type FileOutcome, type Totals };
 
-export interface FileOutcome {
-  /** The path as shown: relative to the working folder when inside it. */
-  file: string;
-  /** Absolute path (SARIF URIs). */
-  absolute: string;
-  result?: CheckResult;
-  /** Why the file could not be checked (missing, not a regular file, undecodable …). */
-  error?: string;
-  /** For a converted .docx/.html: where each line of the checked markup came from. */
-  source?: { format: 'docx' | 'html'; map: SourceMap };
-}
-
-/** Where a finding is in the original of a converted file ("表2 第5行第3列「0」"), else undefined. */
-function whereInSource(o: FileOutcome, f: Finding): string | undefined {
-  if (!o.source) return undefined;
-  const ref = locate(o.source.map, f.range.start);
-  return ref ? describeSource(ref) : undefined;
-}
-
-export interface Totals {
-  files: number;
-  clean: number;
-  unreadable: number;
-  ruleFailures: number;
-  bySeverity: Record<Finding['severity'], number>;
-  /** Files whose text needed a note (decoded as GB18030 / UTF-16, replacement characters). */
-  decodeNotes: number;
-}
-
-export function emptyTotals(): Totals {
-  return { files: 0, clean: 0, unreadable: 0, ruleFailures: 0, bySeverity: { error: 0, warning: 0, info: 0, hint: 0 }, decodeNotes: 0 };
-}
-
-export function addToTotals(t: Totals, o: FileOutcome): void {
-  t.files++;
-  if (o.error) {
-    t.unreadable++;
-    return;
-  }
-  const r = o.result!;
-  if (r.findings.length === 0) t.clean++;
-  for (const f of r.findings) t.bySeverity[f.severity]++;
-  t.ruleFailures += r.ruleFailures.length;
-}
+export type Format = 'text' | 'json' | 'jsonl' | 'sarif' | 'html';
+export const FORMATS: readonly Format[] = ['text', 'json', 'jsonl', 'sarif', 'html'];
 
 export interface RunInfo {
   version: string;
   rules: readonly Rule[];
-  /** The working folder: relative paths and SARIF's uriBaseId are relative to it. */
+  /** The working folder: SARIF's uriBaseId is relative to it. */
   cwd: string;
   /** The config file that applied, if any, and its problems. */
   configFile?: string;
   configProblems: readonly ConfigProblem[];
+  /** The files and folders named on the command line (the review page says what was checked). */
+  targets?: readonly string[];
+  /** Language of the text format's own words (severities, summaries); default zh. */
+  lang?: Lang;
+  /** `--quiet`: error findings only. */
+  quiet?: boolean;
 }
 
 /** Turns outcomes into output text; `begin` and `end` frame what `file` returns for each file. */
 export interface Reporter {
   begin(): string;
   file(o: FileOutcome): string;
-  end(totals: Totals, exitCode: number): string;
+  /** The end of the output: one string, or chunks written in turn (the review page reads its spools back). */
+  end(totals: Totals, exitCode: number): string | Iterable<string>;
 }
 
 export function createReporter(format: Format, info: RunInfo): Reporter {
+  if (format === 'html') return new HtmlReporter({ ...info, targets: info.targets ?? [] });
+  const reporter = listingReporter(format, info);
+  if (!info.quiet) return reporter;
+  // Quiet: every listing sees the error findings only; the totals (and JSON's summary) count them all.
+  return { begin: () => reporter.begin(), file: (o) => reporter.file(errorsOnly(o)), end: (t, code) => reporter.end(t, code) };
+}
+
+function listingReporter(format: Exclude<Format, 'html'>, info: RunInfo): Reporter {
   switch (format) {
     case 'json':
-      return new JsonReporter();
+      return new JsonReporter(info);
     case 'jsonl':
-      return { begin: () => '', file: (o) => JSON.stringify(jsonRecord(o)) + '\n', end: () => '' };
+      return { begin: () => '', file: (o) => JSON.stringify(jsonRecord(o)) + '\n', end: (t, code) => JSON.stringify({ summary: jsonSummary(t, code) }) + '\n' };
     case 'sarif':
       return new SarifReporter(info);
-    default:
-      return { begin: () => '', file: textLines, end: (t) => summarize(t) + '\n' };
+    default: {
+      const lang = info.lang ?? 'zh';
+      const quiet = !!info.quiet;
+      return {
+        begin: () => '',
+        file: (o) => textLines(o, lang, quiet),
+        // Quiet and nothing wrong: nothing at all.
+        end: (t) => (quiet && !t.bySeverity.error && !t.unreadable ? '' : summarize(t, lang, quiet) + '\n'),
+      };
+    }
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // text
 
-const SEVERITY_ZH: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示', hint: '建议' };
-
-/** `file:line:col severity rule-id message` — 1-based line and column, as editors and CI expect. */
-function textLines(o: FileOutcome): string {
-  if (o.error) return `${o.file}:1:1 error io ${o.error}\n`;
+/**
+ * `file:line:col severity rule-id message` — 1-based line and column, as editors and CI expect —
+ * then the file's count line (`bad.md: 2 个错误，1 个警告`). The file is named as the user gave it.
+ */
+function textLines(o: FileOutcome, lang: Lang, quiet: boolean): string {
+  const w = WORDS[lang];
+  if (o.error) return `${o.file}:1:1 ${w.severity.error} io ${o.error}\n`;
+  const r = o.result!;
   let out = '';
-  for (const f of o.result!.findings) {
+  for (const f of r.findings) {
     const where = whereInSource(o, f);
+    const sev = w.severity[f.severity];
     // A converted file's lines are not the reviewer's: name the paragraph or cell instead.
-    if (where) out += `${o.file}: ${where} ${f.severity} ${f.ruleId} ${f.message}\n`;
-    else out += `${o.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}\n`;
+    if (where) out += `${o.file}: ${where} ${sev} ${f.ruleId} ${f.message}\n`;
+    else out += `${o.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.ruleId} ${f.message}\n`;
   }
-  for (const fail of o.result!.ruleFailures) out += `${o.file}:1:1 warning internal ${failureText(fail)}\n`;
+  if (!quiet) for (const fail of r.ruleFailures) out += `${o.file}:1:1 ${w.severity.warning} internal ${failureText(fail)}\n`;
+  if (r.findings.length) out += `${o.file}: ${w.counts(countBySeverity(r.findings))}\n`;
+  else if (!quiet) out += `${o.file}: ${w.clean}\n`;
   return out;
 }
 
@@ -112,15 +100,23 @@ function failureText(fail: CheckResult['ruleFailures'][number]): string {
   return fail.kind === 'budget' ? `规则 ${fail.ruleId} ${fail.message}` : `规则 ${fail.ruleId} 运行出错，已跳过：${fail.message}`;
 }
 
-export function summarize(t: Totals): string {
-  const parts = (Object.keys(t.bySeverity) as Finding['severity'][]).map((s) => `${SEVERITY_ZH[s]} ${t.bySeverity[s]}`);
+/** The last line of the text format. Quiet: the errors only. */
+export function summarize(t: Totals, lang: Lang = 'zh', quiet = false): string {
+  const severities = (quiet ? ['error'] : Object.keys(t.bySeverity)) as Finding['severity'][];
+  if (lang === 'en') {
+    const parts = severities.map((s) => `${s} ${t.bySeverity[s]}`);
+    const unreadable = t.unreadable ? `, ${t.unreadable} unreadable` : '';
+    const failed = t.ruleFailures ? `; ${t.ruleFailures} rule failures or timeouts` : '';
+    return `checked ${t.files} file${t.files === 1 ? '' : 's'} (${t.clean} clean${unreadable}): ${parts.join(', ')}${failed}`;
+  }
+  const parts = severities.map((s) => `${WORDS.zh.severity[s]} ${t.bySeverity[s]}`);
   const unreadable = t.unreadable ? `，${t.unreadable} 个无法读取` : '';
   const failed = t.ruleFailures ? `；${t.ruleFailures} 次规则运行出错或超时` : '';
   return `检查了 ${t.files} 个文件（${t.clean} 个无问题${unreadable}）：${parts.join('，')}${failed}`;
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON and JSON Lines: the same record per file
+// JSON and JSON Lines: the same record per file, then the summary (docs/cli.md describes them)
 
 function jsonRecord(o: FileOutcome): unknown {
   const r = o.result;
@@ -128,6 +124,7 @@ function jsonRecord(o: FileOutcome): unknown {
     file: o.file,
     error: o.error,
     profile: r && { id: r.choice.profile.id, source: r.choice.source, reason: r.choice.reason },
+    bySeverity: r && countBySeverity(r.findings),
     findings: r?.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
@@ -142,18 +139,28 @@ function jsonRecord(o: FileOutcome): unknown {
   };
 }
 
-/** One JSON array, pretty-printed as JSON.stringify(array, null, 2) would, element by element. */
+export function jsonSummary(t: Totals, exitCode: number): unknown {
+  return { files: t.files, clean: t.clean, withErrors: t.withErrors, unreadable: t.unreadable, bySeverity: t.bySeverity, ruleFailures: t.ruleFailures, exitCode };
+}
+
+/**
+ * One JSON object, `{ tool, version, positionEncoding, files: [...], summary }`, pretty-printed as
+ * JSON.stringify(object, null, 2) would, written file by file.
+ */
 class JsonReporter implements Reporter {
   private count = 0;
+  constructor(private readonly info: RunInfo) {}
   begin(): string {
-    return '[';
+    const head = JSON.stringify({ tool: 'nianbao', version: this.info.version, positionEncoding: 'utf-16' }, null, 2);
+    return `${head.slice(0, -2)},\n  "files": [`;
   }
   file(o: FileOutcome): string {
-    const body = JSON.stringify(jsonRecord(o), null, 2).replace(/\n/g, '\n  ');
-    return `${this.count++ === 0 ? '' : ','}\n  ${body}`;
+    const body = JSON.stringify(jsonRecord(o), null, 2).replace(/\n/g, '\n    ');
+    return `${this.count++ === 0 ? '' : ','}\n    ${body}`;
   }
-  end(): string {
-    return this.count === 0 ? ']\n' : '\n]\n';
+  end(totals: Totals, exitCode: number): string {
+    const summary = JSON.stringify(jsonSummary(totals, exitCode), null, 2).replace(/\n/g, '\n  ');
+    return `${this.count === 0 ? '' : '\n  '}],\n  "summary": ${summary}\n}\n`;
   }
 }
 

@@ -1,5 +1,6 @@
 // nianbao — the command-line checker, built on the same core as the language server.
-//   nianbao check <files or folders> [--format text|json|jsonl|sarif] [--profile id] [--config file]
+//   nianbao check <files or folders> [--format text|json|jsonl|sarif|html] [-o file] [--quiet]
+//                 [--profile id] [--config file] [--lang zh|en]   (docs/cli.md)
 // Exit codes: 0 no errors, 1 errors found or a file could not be checked, 2 usage error.
 
 import * as path from 'node:path';
@@ -8,24 +9,30 @@ import { ALL_RULES, EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/ind
 import { parseConfig } from '../../core/src/config/load';
 import { appliedConfigMessage, findConfigFile, readConfigFile } from '../../host/src/config-file';
 import { getProfile } from '../../core/src/profiles/index';
+import { refuseOutput } from './files';
 import { FORMATS, type Format } from './format';
 import { runCheck, shown } from './check';
 import { runConvert, runExport } from './convert';
 import { exitQuietlyOnClosedPipe } from './output';
 import { nianbaoVersion } from '../../host/src/version';
+import { detectLang, LANGS, type Lang } from './locale';
 
 const VERSION = nianbaoVersion();
 
 const USAGE = `用法 Usage:
-  nianbao check <文件或文件夹…> [选项]    检查年度报告草稿（.md / .txt / .docx / .html）
+  nianbao check <文件或文件夹…> [选项]    检查年度报告草稿（.md / .txt / .docx / .html），详见 docs/cli.md
   nianbao convert <文件> [-o 输出]         把 .docx 或 .html 转换为年报标记文本（.nianbao.md）
   nianbao export <文件> [--format docx|html] [-o 输出]  导出为 Word 或可打印的网页
   nianbao config [--config <file>]         显示生效的配置文件及其全部问题
   nianbao rules                            列出全部规则
 
 选项 Options:
-  --format text|json|jsonl|sarif   输出格式（默认 text；jsonl 每个文件一行 JSON；export 为 docx 或 html）
-  -o, --output <file>        convert / export 的输出文件（- 为标准输出）
+  --format text|json|jsonl|sarif|html
+                             check 的输出格式（默认 text；jsonl 每个文件一行 JSON；html 为可发送、可打印的审核汇总页）；
+                             export 为 docx 或 html
+  -o, --output <file>        输出文件（- 为标准输出；check 默认输出到标准输出）
+  -q, --quiet                只列出错误（没有错误时不输出任何内容）
+  --lang zh|en               级别和汇总用语的语言（默认中文；LANG 等为其他语言时用英文）
   --profile <id>             指定报告格式：gov-2021、gov-2019、legacy、generic 或配置中的自定义格式
   --config <file>            配置文件（默认从当前目录向上查找 nianbao.config.json）
   -h, --help                 显示帮助
@@ -50,7 +57,7 @@ interface LoadedConfig {
 function loadConfig(explicit: string | undefined): LoadedConfig {
   const file = explicit ?? findConfigFile(process.cwd());
   if (!file) return { config: EMPTY_CONFIG };
-  const name = shown(file, process.cwd());
+  const name = shown(file, process.cwd(), !explicit);
   const read = readConfigFile(file, parseConfig, name);
   // Only an explicit --config can name a file that is not there.
   if (read.status === 'missing') return { config: { ...EMPTY_CONFIG, problems: [{ path: '', message: `配置文件 ${name} 不存在，已使用默认配置` }] }, candidate: file };
@@ -65,8 +72,9 @@ function problemLine(file: string, p: ResolvedConfig['problems'][number]): strin
 
 /** Which config applied and what was wrong with it, on stderr (a config can silently turn rules off). */
 function announceConfig({ config, file, candidate }: LoadedConfig, explicit: string | undefined): void {
-  const name = shown(candidate ?? 'nianbao.config.json', process.cwd());
-  if (file) process.stderr.write(`nianbao: ${appliedConfigMessage(name, config)}\n`);
+  const name = shown(candidate ?? 'nianbao.config.json', process.cwd(), !explicit);
+  if (file) process.stderr.write(`nianbao: ${appliedConfigMessage(name, config)}
+`);
   const problems = config.problems;
   for (const p of problems.slice(0, CONFIG_PROBLEMS_SHOWN)) process.stderr.write(problemLine(name, p));
   if (problems.length > CONFIG_PROBLEMS_SHOWN) {
@@ -85,6 +93,8 @@ async function main(argv: string[]): Promise<number> {
         profile: { type: 'string' },
         config: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', short: 'q' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -114,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write('没有找到 nianbao.config.json（当前目录及其上级目录），使用默认配置\n');
       return 0;
     }
-    const name = shown(loaded.candidate, process.cwd());
+    const name = shown(loaded.candidate, process.cwd(), !values.config);
     process.stdout.write(`配置文件：${path.resolve(loaded.candidate)}${loaded.file ? '' : '（未能使用，已使用默认配置）'}\n`);
     for (const p of loaded.config.problems) process.stdout.write(problemLine(name, p));
     process.stdout.write(loaded.config.problems.length ? `共 ${loaded.config.problems.length} 个问题\n` : '没有问题\n');
@@ -124,6 +134,10 @@ async function main(argv: string[]): Promise<number> {
   if (!targets.length) usageError('请给出要检查的文件或文件夹');
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) usageError(`未知输出格式「${format}」`);
+  if (values.lang !== undefined && !LANGS.includes(values.lang as Lang)) usageError(`未知语言「${values.lang}」（可用 zh 或 en）`);
+
+  const refused = values.output && values.output !== '-' ? refuseOutput(values.output, targets, process.cwd()) : undefined;
+  if (refused) usageError(refused);
 
   const loaded = loadConfig(values.config);
   if (values.profile && !getProfile(values.profile, loaded.config.extraProfiles)) usageError(`未知报告格式「${values.profile}」`);
@@ -134,9 +148,13 @@ async function main(argv: string[]): Promise<number> {
     profile: values.profile,
     config: loaded.config,
     configFile: loaded.file,
+    configExplicit: values.config !== undefined,
     rules: ALL_RULES,
     version: VERSION,
     cwd: process.cwd(),
+    output: values.output,
+    quiet: values.quiet,
+    lang: (values.lang as Lang | undefined) ?? detectLang(process.env),
   });
 }
 

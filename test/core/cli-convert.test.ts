@@ -11,10 +11,12 @@ import { exportDocx } from '../../core/src/convert/index';
 import { makeDocx, p } from './docx-builder';
 
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');
+/** The checker's own words in Chinese, whatever the machine's locale (cli/src/locale.ts). */
+const ZH = { ...process.env, LC_ALL: 'zh_CN.UTF-8' };
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: ZH });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -37,12 +39,12 @@ describe('nianbao check on .docx and .html', () => {
     const r = run(['check', '.'], dir);
     assert.equal(r.code, 1);
     assert.doesNotMatch(r.stdout + r.stderr, /\bat \w+ \(|Error:/, 'no stack trace');
-    assert.match(r.stdout, /^a-sum\.docx: 表\d+ 第\d+行第\d+列「[^」]+」 \w+ table-sum /m);
-    assert.match(r.stdout, /b-corrupt\.docx:1:1 error io .*损坏/);
-    assert.match(r.stdout, /c-old\.doc:1:1 error io .*旧版 Word/);
-    assert.match(r.stdout, /d-scan\.pdf:1:1 error io .*PDF/);
-    assert.match(r.stdout, /^e-page\.html: 第1段（源文件第1行）「[^」]+」 \w+ prose-sum /m);
-    assert.match(r.stdout, /^f-plain\.md:\d+:\d+ \w+ table-sum /m);
+    assert.match(r.stdout, /^a-sum\.docx: 表\d+ 第\d+行第\d+列「[^」]+」 \S+ table-sum /m);
+    assert.match(r.stdout, /b-corrupt\.docx:1:1 错误 io .*损坏/);
+    assert.match(r.stdout, /c-old\.doc:1:1 错误 io .*旧版 Word/);
+    assert.match(r.stdout, /d-scan\.pdf:1:1 错误 io .*PDF/);
+    assert.match(r.stdout, /^e-page\.html: 第1段（源文件第1行）「[^」]+」 \S+ prose-sum /m);
+    assert.match(r.stdout, /^f-plain\.md:\d+:\d+ \S+ table-sum /m);
     assert.match(r.stdout, /检查了 6 个文件（.*3 个无法读取）/);
   });
 
@@ -50,7 +52,7 @@ describe('nianbao check on .docx and .html', () => {
     const dir = scratch();
     fs.writeFileSync(path.join(dir, 'r.docx'), makeDocx(p('全年公开信息共10条，其中通知3条、公告4条、简报2条。')));
     const json = JSON.parse(run(['check', 'r.docx', '--format', 'json', '--profile', 'generic'], dir).stdout);
-    const f = json[0].findings.find((x: { ruleId: string }) => x.ruleId === 'prose-sum');
+    const f = json.files[0].findings.find((x: { ruleId: string }) => x.ruleId === 'prose-sum');
     assert.equal(f.source.format, 'docx');
     assert.match(f.source.where, /^第1段「/);
     assert.equal(f.source.markupLine, f.range.start.line + 1);

@@ -16,12 +16,17 @@ import { ALL_RULES, check } from '../../core/src/index';
 import { createReporter, emptyTotals, addToTotals, type FileOutcome } from '../../cli/src/format';
 import { decodeText } from '../../cli/src/decode';
 
+/** A reporter's end: text, or (the review page) pieces to be written in turn. */
+const joined = (x: string | Iterable<string>) => (typeof x === 'string' ? x : [...x].join(''));
+
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');
+/** The checker's own words in Chinese, whatever the machine's locale (cli/src/locale.ts). */
+const ZH = { ...process.env, LC_ALL: 'zh_CN.UTF-8' };
 const SCHEMA = path.join(__dirname, '..', '..', '..', 'test', 'schemas', 'sarif-schema-2.1.0.json');
 const POSIX = process.platform !== 'win32';
 
 function run(args: string[], cwd: string, timeout = 30_000) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout, env: ZH });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
@@ -81,8 +86,8 @@ describe('files the checker must not read', { skip: !POSIX && 'POSIX file types'
     const r = run(['check', '.'], dir, 20_000);
     assert.equal(r.signal, null);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^zero\.md:1:1 error io 不是普通文件（是设备文件）/m);
-    assert.match(r.stdout, /^pipe\.md:1:1 error io 不是普通文件（是命名管道（FIFO））/m);
+    assert.match(r.stdout, /^zero\.md:1:1 错误 io 不是普通文件（是设备文件）/m);
+    assert.match(r.stdout, /^pipe\.md:1:1 错误 io 不是普通文件（是命名管道（FIFO））/m);
     assert.match(r.stdout, /检查了 3 个文件（1 个无问题，2 个无法读取）/);
   });
 });
@@ -98,8 +103,8 @@ describe('links and encodings', () => {
     const r = run(['check', 'folder'], dir, 20_000);
     assert.equal(r.signal, null);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^folder\/linked\.md:2:\d+ error prose-sum/m);
-    assert.match(r.stdout, /^folder\/dangling\.md:1:1 error io 符号链接指向的文件不存在/m);
+    assert.match(r.stdout, /^folder\/linked\.md:2:\d+ 错误 prose-sum/m);
+    assert.match(r.stdout, /^folder\/dangling\.md:1:1 错误 io 符号链接指向的文件不存在/m);
     // folder/loop is the workspace: real/ is walked through it, folder/ itself only once, and
     // real/sub, reached again as folder/subdir, is not checked twice.
     assert.doesNotMatch(r.stdout, /loop\/folder/);
@@ -114,7 +119,7 @@ describe('links and encodings', () => {
     const be = Buffer.from(REPORT, 'utf16le').swap16();
     const dir = workspace({ 'le.md': le, 'be.md': be, 'utf8.md': REPORT });
     const r = run(['check', '.', '--format', 'json'], dir);
-    const byFile = Object.fromEntries(JSON.parse(r.stdout).map((x: { file: string }) => [x.file, x]));
+    const byFile = Object.fromEntries(JSON.parse(r.stdout).files.map((x: { file: string }) => [x.file, x]));
     const shape = (x: { findings: { ruleId: string; range: unknown }[] }) => x.findings.map((f) => [f.ruleId, f.range]);
     assert.deepEqual(shape(byFile['le.md']), shape(byFile['utf8.md']));
     assert.deepEqual(shape(byFile['be.md']), shape(byFile['utf8.md']));
@@ -132,7 +137,7 @@ describe('links and encodings', () => {
     assert.match(r.stderr, /stray\.md: 文件含有 1 处无效的 UTF-8 字节（第一处在第 \d+ 行）/);
     assert.doesNotMatch(r.stderr, /stray\.md: .*GB18030/);
     assert.match(r.stderr, /gb\.txt: 文件不是 UTF-8 编码，已按 GB18030 读取/);
-    assert.match(r.stdout, /^garbage\.md:1:1 error io 无法识别文件编码/m);
+    assert.match(r.stdout, /^garbage\.md:1:1 错误 io 无法识别文件编码/m);
   });
 
   test('decoding: every fixture round-trips through UTF-8, UTF-16LE/BE without BOM and GB18030', () => {
@@ -206,14 +211,39 @@ describe('config: which one applied, and all its problems', () => {
 });
 
 describe('output', () => {
-  test('--format json is one array, --format jsonl one record a line, with the same records', () => {
+  test('--format json is one object of files and a summary, --format jsonl one record a line and the summary last', () => {
     const dir = workspace({ 'a.md': BAD_SUM, 'b.md': GOOD, 'c.md': BAD_SUM });
     const json = JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout);
     const lines = run(['check', '.', '--format', 'jsonl'], dir).stdout.trim().split('\n');
-    assert.equal(json.length, 3);
-    assert.deepEqual(lines.map((l) => JSON.parse(l)), json);
-    assert.deepEqual(JSON.parse(run(['check', 'nothing-here', '--format', 'json'], dir).stdout)[0].error, '文件或文件夹不存在');
-    assert.deepEqual(JSON.parse(run(['check', 'empty', '--format', 'json'], workspace({ 'empty/x.json': '{}' })).stdout), []);
+    assert.equal(json.tool, 'nianbao');
+    assert.equal(json.positionEncoding, 'utf-16');
+    assert.equal(json.files.length, 3);
+    assert.deepEqual(lines.slice(0, -1).map((l) => JSON.parse(l)), json.files);
+    assert.deepEqual(JSON.parse(lines.at(-1)!), { summary: json.summary });
+    const errors = json.files.map((f: { findings: { severity: string }[] }) => f.findings.filter((x) => x.severity === 'error').length);
+    assert.deepEqual(errors, [1, 0, 1]);
+    assert.deepEqual(
+      json.files.map((f: { bySeverity: { error: number } }) => f.bySeverity.error),
+      errors,
+      'each record counts its findings',
+    );
+    assert.deepEqual(json.summary, {
+      files: 3,
+      clean: 1,
+      withErrors: 2,
+      unreadable: 0,
+      bySeverity: { error: 2, warning: 0, info: 0, hint: 0 },
+      ruleFailures: 0,
+      exitCode: 1,
+    });
+    assert.deepEqual(JSON.parse(run(['check', 'nothing-here', '--format', 'json'], dir).stdout).files[0].error, '文件或文件夹不存在');
+    const empty = run(['check', 'empty', '--format', 'json'], workspace({ 'empty/x.json': '{}' }));
+    const emptyJson = JSON.parse(empty.stdout);
+    assert.deepEqual(emptyJson.files, []);
+    assert.equal(emptyJson.summary.files, 0);
+    // Written file by file, and still exactly what JSON.stringify(…, null, 2) prints.
+    assert.equal(empty.stdout, JSON.stringify(emptyJson, null, 2) + '\n');
+    assert.equal(run(['check', '.', '--format', 'json'], dir).stdout, JSON.stringify(json, null, 2) + '\n');
   });
 
   test('a reader that closes the pipe: no stack trace, the exit code earned so far', { skip: !POSIX }, async () => {
@@ -278,7 +308,7 @@ describe('output', () => {
       addToTotals(totals, o);
       text += reporter.file(o);
     }
-    text += reporter.end(totals, 1);
+    text += joined(reporter.end(totals, 1));
     const log = JSON.parse(text);
     assert.equal(schemaErrors(log), '');
     const inv = log.runs[0].invocations[0];
@@ -287,7 +317,7 @@ describe('output', () => {
     assert.match(inv.toolConfigurationNotifications[0].message.text, /rules\.x/);
     // An empty run is valid SARIF as well.
     const empty = createReporter('sarif', { version: '0.1.0', rules: ALL_RULES, cwd, configProblems: [] });
-    const emptyLog = JSON.parse(empty.begin() + empty.end(emptyTotals(), 0));
+    const emptyLog = JSON.parse(empty.begin() + joined(empty.end(emptyTotals(), 0)));
     assert.equal(schemaErrors(emptyLog), '');
     assert.deepEqual(emptyLog.runs[0].results, []);
   });

@@ -8,9 +8,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');
+/** The checker's own words in Chinese, whatever the machine's locale (cli/src/locale.ts). */
+const ZH = { ...process.env, LC_ALL: 'zh_CN.UTF-8' };
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: ZH });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -49,14 +51,14 @@ describe('nianbao check', () => {
     const dir = workspace({ 'bad.md': BAD_SUM });
     const r = run(['check', 'bad.md'], dir);
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.match(r.stdout, /^bad\.md:2:\d+ error prose-sum .*9.*10/m);
+    assert.match(r.stdout, /^bad\.md:2:\d+ 错误 prose-sum .*9.*10/m);
   });
 
   test('a missing file does not stop the others', () => {
     const dir = workspace({ 'a.md': GOOD });
     const r = run(['check', 'nope.md', 'a.md'], dir);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /nope\.md:1:1 error io/);
+    assert.match(r.stdout, /nope\.md:1:1 错误 io/);
     assert.match(r.stdout, /检查了 2 个文件/);
   });
 
@@ -72,8 +74,8 @@ describe('nianbao check', () => {
   test('--format json and sarif are machine-readable', () => {
     const dir = workspace({ 'bad.md': BAD_SUM });
     const json = JSON.parse(run(['check', 'bad.md', '--format', 'json'], dir).stdout);
-    assert.equal(json[0].file, 'bad.md');
-    assert.ok(json[0].findings.some((f: { ruleId: string }) => f.ruleId === 'prose-sum'));
+    assert.equal(json.files[0].file, 'bad.md');
+    assert.ok(json.files[0].findings.some((f: { ruleId: string }) => f.ruleId === 'prose-sum'));
     const sarif = JSON.parse(run(['check', 'bad.md', '--format', 'sarif'], dir).stdout);
     assert.equal(sarif.version, '2.1.0');
     const res = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'prose-sum');

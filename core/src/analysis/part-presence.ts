@@ -2,7 +2,30 @@
 // inserted part must be written in. Shared by the part rules.
 
 import type { RuleContext } from '../rules/types';
+import type { PartSpec } from '../profiles/types';
 import { normalizeLabel } from '../text/normalize';
+
+/** What presence is judged on: the model, its facts and the profile (a check's result has them too). */
+export type PresenceContext = Pick<RuleContext, 'doc' | 'facts' | 'profile'>;
+
+/**
+ * The required parts a report lacks, in the profile's order: no heading matched them and nothing
+ * else stands for them (part-missing reports these; the CLI's review page counts them).
+ */
+export function missingParts(ctx: PresenceContext): { spec: PartSpec; index: number }[] {
+  const present = new Set(ctx.facts.parts.filter((m) => !m.duplicateOf).map((m) => m.specIndex));
+  return ctx.profile.parts
+    .map((spec, index) => ({ spec, index }))
+    .filter(({ spec, index }) => !spec.optional && !present.has(index) && !satisfied(ctx, spec));
+}
+
+/** A part without a heading that is there all the same. */
+function satisfied(ctx: PresenceContext, spec: PartSpec): boolean {
+  // A part that is only a statistics table (需要说明的其他事项与统计表) is there when the table is.
+  const loose = (spec.tables ?? []).length > 0 && (spec.tables ?? []).every((id) => ctx.profile.tables.find((t) => t.id === id)?.loose);
+  if (loose && hasStatisticsTable(ctx)) return true;
+  return !ctx.profile.prescribed && !!spec.coveredBy && coveredElsewhere(ctx, spec.coveredBy);
+}
 
 /** Header and title words of a statistics table (指标名称 | 计量单位 | 年度 | 累计, 统计指标 | 单位 | 统计数). */
 const STATISTICS_WORDS = ['指标名称', '统计指标', '计量单位', '历年累计', '累计数', '统计数'];
@@ -12,7 +35,7 @@ const STATISTICS_WORDS = ['指标名称', '统计指标', '计量单位', '历�
  * 统计表 was found (even one whose flattened digits could not be read), or a table's cells or the
  * lines above it name one.
  */
-export function hasStatisticsTable(ctx: RuleContext): boolean {
+export function hasStatisticsTable(ctx: PresenceContext): boolean {
   const { facts, doc, profile } = ctx;
   if (facts.nationalTables.some((t) => t.spec.loose)) return true;
   const loose = new Set(profile.tables.filter((t) => t.loose).map((t) => t.id));
@@ -33,7 +56,7 @@ const PART_LIST = /(?:本(?:年度)?报告|全文).{0,12}(?:包括|由|分为|�
  * True when a sentence inside the parts holds a word of every group: a part written inside another
  * (未收到有关政府信息公开行政复议申请, in the part on applications).
  */
-export function coveredElsewhere(ctx: RuleContext, groups: string[][]): boolean {
+export function coveredElsewhere(ctx: PresenceContext, groups: string[][]): boolean {
   const keys = groups.map((g) => g.map(normalizeLabel));
   const firstPart = Math.min(...ctx.facts.parts.map((p) => p.heading.line));
   for (const p of ctx.doc.paragraphs) {

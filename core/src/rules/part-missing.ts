@@ -10,7 +10,7 @@ import type { PartSpec } from '../profiles/types';
 import type { Rule, RuleContext } from './types';
 import { distinctParts, eolOf, headingLabel, wholeLineRange, statutoryNumber, numeralRange } from '../analysis/structure-util';
 import { chineseNumeral } from '../text/numerals';
-import { coveredElsewhere, hasStatisticsTable, tableAsPlainText } from '../analysis/part-presence';
+import { hasStatisticsTable, missingParts, tableAsPlainText } from '../analysis/part-presence';
 import { annexStart } from '../facts/parts';
 
 export const rule: Rule = {
@@ -37,9 +37,7 @@ export const rule: Rule = {
       return;
     }
     const present = new Set(found.map((m) => m.specIndex));
-    const missing = profile.parts
-      .map((spec, index) => ({ spec, index }))
-      .filter(({ spec, index }) => !spec.optional && !present.has(index) && !satisfied(ctx, spec));
+    const missing = missingParts(ctx);
     if (missing.length === 0) return;
     const places = missing.map(({ spec, index }) => ({ spec, index, next: nextPresent(found, index), number: statutoryNumber(profile, present, index) }));
     const first = places[0];
@@ -77,14 +75,6 @@ function reportNoParts(ctx: RuleContext): void {
     // The parts may well be there, only not on lines of their own.
     severity: 'warning',
   });
-}
-
-/** A part with no heading of its own that the report still answers (pre-2019 practice). */
-function satisfied(ctx: RuleContext, spec: PartSpec): boolean {
-  // A part that is only a statistics table (需要说明的其他事项与统计表) is there when the table is.
-  const loose = (spec.tables ?? []).length > 0 && (spec.tables ?? []).every((id) => ctx.profile.tables.find((t) => t.id === id)?.loose);
-  if (loose && hasStatisticsTable(ctx)) return true;
-  return !ctx.profile.prescribed && !!spec.coveredBy && coveredElsewhere(ctx, spec.coveredBy);
 }
 
 function nextPresent(found: PartMatch[], index: number): PartMatch | undefined {
