@@ -61,5 +61,5 @@ export const LEGACY_KEY_FIGURES: KeyFigureSpec[] = [
   { id: 'requests-concluded', label: '申请办结', unit: '件', from: [cell('legacy-statistics', 'concluded', 'count')] },
   { id: 'review-total', label: '行政复议', unit: '件', from: [cell('legacy-statistics', 'reviews', 'count')] },
   { id: 'litigation-total', label: '行政诉讼', unit: '件', from: [cell('legacy-statistics', 'suits', 'count')] },
-  { id: 'fee', label: '依申请公开收取的费用', unit: '万元', from: [cell('legacy-statistics', 'fees', 'count'), { prose: FEE_PROSE }] },
+  { id: 'request-fees', label: '依申请公开收取的费用', unit: '万元', from: [cell('legacy-statistics', 'fees', 'count'), { prose: FEE_PROSE }] },
 ];

@@ -20,6 +20,14 @@ export interface OverviewFigure {
   label: string;
   /** The exact value, when one was read. */
   value?: number;
+  /** Unit of the value: the table's (件, 万元) or as the text writes it (条, 元). */
+  unit?: string;
+  /** The text says there is none (未收取信息处理费): value 0. */
+  none?: boolean;
+  /** A cell that holds no exact number, as written ('' when blank). */
+  written?: string;
+  /** Where the figure was read: a table of the profile (by id) or the running text. */
+  from?: { table: string } | 'prose';
   /** What to show: 「472 件」, 「未收取」, or the cell as written when it holds no exact number. */
   text: string;
   /** Where it comes from: 「收到和处理政府信息公开申请情况表 · 一、本年新收政府信息公开申请数量 · 总计」 or 「正文」. */
@@ -83,6 +91,10 @@ type ToSource = (r: Range) => Range;
 
 interface Reading {
   value?: number;
+  unit?: string;
+  none?: boolean;
+  written?: string;
+  from: { table: string } | 'prose';
   text: string;
   source: string;
   range: Range;
@@ -103,7 +115,8 @@ function keyFigure(result: CheckResult, spec: KeyFigureSpec, toSource: ToSource,
 
 function figure(spec: KeyFigureSpec, r: Reading, serious: Finding[]): OverviewFigure {
   const problems = serious.filter((f) => overlaps(f.range, r.range)).length;
-  return { id: spec.id, label: spec.label, value: r.value, text: r.text, source: r.source, range: r.range, problems };
+  const { value, unit, none, written, from, text, source, range } = r;
+  return { id: spec.id, label: spec.label, value, unit, none, written, from, text, source, range, problems };
 }
 
 function fromCells(result: CheckResult, from: KeyFigureCells, spec: KeyFigureSpec, toSource: ToSource): Reading | undefined {
@@ -123,12 +136,12 @@ function fromCells(result: CheckResult, from: KeyFigureCells, spec: KeyFigureSpe
   const source = `${table.spec.title} · ${names.join(' + ')}`;
   const exact = cells.every((c) => c.number?.kind === 'exact' && c.number.value !== null);
   if (!exact) {
-    const written = cells.map((c) => c.text || '（空）').join(' + ');
-    return { text: written, source, range };
+    const written = cells.map((c) => c.text).join(' + ');
+    return { written, from: { table: from.table }, text: cells.map((c) => c.text || '（空）').join(' + '), source, range };
   }
   const value = cells.reduce((s, c) => s + (c.number!.value as number), 0);
   const unit = unitOf(table.spec, from.cells[0].row, from.cells[0].column) ?? spec.unit;
-  return { value, text: unit ? `${formatNumber(value)} ${unit}` : formatNumber(value), source, range };
+  return { value, unit, from: { table: from.table }, text: unit ? `${formatNumber(value)} ${unit}` : formatNumber(value), source, range };
 }
 
 /** 「一、本年新收政府信息公开申请数量 · 总计」; one-value and one-row tables name only what differs. */
@@ -175,7 +188,7 @@ function statedFigure(p: Paragraph, sentence: string, ss: number, spec: KeyFigur
       const clauseStart = Math.max(0, ...['，', ',', '；', ';', '：', ':'].map((c) => sentence.lastIndexOf(c, at) + 1));
       if (n && BETWEEN.test(sentence.slice(end, n.start)) && !BEFORE_REJECT.test(sentence.slice(clauseStart, at))) {
         const range = toSource(paragraphRange(p, ss + n.start, ss + n.endWithUnit));
-        return { value: n.value as number, text: `${formatNumber(n.value as number)} ${n.unit}`, source: '正文', range };
+        return { value: n.value as number, unit: n.unit, from: 'prose', text: `${formatNumber(n.value as number)} ${n.unit}`, source: '正文', range };
       }
     }
   }
@@ -184,7 +197,7 @@ function statedFigure(p: Paragraph, sentence: string, ss: number, spec: KeyFigur
     const trimmed = sentence.replace(/\s+$/, '');
     const lead = trimmed.length - trimmed.trimStart().length;
     const range = toSource(paragraphRange(p, ss + lead, ss + trimmed.length));
-    return { value: 0, text: none, source: '正文', range };
+    return { value: 0, none: true, from: 'prose', text: none, source: '正文', range };
   }
   return undefined;
 }
