@@ -37,6 +37,11 @@ const stub: Record<string, unknown> = {
   window: { activeTextEditor: undefined, onDidChangeActiveTextEditor: event, createTreeView: () => inert('treeView') },
   l10n: { t: (s: string) => s },
   EndOfLine: { LF: 1, CRLF: 2 },
+  EventEmitter: class {
+    event = event;
+    fire() {}
+    dispose() {}
+  },
 };
 const vscodeStub = new Proxy(stub, { get: (t, p: string) => (p in t ? t[p] : inert(`vscode.${p}`)) });
 
