@@ -6,8 +6,12 @@
 import type { KeyFigureProse, KeyFigureSpec } from './types';
 
 const PROACTIVE_PROSE: KeyFigureProse = {
-  keywords: ['主动公开政府信息', '主动公开各类政府信息', '主动公开各类信息', '主动公开信息'],
+  // 主动公开政府信息 12,846 条, 主动公开我区各级单位政府信息 2645 条: the words between vary, but
+  // they name government information in general (主动公开采购信息 25 条 is one field's figure).
+  keywords: ['主动公开'],
   units: ['条'],
+  within: 14,
+  between: { exactly: ['', '信息', '各类信息', '各类政府信息'], endingWith: ['政府信息'] },
 };
 
 const FEE_PROSE: KeyFigureProse = {

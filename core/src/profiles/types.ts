@@ -148,6 +148,14 @@ export interface KeyFigureProse {
   /** Words the figure follows within a few characters (主动公开政府信息12,846条). */
   keywords: string[];
   units: string[];
+  /** Characters allowed between keyword and figure (no punctuation, no digits); default 8. */
+  within?: number;
+  /**
+   * What the words between must name (after a trailing 共/共计/达 is dropped): exactly one of
+   * `exactly`, or something ending with one of `endingWith` (主动公开[我区各级单位]政府信息, not
+   * 主动公开政府采购项目信息). Anything, when not given.
+   */
+  between?: { exactly?: string[]; endingWith?: string[] };
   /** Words that, in a sentence with a keyword, say there is none (未收取信息处理费): the figure is 0. */
   none?: string[];
   /** A sentence holding one of these only names the thing (《……管理办法》) and is skipped. */

@@ -11,7 +11,6 @@ import type { Finding } from '../rules/types';
 import { annexStart } from '../facts/parts';
 import { distinctParts } from '../rules/structure-util';
 import { proseNumbers, sentences, type ProseNumber } from '../rules/prose/tokens';
-import { paragraphRange } from '../rules/prose/ranges';
 import { formatNumber } from './text';
 
 export interface OverviewFigure {
@@ -156,17 +155,18 @@ function unitOf(spec: TableSpec, rowId: string, columnId: string): string | unde
   return spec.rows.find((r) => r.id === rowId)?.unit ?? spec.columns.find((c) => c.id === columnId)?.unit;
 }
 
-/** Clause characters allowed between the keyword and its figure (共计, 达, 共 …): no punctuation, no digits. */
-const BETWEEN = /^[^，,；;。：:！？\d０-９（(、]{0,8}$/;
-/** A sub-figure (其中……), a comparison or a figure of something else is not the total. */
-const BEFORE_REJECT = /其中|较|同比|增长|减少|占/;
+/** What may stand between the keyword and its figure (共计, 达, 政府信息 …): no punctuation, no digits. */
+const BETWEEN = /^[^，,；;。：:！？\d０-９（(、]*$/;
+/** A comparison in the keyword's clause, or a 其中 earlier in its sentence, makes it not the total. */
+const CLAUSE_REJECT = /较|同比|增长|减少|占/;
+const SENTENCE_REJECT = /其中/;
 
 /**
  * The first sentence of the running text that states the figure: a keyword, then within a few
  * characters a number in one of the units — or a keyword and a word saying there is none.
  */
 function fromProse(result: CheckResult, spec: KeyFigureProse, toSource: ToSource): Reading | undefined {
-  for (const p of result.doc.paragraphs) {
+  for (const p of proseTexts(result)) {
     if (!spec.keywords.some((k) => p.text.includes(k))) continue;
     for (const [ss, se] of sentences(p.text)) {
       const sentence = p.text.slice(ss, se);
@@ -179,15 +179,36 @@ function fromProse(result: CheckResult, spec: KeyFigureProse, toSource: ToSource
   return undefined;
 }
 
-function statedFigure(p: Paragraph, sentence: string, ss: number, spec: KeyFigureProse, toSource: ToSource): Reading | undefined {
+/** Running text with a way back to positions: a paragraph, or a heading's title. */
+type ProseText = Pick<Paragraph, 'text' | 'positionAt'>;
+
+/**
+ * The paragraphs, and the titles of headings, in document order: a page that lost its line breaks
+ * may come back with the first sentence of a section in its heading's title
+ * (（一）主动公开政府信息的数量2017年全区主动公开政府信息2122条).
+ */
+function proseTexts(result: CheckResult): ProseText[] {
+  const { doc } = result;
+  const titles = doc.headings.map((h) => ({
+    line: h.titleRange.start.line,
+    character: h.titleRange.start.character,
+    text: h.title,
+    positionAt: (i: number) => ({ line: h.titleRange.start.line, character: h.titleRange.start.character + i }),
+  }));
+  const paragraphs = doc.paragraphs.map((p) => ({ line: p.range.start.line, character: p.range.start.character, text: p.text, positionAt: (i: number) => p.positionAt(i) }));
+  return [...paragraphs, ...titles].sort((a, b) => a.line - b.line || a.character - b.character);
+}
+
+function statedFigure(p: ProseText, sentence: string, ss: number, spec: KeyFigureProse, toSource: ToSource): Reading | undefined {
   const nums = proseNumbers(sentence).filter((n) => n.kind === 'exact' && n.value !== null && !n.isPercent && !n.isDateLike && n.unit && spec.units.includes(n.unit));
   for (const k of spec.keywords) {
     for (let at = sentence.indexOf(k); at >= 0; at = sentence.indexOf(k, at + 1)) {
       const end = at + k.length;
       const n: ProseNumber | undefined = nums.find((x) => x.start >= end);
       const clauseStart = Math.max(0, ...['，', ',', '；', ';', '：', ':'].map((c) => sentence.lastIndexOf(c, at) + 1));
-      if (n && BETWEEN.test(sentence.slice(end, n.start)) && !BEFORE_REJECT.test(sentence.slice(clauseStart, at))) {
-        const range = toSource(paragraphRange(p, ss + n.start, ss + n.endWithUnit));
+      const between = n ? sentence.slice(end, n.start) : '';
+      if (n && between.length <= (spec.within ?? 8) && BETWEEN.test(between) && names(spec, between) && !CLAUSE_REJECT.test(sentence.slice(clauseStart, at)) && !SENTENCE_REJECT.test(sentence.slice(0, at))) {
+        const range = toSource(textRange(p, ss + n.start, ss + n.endWithUnit));
         return { value: n.value as number, unit: n.unit, from: 'prose', text: `${formatNumber(n.value as number)} ${n.unit}`, source: '正文', range };
       }
     }
@@ -196,10 +217,17 @@ function statedFigure(p: Paragraph, sentence: string, ss: number, spec: KeyFigur
   if (none) {
     const trimmed = sentence.replace(/\s+$/, '');
     const lead = trimmed.length - trimmed.trimStart().length;
-    const range = toSource(paragraphRange(p, ss + lead, ss + trimmed.length));
+    const range = toSource(textRange(p, ss + lead, ss + trimmed.length));
     return { value: 0, none: true, from: 'prose', text: none, source: '正文', range };
   }
   return undefined;
+}
+
+/** Whether the words between keyword and figure name what the figure counts (KeyFigureProse.between). */
+function names(spec: KeyFigureProse, between: string): boolean {
+  if (!spec.between) return true;
+  const words = between.trim().replace(/^[了的]/, '').replace(/(?:共计|合计|总计|共|达|计)$/, '').trim();
+  return !!spec.between.exactly?.includes(words) || !!spec.between.endingWith?.some((w) => words.endsWith(w));
 }
 
 // ------------------------------------------------------------------ tables
@@ -258,6 +286,10 @@ function missingParts(result: CheckResult, toSource: ToSource): OverviewMissingP
 }
 
 // ------------------------------------------------------------------ ranges
+
+function textRange(p: ProseText, start: number, end: number): Range {
+  return { start: p.positionAt(start), end: p.positionAt(end) };
+}
 
 function span(ranges: Range[]): Range {
   return { start: ranges[0].start, end: ranges[ranges.length - 1].end };
