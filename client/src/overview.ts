@@ -15,10 +15,17 @@ const REFRESH_MS = 150;
 type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
 
 interface Node {
+  /** The group (figures, tables, missing) or the entry's id (figure, table or part id), for tests. */
+  id: string;
   item: vscode.TreeItem;
   children?: Node[];
   /** Where the line leads (for tests: nianbao.overviewState). */
   range?: LspRange;
+}
+
+export interface OverviewState {
+  uri?: string;
+  items: { group: string; id: string; label: string; description: string; range?: LspRange; command?: { command: string; arguments: unknown[] } }[];
 }
 
 const chineseUi = () => vscode.env.language.toLowerCase().startsWith('zh');
@@ -102,11 +109,18 @@ export class OverviewView implements vscode.Disposable {
   }
 
   /** The lines the view shows, flattened, for tests (command nianbao.overviewState). */
-  state(): { uri?: string; items: { group: string; label: string; description: string; range?: LspRange }[] } {
+  state(): OverviewState {
     const text = (l: vscode.TreeItem['label']) => (typeof l === 'string' ? l : (l?.label ?? ''));
-    const items = this.roots.flatMap((g) =>
-      (g.children ?? []).map((c) => ({ group: text(g.item.label), label: text(c.item.label), description: String(c.item.description ?? ''), range: c.range })),
-    );
+    const entry = (group: string, c: Node) => ({
+      group,
+      id: c.id,
+      label: text(c.item.label),
+      description: String(c.item.description ?? ''),
+      range: c.range,
+      command: c.item.command && { command: c.item.command.command, arguments: c.item.command.arguments ?? [] },
+    });
+    // A root without children (the note on a text that is not a report) is listed under no group.
+    const items = this.roots.flatMap((g) => (g.children ? g.children.map((c) => entry(g.id, c)) : [entry('', g)]));
     return { uri: this.document?.toString(), items };
   }
 
@@ -117,35 +131,35 @@ export class OverviewView implements vscode.Disposable {
 }
 
 function overviewNodes(uri: string, o: OverviewResult): Node[] {
-  if (o.note) return [leaf(vscode.l10n.t('Not an annual report: only the general checks run.'), '', new vscode.ThemeIcon('info'), chineseUi() ? o.note : undefined)];
+  if (o.note) return [leaf('note', vscode.l10n.t('Not an annual report: only the general checks run.'), '', new vscode.ThemeIcon('info'), chineseUi() ? o.note : undefined)];
   const figures = o.figures.map((f) => figureNode(uri, f));
   const tables = o.tables.map((t) => tableNode(uri, t));
   const missing = o.missingParts.length
     ? o.missingParts.map((m) =>
-        leaf(m.heading, vscode.l10n.t('missing'), new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('problemsErrorIcon.foreground')), chineseUi() ? m.basis : undefined, uri, m.range),
+        leaf(m.id, m.heading, vscode.l10n.t('missing'), new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('problemsErrorIcon.foreground')), chineseUi() ? m.basis : undefined, uri, m.range),
       )
-    : [leaf(vscode.l10n.t('None: every required part is there'), '', new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')))];
+    : [leaf('none', vscode.l10n.t('None: every required part is there'), '', new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')))];
   const problemTables = o.tables.filter((t) => t.status !== 'ok').length;
   return [
-    group(vscode.l10n.t('Key figures'), '', figures),
-    group(vscode.l10n.t('Tables'), problemTables ? '' : '✓', tables),
-    group(vscode.l10n.t('Missing parts'), o.missingParts.length ? String(o.missingParts.length) : '✓', missing),
+    group('figures', vscode.l10n.t('Key figures'), '', figures),
+    group('tables', vscode.l10n.t('Tables'), problemTables ? '' : '✓', tables),
+    group('missing', vscode.l10n.t('Missing parts'), o.missingParts.length ? String(o.missingParts.length) : '✓', missing),
   ];
 }
 
-function group(label: string, description: string, children: Node[]): Node {
+function group(id: string, label: string, description: string, children: Node[]): Node {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
   item.description = description;
-  return { item, children };
+  return { id, item, children };
 }
 
-function leaf(label: string, description: string, icon: vscode.ThemeIcon, tooltip?: string, uri?: string, range?: LspRange): Node {
+function leaf(id: string, label: string, description: string, icon: vscode.ThemeIcon, tooltip?: string, uri?: string, range?: LspRange): Node {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.description = description;
   item.iconPath = icon;
   item.tooltip = tooltip;
   if (uri && range) item.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Go to it'), arguments: [uri, range] };
-  return { item, range };
+  return { id, item, range };
 }
 
 function figureNode(uri: string, f: OverviewFigure): Node {
@@ -157,7 +171,7 @@ function figureNode(uri: string, f: OverviewFigure): Node {
   const tooltip = chineseUi() ? f.source : from;
   let description = figureValue(f);
   if (f.problems) description += ' · ' + vscode.l10n.t('{0} problems', f.problems);
-  return leaf(figureName(f.id, f.label), description, icon, tooltip, uri, f.range);
+  return leaf(f.id, figureName(f.id, f.label), description, icon, tooltip, uri, f.range);
 }
 
 function figureValue(f: OverviewFigure): string {
@@ -217,16 +231,16 @@ function tableNode(uri: string, t: OverviewTable): Node {
   const name = tableName(t.id, t.title);
   switch (t.status) {
     case 'ok':
-      return leaf(name, '✓', new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')), undefined, uri, t.range);
+      return leaf(t.id, name, '✓', new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')), undefined, uri, t.range);
     case 'problems': {
       const counts = [t.errors ? vscode.l10n.t('{0} errors', t.errors) : '', t.warnings ? vscode.l10n.t('{0} warnings', t.warnings) : ''].filter(Boolean).join(' · ');
       const icon = t.errors ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-      return leaf(name, counts, icon, undefined, uri, t.range);
+      return leaf(t.id, name, counts, icon, undefined, uri, t.range);
     }
     case 'unreadable':
-      return leaf(name, vscode.l10n.t('could not be read'), new vscode.ThemeIcon('question'), undefined, uri, t.range);
+      return leaf(t.id, name, vscode.l10n.t('could not be read'), new vscode.ThemeIcon('question'), undefined, uri, t.range);
     default:
-      return leaf(name, vscode.l10n.t('not in the report'), new vscode.ThemeIcon('circle-slash'), undefined, uri, t.range);
+      return leaf(t.id, name, vscode.l10n.t('not in the report'), new vscode.ThemeIcon('circle-slash'), undefined, uri, t.range);
   }
 }
 
