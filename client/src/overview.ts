@@ -36,6 +36,8 @@ export class OverviewView implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private document: vscode.Uri | undefined;
   private roots: Node[] = [];
+  /** The document `roots` show (the view follows a new report a moment before its answer comes). */
+  private shown: vscode.Uri | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped per request: an answer for an earlier document or version is dropped. */
   private asked = 0;
@@ -63,10 +65,7 @@ export class OverviewView implements vscode.Disposable {
   /** Another report becomes the one shown; other editors (output, settings) leave the view as it is. */
   private follow(editor: vscode.TextEditor | undefined): void {
     if (editor?.document.languageId !== 'nianbao') return;
-    if (this.document?.toString() !== editor.document.uri.toString()) {
-      this.document = editor.document.uri;
-      this.view.description = editor.document.uri.path.split('/').pop();
-    }
+    this.document = editor.document.uri;
     this.schedule();
   }
 
@@ -95,14 +94,15 @@ export class OverviewView implements vscode.Disposable {
 
   private show(uri: vscode.Uri | undefined, overview: OverviewResult | undefined): void {
     if (!uri || !overview) {
-      if (!uri) {
-        this.document = undefined;
-        this.view.description = undefined;
-      }
+      if (!uri) this.document = undefined;
       this.roots = [];
+      this.shown = undefined;
+      this.view.description = undefined;
       this.view.message = vscode.l10n.t('Open an annual report to see its key figures, tables and missing parts.');
     } else {
       this.roots = overviewNodes(uri.toString(), overview);
+      this.shown = uri;
+      this.view.description = uri.path.split('/').pop();
       this.view.message = undefined;
     }
     this.changed.fire(undefined);
@@ -121,7 +121,7 @@ export class OverviewView implements vscode.Disposable {
     });
     // A root without children (the note on a text that is not a report) is listed under no group.
     const items = this.roots.flatMap((g) => (g.children ? g.children.map((c) => entry(g.id, c)) : [entry('', g)]));
-    return { uri: this.document?.toString(), items };
+    return { uri: this.shown?.toString(), items };
   }
 
   dispose(): void {
