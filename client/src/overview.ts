@@ -1,7 +1,8 @@
 // 年报概览: a tree view of the active report — its key figures, each national table with ✓ or its
 // problems, the parts it lacks — every line leading to its place in the text. The server computes
 // the overview (nianbao/overview, from the core); this file only words and shows it. It follows the
-// report being edited and is asked again, debounced, whenever that report's diagnostics change.
+// report being edited and is asked again, debounced, whenever that report's diagnostics change (and,
+// later, after an edit: a clean report's diagnostics do not change, but its positions move).
 
 import * as vscode from 'vscode';
 import { OverviewRequest, type OverviewFigure, type OverviewResult, type OverviewTable } from '../../server/src/protocol';
@@ -11,6 +12,8 @@ import { tableName } from './profileInfo';
 export const OVERVIEW_VIEW = 'nianbao.overview';
 const REVEAL_COMMAND = 'nianbao.overview.reveal';
 const REFRESH_MS = 150;
+/** After an edit that changed no diagnostic (a clean report), positions still move: asked later, once typing pauses. */
+const EDIT_REFRESH_MS = 600;
 
 type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
 
@@ -55,6 +58,9 @@ export class OverviewView implements vscode.Disposable {
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (this.document && e.uris.some((u) => u.toString() === this.document!.toString())) this.schedule();
       }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.document && e.document.uri.toString() === this.document.toString()) this.schedule(EDIT_REFRESH_MS);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (this.document && d.uri.toString() === this.document.toString()) this.show(undefined, undefined);
       }),
@@ -69,12 +75,12 @@ export class OverviewView implements vscode.Disposable {
     this.schedule();
   }
 
-  private schedule(): void {
+  private schedule(delay = REFRESH_MS): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.refresh();
-    }, REFRESH_MS);
+    }, delay);
   }
 
   private async refresh(): Promise<void> {
