@@ -97,6 +97,8 @@ interface Reading {
   text: string;
   source: string;
   range: Range;
+  /** The ranges problems are looked for in, when not the whole range (two cells apart in one row). */
+  pieces?: Range[];
 }
 
 function keyFigure(result: CheckResult, spec: KeyFigureSpec, toSource: ToSource, serious: Finding[]): OverviewFigure {
@@ -113,7 +115,8 @@ function keyFigure(result: CheckResult, spec: KeyFigureSpec, toSource: ToSource,
 }
 
 function figure(spec: KeyFigureSpec, r: Reading, serious: Finding[]): OverviewFigure {
-  const problems = serious.filter((f) => overlaps(f.range, r.range)).length;
+  const pieces = r.pieces ?? [r.range];
+  const problems = serious.filter((f) => pieces.some((p) => overlaps(f.range, p))).length;
   const { value, unit, none, written, from, text, source, range } = r;
   return { id: spec.id, label: spec.label, value, unit, none, written, from, text, source, range, problems };
 }
@@ -131,16 +134,17 @@ function fromCells(result: CheckResult, from: KeyFigureCells, spec: KeyFigureSpe
     cells.push(c);
     names.push(cellName(table.spec, row, column));
   }
-  const range = toSource(span(cells.map((c) => c.range)));
+  const pieces = cells.map((c) => toSource(c.range));
+  const range = span(pieces);
   const source = `${table.spec.title} · ${names.join(' + ')}`;
   const exact = cells.every((c) => c.number?.kind === 'exact' && c.number.value !== null);
   if (!exact) {
     const written = cells.map((c) => c.text).join(' + ');
-    return { written, from: { table: from.table }, text: cells.map((c) => c.text || '（空）').join(' + '), source, range };
+    return { written, from: { table: from.table }, text: cells.map((c) => c.text || '（空）').join(' + '), source, range, pieces };
   }
   const value = cells.reduce((s, c) => s + (c.number!.value as number), 0);
   const unit = unitOf(table.spec, from.cells[0].row, from.cells[0].column) ?? spec.unit;
-  return { value, unit, from: { table: from.table }, text: unit ? `${formatNumber(value)} ${unit}` : formatNumber(value), source, range };
+  return { value, unit, from: { table: from.table }, text: unit ? `${formatNumber(value)} ${unit}` : formatNumber(value), source, range, pieces };
 }
 
 /** 「一、本年新收政府信息公开申请数量 · 总计」; one-value and one-row tables name only what differs. */
