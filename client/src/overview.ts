@@ -176,7 +176,7 @@ function figureNode(uri: string, f: OverviewFigure): Node {
   // Under a Chinese UI the row and column the figure was read from, as the format prints them.
   const tooltip = chineseUi() ? f.source : from;
   let description = figureValue(f);
-  if (f.problems) description += ' · ' + vscode.l10n.t('{0} problems', f.problems);
+  if (f.problems) description += ' · ' + vscode.l10n.t('{0} problem(s)', f.problems);
   return leaf(f.id, figureName(f.id, f.label), description, icon, tooltip, uri, f.range);
 }
 
@@ -186,9 +186,9 @@ function figureValue(f: OverviewFigure): string {
     const n = f.value.toLocaleString('en-US', { maximumFractionDigits: 6, useGrouping: false });
     switch (f.unit) {
       case '件':
-        return vscode.l10n.t('{0} cases', n);
+        return vscode.l10n.t('{0} case(s)', n);
       case '条':
-        return vscode.l10n.t('{0} items', n);
+        return vscode.l10n.t('{0} item(s)', n);
       case '元':
         return vscode.l10n.t('{0} yuan', n);
       case '万元':
@@ -239,7 +239,7 @@ function tableNode(uri: string, t: OverviewTable): Node {
     case 'ok':
       return leaf(t.id, name, '✓', new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')), undefined, uri, t.range);
     case 'problems': {
-      const counts = [t.errors ? vscode.l10n.t('{0} errors', t.errors) : '', t.warnings ? vscode.l10n.t('{0} warnings', t.warnings) : ''].filter(Boolean).join(' · ');
+      const counts = [t.errors ? vscode.l10n.t('{0} error(s)', t.errors) : '', t.warnings ? vscode.l10n.t('{0} warning(s)', t.warnings) : ''].filter(Boolean).join(' · ');
       const icon = t.errors ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
       return leaf(t.id, name, counts, icon, undefined, uri, t.range);
     }
