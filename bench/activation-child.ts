@@ -32,11 +32,16 @@ const stub: Record<string, unknown> = {
     getConfiguration: () => ({ get: (_k: string, d: unknown) => d, has: () => false, inspect: () => undefined, update: async () => {} }),
   },
   commands: { registerCommand: (id: string) => (commands.push(id), disposable), executeCommand: async () => undefined },
-  languages: { setTextDocumentLanguage: async (d: unknown) => d, registerDocumentPasteEditProvider: () => disposable },
+  languages: { setTextDocumentLanguage: async (d: unknown) => d, registerDocumentPasteEditProvider: () => disposable, onDidChangeDiagnostics: event },
   DocumentDropOrPasteEditKind: { Empty: { append: (...parts: string[]) => ({ value: parts.join('.') }) } },
-  window: { activeTextEditor: undefined, onDidChangeActiveTextEditor: event },
+  window: { activeTextEditor: undefined, onDidChangeActiveTextEditor: event, createTreeView: () => inert('treeView') },
   l10n: { t: (s: string) => s },
   EndOfLine: { LF: 1, CRLF: 2 },
+  EventEmitter: class {
+    event = event;
+    fire() {}
+    dispose() {}
+  },
 };
 const vscodeStub = new Proxy(stub, { get: (t, p: string) => (p in t ? t[p] : inert(`vscode.${p}`)) });
 

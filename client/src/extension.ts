@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerDetection } from './detect';
 import { registerImportExport } from './importExport';
+import { OverviewView } from './overview';
 import type { ServerHandle } from './lsp';
 
 let server: Promise<ServerHandle> | undefined;
@@ -28,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCommands(context, ensureServer);
   registerDetection(context);
   registerImportExport(context);
+  const overview = new OverviewView(ensureServer);
+  context.subscriptions.push(overview, vscode.commands.registerCommand('nianbao.overviewState', () => overview.state()));
   const isReport = (d: vscode.TextDocument) => d.languageId === 'nianbao';
   if (vscode.workspace.textDocuments.some(isReport)) void ensureServer();
   else void startEarlyForReportFolders(ensureServer);

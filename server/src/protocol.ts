@@ -54,3 +54,13 @@ export interface ProfileInfoResult {
   directiveLine?: number;
   partsFound?: number;
 }
+
+/**
+ * The report overview (年报概览): key figures, each table with its problems, the missing parts, each
+ * with the range it leads to (core/src/service/overview.ts). Null when the document is not open.
+ */
+export const OverviewRequest = 'nianbao/overview';
+export interface OverviewParams {
+  uri: string;
+}
+export type { ReportOverview as OverviewResult, OverviewFigure, OverviewTable, OverviewMissingPart } from '../../core/src/service/overview';

@@ -4,10 +4,13 @@
 
 import { RequestType } from 'vscode-languageserver/node';
 import {
+  OverviewRequest,
   ProfileInfoRequest,
   SkeletonRequest,
   TablesRequest,
   TableInsertionRequest,
+  type OverviewParams,
+  type OverviewResult,
   type TableInsertionParams,
   type TableInsertionResult,
   type ProfileInfoParams,
@@ -22,3 +25,4 @@ export const SkeletonRequestType = new RequestType<SkeletonParams, SkeletonResul
 export const TablesRequestType = new RequestType<TablesParams, TablesResult | null, void>(TablesRequest);
 export const ProfileInfoRequestType = new RequestType<ProfileInfoParams, ProfileInfoResult | null, void>(ProfileInfoRequest);
 export const TableInsertionRequestType = new RequestType<TableInsertionParams, TableInsertionResult, void>(TableInsertionRequest);
+export const OverviewRequestType = new RequestType<OverviewParams, OverviewResult | null, void>(OverviewRequest);

@@ -28,7 +28,7 @@ import { createLspConnection } from './connection';
 import { FailureLog } from './failureLog';
 import { ChangeClock, DocumentResults } from './pullDiagnostics';
 import { PushScheduler } from './pushDiagnostics';
-import { ProfileInfoRequestType, SkeletonRequestType, TableInsertionRequestType, TablesRequestType } from './requests';
+import { OverviewRequestType, ProfileInfoRequestType, SkeletonRequestType, TableInsertionRequestType, TablesRequestType } from './requests';
 import type { TableInsertionResult } from './protocol';
 import { tableInsertion } from '../../core/src/service/tableInsert';
 import { createFormattingHandlers, FORMATTING_CAPABILITIES } from './formatting';
@@ -269,6 +269,8 @@ export function serve(connection: Connection): void {
   connection.onRequest(TableInsertionRequestType, (p) =>
     withDoc<TableInsertionResult>(p.uri, { kind: 'unknown' }, (r) => tableInsertion(r, p.id, p.position, p.force)),
   );
+
+  connection.onRequest(OverviewRequestType, (p) => withDoc(p.uri, null, (r) => service.overview(r)));
 
   const formatting = createFormattingHandlers((uri) => withDoc(uri, undefined, (r) => r.doc));
   connection.onDocumentFormatting(formatting.formatting);

@@ -38,6 +38,7 @@ const fakeVscode = {
     textDocuments: openDocs,
     onDidOpenTextDocument: (f: (d: FakeDoc) => void) => (openListeners.push(f), disposable),
     onDidChangeTextDocument: () => disposable,
+    onDidCloseTextDocument: () => disposable,
     getConfiguration: () => ({ get: <T>(_k: string, d: T) => d }),
   },
   commands: { registerCommand: (id: string) => (registered.push(id), disposable) },
@@ -47,9 +48,16 @@ const fakeVscode = {
       return doc;
     },
     registerDocumentPasteEditProvider: () => disposable,
+    onDidChangeDiagnostics: () => disposable,
   },
   DocumentDropOrPasteEditKind: { Empty: { append: (...parts: string[]) => ({ value: parts.join('.') }) } },
-  window: {},
+  // The overview's tree view is created at activation; it asks the server only for an open report.
+  window: { onDidChangeActiveTextEditor: () => disposable, createTreeView: () => ({ ...disposable }) },
+  EventEmitter: class {
+    event = () => disposable;
+    fire() {}
+    dispose() {}
+  },
   l10n: { t: (s: string) => s },
 };
 

@@ -32,6 +32,16 @@ describe('extension manifest', () => {
     assert.match(zh['command.newReport'], /[\u4e00-\u9fff]/);
   });
 
+  test('the 年报概览 view is in the Explorer, named in both languages; its helper commands stay out of the palette', () => {
+    const view = (manifest.contributes.views.explorer as { id: string; name: string }[]).find((v) => v.id === 'nianbao.overview');
+    assert.ok(view, 'nianbao.overview contributed');
+    const key = /^%(.+)%$/.exec(view.name)?.[1];
+    assert.ok(key, 'the name is localised');
+    assert.equal(read('package.nls.zh-cn.json')[key], '年报概览');
+    const hidden = (manifest.contributes.menus.commandPalette as { command: string; when: string }[]).filter((m) => m.when === 'false').map((m) => m.command);
+    for (const c of ['nianbao.overview.reveal', 'nianbao.overviewState']) assert.ok(hidden.includes(c), `${c} hidden`);
+  });
+
   test('activation is cheap: only the language, detection languages, folders with report files and the commands', () => {
     const commands = (manifest.contributes.commands as { command: string }[]).map((c) => `onCommand:${c.command}`);
     const allowed = new Set(['onLanguage:nianbao', 'onLanguage:markdown', 'onLanguage:plaintext', 'workspaceContains:**/*.nianbao.md', ...commands]);

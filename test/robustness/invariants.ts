@@ -147,6 +147,12 @@ export function exerciseService(r: CheckResult): void {
     service.codeActions(r, { uri: 'file:///draft.md', version: 1 }, { range: f.range, diagnostics: diags, only: undefined });
   }
   service.completions(r, { line: 0, character: 0 });
+  // The overview's every entry leads into the source text (a recovered view's ranges mapped back).
+  const lines = lspLines(r.text);
+  const overview = service.overview(r);
+  for (const f of overview.figures) if (f.range) assertRange(lines, f.range, `overview figure ${f.id}`);
+  for (const t of overview.tables) if (t.range) assertRange(lines, t.range, `overview table ${t.id}`);
+  for (const m of overview.missingParts) assertRange(lines, m.range, `overview missing part ${m.id}`);
   service.fixAll(r, { uri: 'file:///draft.md', version: 1 });
   // "Fix all" combines many findings' edits: they too must be disjoint and local.
   applyAndCompare(r.text, fixAllEdits(r), 'fix all');

@@ -177,6 +177,32 @@ describe('VS Code window with the installed VSIX', { timeout: 300_000 }, () => {
     assert.deepEqual(order, [...order].sort((a, b) => a - b), `in the format's order:\n${rows.join('\n')}`);
   });
 
+  test('the Report Overview view lists the key figures, tables and the missing part; a click on a figure goes to its cell', async () => {
+    // Collapsed by default (it shares the Explorer with the Outline): opened from its header, the
+    // Outline folded meanwhile so the view gets the side bar's height.
+    const outline = page.locator('.pane-header', { hasText: /^\s*Outline|大纲/i }).first();
+    const outlineOpen = (await outline.getAttribute('aria-expanded')) === 'true';
+    if (outlineOpen) await outline.click();
+    const header = page.locator('.pane-header', { hasText: /Report Overview|年报概览/ }).first();
+    await header.waitFor({ timeout: STEP_TIMEOUT });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const pane = page.locator('.pane', { has: header });
+    const rows = pane.locator('.monaco-list-row');
+    await rows.filter({ hasText: '五、存在的主要问题及改进情况' }).first().waitFor({ timeout: STEP_TIMEOUT });
+    const texts = await rows.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    await shot('overview');
+    const row = lines.findIndex((l) => l.startsWith('| 一、本年新收'));
+    const total = lines[row].split('|').slice(-2, -1)[0].trim(); // the row's last cell, 总计
+    assert.ok(texts.some((t) => /Requests received this year|本年新收申请/.test(t) && t.includes(total)), `the figure with its value ${total}:\n${texts.join('\n')}`);
+    assert.ok(texts.some((t) => t.includes('五、存在的主要问题及改进情况')), `the missing part:\n${texts.join('\n')}`);
+    await rows.filter({ hasText: /Requests received this year|本年新收申请/ }).first().click();
+    await page.waitForTimeout(300);
+    assert.equal(await cursorLine(), row + 1, 'the cursor is on the row of the figure');
+    // Folded again: the steps after this one expect the side bar as it was.
+    await header.click();
+    if (outlineOpen) await outline.click();
+  });
+
   test('the wrong 总计 is underlined with a squiggle on its line', async () => {
     await page.locator('.editor-instance .view-lines').click(); // focus the editor
     await press('Control+Home');

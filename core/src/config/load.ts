@@ -142,6 +142,7 @@ function buildProfile(head: ProfileHead, path: string, earlier: Profile[], probl
     annualReport: base.annualReport,
     parts,
     tables: base.tables,
+    keyFigures: base.keyFigures,
     foreignMarkers: base.foreignMarkers,
     headingStyle: base.headingStyle,
   };

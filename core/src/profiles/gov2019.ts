@@ -4,6 +4,7 @@
 import { sixParts } from './common-parts';
 import { GOV2019_TABLES } from './tables/gov2019';
 import type { FormatMarker, Profile } from './types';
+import { nationalKeyFigures } from './key-figures';
 
 const FORMAT = '国办公开办函〔2019〕60号';
 
@@ -30,6 +31,7 @@ export const GOV2019: Profile = {
     tables: { proactive: ['gov2019-proactive'], requests: ['gov2019-requests'], review: ['gov2019-review'] },
   }),
   tables: GOV2019_TABLES,
+  keyFigures: nationalKeyFigures('gov2019', 'made'),
   foreignMarkers: [
     MARK_2021('本年制发件数', '表二栏目'),
     MARK_2021('本年废止件数', '表二栏目'),

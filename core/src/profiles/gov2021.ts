@@ -4,6 +4,7 @@
 import { sixParts } from './common-parts';
 import { GOV2021_TABLES } from './tables/gov2021';
 import type { FormatMarker, Profile } from './types';
+import { nationalKeyFigures } from './key-figures';
 
 const FORMAT = '国办公开办函〔2021〕30号';
 
@@ -42,6 +43,7 @@ export const GOV2021: Profile = {
     },
   }),
   tables: GOV2021_TABLES,
+  keyFigures: nationalKeyFigures('gov2021', 'issued'),
   foreignMarkers: [
     MARK_2019('第二十条第（九）项', '表二子表'),
     MARK_2019('采购项目数量', '表二栏目'),

@@ -5,6 +5,7 @@
 import { guidanceTemplate } from './common-parts';
 import { LEGACY_TABLES } from './tables/legacy';
 import type { PartSpec, Profile } from './types';
+import { LEGACY_KEY_FIGURES } from './key-figures';
 
 const ART = '2007年《条例》第三十二条';
 
@@ -104,6 +105,7 @@ export const LEGACY: Profile = {
   annualReport: true,
   parts,
   tables: LEGACY_TABLES,
+  keyFigures: LEGACY_KEY_FIGURES,
   foreignMarkers: [],
   headingStyle: { level2: 'paren-cn' },
 };

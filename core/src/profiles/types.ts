@@ -123,6 +123,47 @@ export interface TableSpec {
   template: string;
 }
 
+/**
+ * A figure the report overview shows at the top (本年新收申请, 行政复议总计, 信息处理费): where it is
+ * read from, in order — the first source that gives an exact value is shown.
+ */
+export interface KeyFigureSpec {
+  /** Stable id, e.g. "requests-new" (clients name built-in figures in their own language by it). */
+  id: string;
+  /** Chinese name shown in the overview, e.g. 本年新收申请. */
+  label: string;
+  /** Unit shown after a figure read from a table (件); a prose figure keeps the unit written. */
+  unit?: string;
+  from: KeyFigureSource[];
+}
+
+/** Cells of one of the profile's tables (by row and column id) whose sum is the figure. */
+export interface KeyFigureCells {
+  table: string;
+  cells: { row: string; column: string }[];
+}
+
+/** A figure the running text states: a keyword followed closely by a number in one of the units. */
+export interface KeyFigureProse {
+  /** Words the figure follows within a few characters (主动公开政府信息12,846条). */
+  keywords: string[];
+  units: string[];
+  /** Characters allowed between keyword and figure (no punctuation, no digits); default 8. */
+  within?: number;
+  /**
+   * What the words between must name (after a trailing 共/共计/达 is dropped): exactly one of
+   * `exactly`, or something ending with one of `endingWith` (主动公开[我区各级单位]政府信息, not
+   * 主动公开政府采购项目信息). Anything, when not given.
+   */
+  between?: { exactly?: string[]; endingWith?: string[] };
+  /** Words that, in a sentence with a keyword, say there is none (未收取信息处理费): the figure is 0. */
+  none?: string[];
+  /** A sentence holding one of these only names the thing (《……管理办法》) and is skipped. */
+  ignore?: string[];
+}
+
+export type KeyFigureSource = { cells: KeyFigureCells } | { prose: KeyFigureProse };
+
 /** Text that betrays a table of another year's format (e.g. 2019 columns in a 2021 report). */
 export interface FormatMarker {
   text: string;
@@ -155,6 +196,8 @@ export interface Profile {
   annualReport: boolean;
   parts: PartSpec[];
   tables: TableSpec[];
+  /** The figures the report overview shows first (profiles/key-figures.ts); none for generic texts. */
+  keyFigures?: KeyFigureSpec[];
   /** Markers of other formats that must not appear in a report of this profile. */
   foreignMarkers: FormatMarker[];
   /** Level-1 heading style the format uses (一、). */

@@ -11,11 +11,13 @@ import { toDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { documentSymbols } from './symbols';
+import { reportOverview } from './overview';
 
 export type { CompletionItem, Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
 export type { Position, Range, TextEdit } from '../model';
 export type { DocumentCodeAction, VersionedDocument } from './codeActions';
 export type { MarkdownHover } from './hover';
+export type { ReportOverview, OverviewFigure, OverviewTable, OverviewMissingPart } from './overview';
 export { CompletionItemKind, DiagnosticSeverity, InsertTextFormat, SymbolKind } from './lspConstants';
 export { minimizeEdit } from './edits';
 export { RULE_DOCS_URL, ruleDocUrl, DIAGNOSTIC_SOURCE, toDiagnostics } from './diagnostics';
@@ -32,6 +34,7 @@ export interface LanguageService {
   hover: (result: CheckResult, pos: Position) => ReturnType<typeof hover>;
   codeActions: (result: CheckResult, target: VersionedDocument, req: CodeActionRequest) => ReturnType<typeof codeActions>;
   fixAll: typeof fixAll;
+  overview: typeof reportOverview;
 }
 
 export function createLanguageService(): LanguageService {
@@ -44,5 +47,6 @@ export function createLanguageService(): LanguageService {
     hover,
     codeActions,
     fixAll,
+    overview: reportOverview,
   };
 }
