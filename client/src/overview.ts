@@ -87,7 +87,7 @@ export class OverviewView implements vscode.Disposable {
     const uri = this.document;
     if (!uri) return;
     const ticket = ++this.asked;
-    let overview: OverviewResult | null = null;
+    let overview: OverviewResult | null;
     try {
       overview = await (await this.server()).sendRequest<OverviewResult | null>(OverviewRequest, { uri: uri.toString() });
     } catch {

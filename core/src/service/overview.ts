@@ -9,8 +9,8 @@ import type { Cell, Paragraph, Range } from '../model';
 import type { KeyFigureCells, KeyFigureProse, KeyFigureSpec, TableSpec } from '../profiles/types';
 import type { Finding } from '../rules/types';
 import { annexStart } from '../facts/parts';
-import { distinctParts } from '../rules/structure-util';
-import { proseNumbers, sentences, type ProseNumber } from '../rules/prose/tokens';
+import { distinctParts } from '../analysis/structure-util';
+import { proseNumbers, sentences, type ProseNumber } from '../analysis/prose/tokens';
 import { formatNumber } from './text';
 
 export interface OverviewFigure {
@@ -213,7 +213,7 @@ function statedFigure(p: ProseText, sentence: string, ss: number, spec: KeyFigur
       const between = n ? sentence.slice(end, n.start) : '';
       if (n && between.length <= (spec.within ?? 8) && BETWEEN.test(between) && names(spec, between) && !CLAUSE_REJECT.test(sentence.slice(clauseStart, at)) && !SENTENCE_REJECT.test(sentence.slice(0, at))) {
         const range = toSource(textRange(p, ss + n.start, ss + n.endWithUnit));
-        return { value: n.value as number, unit: n.unit, from: 'prose', text: `${formatNumber(n.value as number)} ${n.unit}`, source: '正文', range };
+        return { value: n.value as number, unit: n.unit, from: 'prose', text: `${formatNumber(n.value as number)} ${n.unit ?? ''}`.trim(), source: '正文', range };
       }
     }
   }
@@ -261,9 +261,10 @@ function tableEntry(result: CheckResult, spec: TableSpec, toSource: ToSource, se
  */
 function missingParts(result: CheckResult, toSource: ToSource): OverviewMissingPart[] {
   const finding = result.findings.find((f) => f.ruleId === 'part-missing');
-  const ids = finding?.data?.partIds;
-  if (!finding || !Array.isArray(ids)) return [];
-  const headings = Array.isArray(finding.data?.headings) ? (finding.data.headings as string[]) : [];
+  const raw = finding?.data?.partIds;
+  if (!finding || !Array.isArray(raw)) return [];
+  const ids = raw.filter((id): id is string => typeof id === 'string');
+  const headings: readonly string[] = Array.isArray(finding.data?.headings) ? (finding.data.headings as string[]) : [];
   const { doc } = result;
   const profile = result.choice.profile;
   const found = distinctParts(result.facts.parts);
