@@ -2,6 +2,7 @@
 //   nianbao check <files or folders> [--format text|json|jsonl|sarif] [--profile id] [--config file]
 // Exit codes: 0 no errors, 1 errors found or a file could not be checked, 2 usage error.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_RULES, EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/index';
@@ -28,6 +29,8 @@ const USAGE = `用法 Usage:
   -o, --output <file>        convert / export 的输出文件（- 为标准输出）
   --profile <id>             指定报告格式：gov-2021、gov-2019、legacy、generic 或配置中的自定义格式
   --config <file>            配置文件（默认从当前目录向上查找 nianbao.config.json）
+  --previous <file>          同一机关上一年度的报告，与要检查的一个文件作跨年度核对（上年结转、现行有效件数等）
+  --no-previous              不在检查的文件中查找上一年度的报告（默认按标题中的机关和年份配对）
   -h, --help                 显示帮助
   -v, --version              显示版本`;
 
@@ -87,6 +90,8 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'text' },
         profile: { type: 'string' },
         config: { type: 'string' },
+        previous: { type: 'string' },
+        'no-previous': { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -128,6 +133,11 @@ async function main(argv: string[]): Promise<number> {
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) usageError(`未知输出格式「${format}」`);
 
+  if (values.previous !== undefined) {
+    if (values['no-previous']) usageError('--previous 与 --no-previous 不能同时使用');
+    if (targets.length !== 1 || isFolder(targets[0])) usageError('--previous 只能用于检查一个文件');
+    if (!isFile(values.previous)) usageError(`--previous 指定的文件「${values.previous}」不存在或不是文件`);
+  }
   const loaded = loadConfig(values.config);
   if (values.profile && !getProfile(values.profile, loaded.config.extraProfiles)) usageError(`未知报告格式「${values.profile}」`);
   announceConfig(loaded, values.config);
@@ -140,7 +150,25 @@ async function main(argv: string[]): Promise<number> {
     rules: ALL_RULES,
     version: VERSION,
     cwd: process.cwd(),
+    previous: values.previous,
+    crossYear: !values['no-previous'],
   });
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 exitQuietlyOnClosedPipe();
