@@ -23,7 +23,8 @@ const PLAIN = new Set(['.md', '.markdown', '.txt', '.text']);
 /** The identity of a file from its top, or undefined (no title naming agency and year, unreadable). */
 export function identityOfFile(file: string, aliases?: AgencyAliases): ReportIdentity | undefined {
   try {
-    const head = PLAIN.has(path.extname(file).toLowerCase()) ? readHead(file) : undefined;
+    const plain = PLAIN.has(path.extname(file).toLowerCase());
+    const head = plain ? readHead(file) : undefined;
     return identityOfText(head ?? readReport(file).text, aliases);
   } catch {
     return undefined; // the check of the file itself says why it cannot be read
@@ -32,9 +33,12 @@ export function identityOfFile(file: string, aliases?: AgencyAliases): ReportIde
 
 /** The first lines of a text file, decoded; undefined when they hold no line break (a flattened page: read it all). */
 function readHead(file: string): string | undefined {
-  const fd = fs.openSync(file, 'r');
+  // A FIFO or a device named like a draft must not be opened here (opening a FIFO waits for a
+  // writer): the check of the file itself refuses it, with the reason.
+  if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
-    if (!fs.fstatSync(fd).isFile()) return undefined;
+    if (!fs.fstatSync(fd).isFile()) throw new Error('not a regular file');
     const buf = Buffer.alloc(HEAD_BYTES);
     const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
     let bytes = buf.subarray(0, n);
