@@ -67,6 +67,20 @@ export class PreviousReports {
 
   /** The summary of the previous year's report of a document, or undefined when none is known. */
   previousFor(uri: string, text: string, config: ResolvedConfig): PreviousReport | undefined {
+    const found = this.predecessor(uri, text, config);
+    return found && this.summaryOf(found[0], found[1], config);
+  }
+
+  /**
+   * Which file (and which version of it) a document's previous report is: compared before and after
+   * a scan, so that only a change that matters to an open document makes the server check again.
+   */
+  predecessorKey(uri: string, text: string, config: ResolvedConfig): string {
+    const found = this.predecessor(uri, text, config);
+    return found ? `${found[0]}@${found[1].key}` : '';
+  }
+
+  private predecessor(uri: string, text: string, config: ResolvedConfig): [string, Known] | undefined {
     const aliases = agencyAliases(config.agencies);
     const id = identityOfText(text, aliases);
     if (!id || this.known.size === 0) return undefined;
@@ -77,7 +91,7 @@ export class PreviousReports {
       if (found) return undefined; // two candidates for the year before: nothing is guessed
       found = entry;
     }
-    return found && this.summaryOf(found[0], found[1], config);
+    return found;
   }
 
   private identityOf(k: Known, aliases: ReturnType<typeof agencyAliases>): ReportIdentity | undefined {

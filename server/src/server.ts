@@ -145,8 +145,12 @@ export function serve(connection: Connection): void {
     const folderPaths = folderUris.flatMap((u) => (u.startsWith('file:') ? [fileURLToPath(u)] : []));
     if (!folderPaths.length) return;
     const options = { include: settings.workspaceDiagnostics.include, detect: settings.detectEnabled };
+    // Checked again only when an open document's previous report changed (which file, or its content):
+    // a new generation would also answer every workspace file in full again.
+    const keys = () => documents.all().map((d) => guarded('查找上年报告', '', () => previousReports.predecessorKey(d.uri, d.getText(), effectiveConfig(d.uri)))).join('\n');
+    const before = keys();
     previousReports.refresh(folderPaths, options).then(
-      (changed) => changed && recheckAll(),
+      (changed) => changed && keys() !== before && recheckAll(),
       (err) => connection.console.error(`查找上年报告失败：${String(err)}`),
     );
   }
