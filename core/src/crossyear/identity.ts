@@ -50,6 +50,8 @@ const MAX_TITLE_CHARS = 80;
 
 /** How much of the top of a file the quick identification reads (the title is in its first lines). */
 const HEAD_CHARS = 8192;
+/** Lines of it: the parser takes the title from the first 12 non-empty ones (blank lines between them). */
+const HEAD_LINES = 40;
 // A title run into the page's other words (text copied from a web page as one line): the body and
 // year right before 政府信息公开工作年度报告.
 const RUN_IN_TITLE =
@@ -65,8 +67,15 @@ const PAGE_WORDS = /^.*(?:年报|首页|当前位置|公开目录|专栏|栏目)
  */
 export function identityOfText(text: string, aliases?: AgencyAliases): ReportIdentity | undefined {
   let head = text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text;
-  const cut = head.length < text.length ? head.lastIndexOf('\n') : -1;
-  if (cut > 0) head = head.slice(0, cut);
+  // The parser looks for the title in the first non-empty lines only: the lines after them are not parsed.
+  let cut = -1;
+  for (let i = 0, n = 0; n < HEAD_LINES; n++) {
+    const next = head.indexOf('\n', i);
+    if (next < 0) break;
+    cut = next;
+    i = next + 1;
+  }
+  if (cut > 0 && (cut < head.length - 1 || head.length < text.length)) head = head.slice(0, cut);
   const titled = identityOfTitle(parse(head).title, aliases);
   return titled ?? runInIdentity(head, aliases);
 }
