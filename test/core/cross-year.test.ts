@@ -163,6 +163,7 @@ describe('cross-year rules', () => {
     assert.equal(variant('比上年增长10%').length, 0);
     assert.equal(variant('比上年增加34件').length, 0);
     assert.equal(variant('比上年增加30件').length, 1);
+    assert.equal(variant('比上年提高3个百分点').length, 0); // a rate's change, not the count's
     assert.equal(variant('比上年下降10.2%').length, 1); // the direction is wrong
     assert.equal(variant('上年为334件').length, 0);
     const stated = variant('上年为330件');

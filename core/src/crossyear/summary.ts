@@ -116,6 +116,8 @@ export interface CumulativeCells {
   cumulative: Cell;
 }
 
+/** Rows at the top of a table where its header may be (a caption row, then the column names). */
+const HEADER_ROWS = 4;
 // The cumulative column: 历年累计 / 累计 (not 本年累计, which sums the periods of one year).
 const CUMULATIVE_HEADER = /^(?:历年)?累计(?:数)?$/;
 // The year's own column, right before it: 2018年度, 本年, 年度, 统计数, 本年度.
@@ -129,12 +131,17 @@ const WHEREOF = /^\s*其中\s*[：:]?\s*/;
  * and so is a row whose cells do not line up with the header.
  */
 export function cumulativeRows(table: Table): CumulativeCells[] {
+  // Most tables have no such column: asked of the raw text of the first rows before anything is normalised.
+  const top = table.rows.slice(0, HEADER_ROWS);
+  if (!top.some((row) => row.cells.some((c) => c.text.includes('累计')))) return [];
   let header: { yearAt: number; cumulativeAt: number; width: number } | undefined;
   const found: CumulativeCells[] = [];
   const seen = new Map<string, number>();
+  let looked = 0;
   for (const row of table.rows) {
     const texts = row.cells.map((c) => normalizeLabel(c.text));
     if (!header) {
+      if (++looked > HEADER_ROWS) return [];
       const at = texts.findIndex((t) => CUMULATIVE_HEADER.test(t));
       if (at > 0 && YEAR_HEADER.test(texts[at - 1])) header = { yearAt: at - 1, cumulativeAt: at, width: row.cells.length };
       continue;

@@ -19,9 +19,9 @@ import { exactValue, placeText, previousData, relatedIn } from './cross-year-uti
 const MENTIONS_LAST_YEAR = /上一?年|去年|同比/;
 // Right after the figure: "，上年为70件" / "（去年同期68件）".
 const STATED = /^\s*[，,（(]?\s*(?:上一?年度?|去年)(?:同期)?\s*(?:为|是|共|有)?\s*(\d+)\s*(?:件|宗|起|个)/d;
-// Right after the figure: "，比上年增长7.1%" / "，同比下降5%" / "，较去年增加5件".
+// Right after the figure: "，比上年增长7.1%" / "，同比下降5%" / "，较去年增加5件" (not "5个百分点": a rate's change).
 const COMPARED =
-  /^\s*[，,]?\s*(?:(?:比|较)(?:上一?年度?|去年)(?:同期)?|同比)\s*(增长|增加|上升|提高|多|下降|减少|降低|少)\s*(?:了)?\s*(\d+(?:\.\d+)?)\s*(%|件|宗|起|个)/d;
+  /^\s*[，,]?\s*(?:(?:比|较)(?:上一?年度?|去年)(?:同期)?|同比)\s*(增长|增加|上升|提高|多|下降|减少|降低|少)\s*(?:了)?\s*(\d+(?:\.\d+)?)\s*(%|件|宗|起|个(?!百分点))/d;
 const DOWN = /下降|减少|降低|少/;
 
 interface Topic {
