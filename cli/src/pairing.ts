@@ -86,6 +86,7 @@ export function summariseFile(file: string, cwd: string, config: ResolvedConfig,
 export class PreviousReports {
   private readonly successors = new Map<string, number>();
   private readonly kept = new Map<string, PreviousReport>();
+  private readonly aliases: AgencyAliases | undefined;
 
   constructor(
     private readonly pairs: ReadonlyMap<string, string>,
@@ -94,6 +95,7 @@ export class PreviousReports {
     private readonly profile?: string,
   ) {
     for (const before of pairs.values()) this.successors.set(before, (this.successors.get(before) ?? 0) + 1);
+    this.aliases = agencyAliases(config.agencies);
   }
 
   /** The summary of the file's predecessor, if it has one among the targets. */
@@ -112,7 +114,7 @@ export class PreviousReports {
   /** After a file's own check: kept when a successor still needs it. */
   checked(file: string, result: CheckResult | undefined): void {
     if (!result || !this.successors.has(file) || this.kept.has(file)) return;
-    this.kept.set(file, summarise(result, placeOf(file, this.cwd), agencyAliases(this.config.agencies)));
+    this.kept.set(file, summarise(result, placeOf(file, this.cwd), this.aliases));
   }
 
   /** One successor served: the summary is dropped after the last. */
