@@ -80,6 +80,12 @@ export class PreviousReports {
     return found ? `${found[0]}@${found[1].key}` : '';
   }
 
+  /** The same for a report file of the workspace that is not open, from the top of it read by the last scan. */
+  predecessorKeyOfFile(path: string, config: ResolvedConfig): string {
+    const k = this.known.get(path);
+    return k ? this.predecessorKey(k.uri, k.head, config) : '';
+  }
+
   private predecessor(uri: string, text: string, config: ResolvedConfig): [string, Known] | undefined {
     const aliases = agencyAliases(config.agencies);
     const id = identityOfText(text, aliases);

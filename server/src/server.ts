@@ -241,10 +241,19 @@ export function serve(connection: Connection): void {
     settings: () => settings,
     generation: () => checks.generation,
     diagnose: (uri, text) =>
-      guarded('检查工作区文件', [], () => service.diagnostics(service.analyse(text, { config: effectiveConfig(uri), plainText: /\.txt$/i.test(uri) }).findings, uri, ruleDocs)),
+      guarded('检查工作区文件', [], () => {
+        const config = effectiveConfig(uri);
+        const previous = guarded('查找上年报告', undefined, () => previousReports.previousFor(uri, text, config));
+        return service.diagnostics(service.analyse(text, { config, plainText: /\.txt$/i.test(uri), previous }).findings, uri, ruleDocs);
+      }),
+    dependencyKey: (path, uri) => guarded('查找上年报告', '', () => previousReports.predecessorKeyOfFile(path, effectiveConfig(uri))),
     log: (message) => connection.console.info(message),
   });
-  connection.languages.diagnostics.onWorkspace((params, token) => workspace.report(params, token));
+  connection.languages.diagnostics.onWorkspace((params, token) => {
+    // Files appear and change on disk between the editor's requests: the index of reports follows.
+    refreshPreviousReports();
+    return workspace.report(params, token);
+  });
 
   const withDoc = <T>(uri: string, fallback: T, f: (r: CheckResult, doc: TextDocument) => T): T => {
     const doc = documents.get(uri);

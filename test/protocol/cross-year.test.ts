@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,5 +64,57 @@ describe('cross-year checks in the language server', () => {
     assert.equal(shown.length, 1);
     assert.equal(shown[0].uri, lastUri);
     assert.equal(shown[0].selection?.start.line, 76);
+  });
+});
+
+describe('cross-year checks in workspace diagnostics', () => {
+  let dir: string;
+  let c: TestClient;
+
+  before(async () => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'nianbao-cross-year-ws-'));
+    copyFileSync(join(SERIES, '青禾市自然资源局-2022.nianbao.md'), join(dir, 'a.nianbao.md'));
+    copyFileSync(join(SERIES, '青禾市自然资源局-2023.nianbao.md'), join(dir, 'b.nianbao.md'));
+    c = new TestClient({});
+    await c.initialize(pathToFileURL(dir).href, { pull: true });
+  });
+
+  after(async () => {
+    await c.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  type Item = { kind: string; uri: string; resultId: string; items?: LspDiagnostic[] };
+  const ask = (previousResultIds: { uri: string; value: string }[]) =>
+    c.conn.sendRequest<{ items: Item[] }>('workspace/diagnostic', { previousResultIds }).then((r) => r.items);
+
+  test('a report file that is not open is compared with its predecessor; unchanged files stay unchanged', async () => {
+    const b = pathToFileURL(join(dir, 'b.nianbao.md')).href;
+    // The index of the workspace's reports is built in the background: ask until it is used.
+    let items: Item[] = [];
+    let ids: { uri: string; value: string }[] = [];
+    for (let i = 0; i < 50; i++) {
+      items = await ask(ids);
+      ids = items.map((it) => ({ uri: it.uri, value: it.resultId }));
+      const full = items.find((it) => it.uri === b && it.kind === 'full');
+      if (full?.items?.some((d) => d.code === 'cross-year-carryover')) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    const full = items.find((it) => it.uri === b);
+    assert.ok(full?.items?.some((d) => d.code === 'cross-year-carryover'), JSON.stringify(items.map((it) => [it.uri, it.kind])));
+    // Once the answers settle (the first ones may predate the end of initialisation or of the
+    // index), an unchanged folder is answered unchanged: the previous report is part of the id.
+    const settled = (await ask(ids)).map((it) => ({ uri: it.uri, value: it.resultId }));
+    const again = await ask(settled);
+    assert.deepEqual(again.map((it) => it.kind), again.map(() => 'unchanged'));
+    // The previous year's report changes on disk: its successor is diagnosed again.
+    appendFileSync(join(dir, 'a.nianbao.md'), '\n');
+    let redone: Item | undefined;
+    for (let i = 0; i < 50 && !redone; i++) {
+      redone = (await ask(settled)).find((it) => it.uri === b && it.kind === 'full');
+      if (!redone) await new Promise((res) => setTimeout(res, 100));
+    }
+    assert.ok(redone, 'b diagnosed again after a changed');
   });
 });
