@@ -1,6 +1,6 @@
 // `npm run bench`: speed and size of Nianbao, printed as a table and written to
 // bench/results/latest.json. Figures are reported, never asserted: nothing here fails a build.
-// Options: --quick (fewer runs), --only=core,server,activation,convert,cli,size, --markdown (also print the table as Markdown)
+// Options: --quick (fewer runs), --only=core,server,activation,convert,cli,crossyear,size, --markdown (also print the table as Markdown)
 
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { benchActivation } from './activation';
 import { benchSize } from './size';
 import { benchConvert } from './convert';
 import { benchCli } from './cli';
+import { benchCrossYear } from './crossyear';
 import { markdownTable, printTable, writeJson, passes, type Row } from './report';
 
 const root = join(__dirname, '..', '..');
@@ -63,6 +64,12 @@ async function main(): Promise<void> {
     const cli = benchCli(root, quick);
     rows.push(...cli.rows);
     details.cli = cli.details;
+  }
+
+  if (want('crossyear')) {
+    const crossYear = benchCrossYear(root, quick);
+    rows.push(...crossYear.rows);
+    details.crossYear = crossYear.details;
   }
 
   if (want('size')) {

@@ -25,6 +25,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'profiles.name': '格式的中文名称',
   'profiles.extends': '所基于的格式 id（内置格式或前面定义的格式）',
   'profiles.parts': '增加或修改的部分（id 与所基于格式中的部分相同时为修改）',
+  agencies: '更名的机关：现名称 → 曾用名称列表，跨年度检查据此把旧名称的上年报告认作同一机关的报告',
 };
 
 export function configJsonSchema(): Record<string, unknown> {
@@ -37,7 +38,7 @@ export function configJsonSchema(): Record<string, unknown> {
     { target: 'draft-7' },
   ) as Record<string, unknown>;
   const props = schema.properties as Record<string, Record<string, unknown>>;
-  for (const key of ['profile', 'rules', 'profiles']) props[key].description = DESCRIPTIONS[key];
+  for (const key of ['profile', 'rules', 'profiles', 'agencies']) props[key].description = DESCRIPTIONS[key];
   const profile = (props.profiles.items as { properties: Record<string, Record<string, unknown>> }).properties;
   for (const key of ['id', 'name', 'extends', 'parts']) profile[key].description = DESCRIPTIONS[`profiles.${key}`];
   return { ...schema, title: 'nianbao.config.json（年报助手配置）' };

@@ -183,6 +183,18 @@ export const RULE_EXAMPLES: Record<string, RuleExample | NoExample> = {
     note: '导语列出的部分名称沿用了 2019 年以前的写法，与正文第四部分的标题不一致；快速修复改为正文中的标题。',
     context: STRUCTURE,
   },
+  'cross-year-carryover': {
+    none: '比较的是两份报告：本年报告表三“二、上年结转”与同一机关上年报告的“四、结转下年度继续办理”，单个文件的示例无法重现；两年报告的示例见 test/fixtures/series/。',
+  },
+  'cross-year-documents': {
+    none: '比较的是两份报告：本年表二的现行有效件数与同一机关上年报告的现行有效件数，单个文件的示例无法重现；两年报告的示例见 test/fixtures/series/。',
+  },
+  'cross-year-cumulative': {
+    none: '比较的是两份报告：本年统计表的历年累计与同一机关上年报告的历年累计，单个文件的示例无法重现；两年报告的示例见 test/fixtures/series/。',
+  },
+  'cross-year-prose': {
+    none: '比较的是两份报告：本年正文所写的上年数字、增长率与同一机关上年报告的表格，单个文件的示例无法重现；两年报告的示例见 test/fixtures/series/。',
+  },
   'table-unreadable': {
     none: '只出现在从网页或 PDF 转换、表格边框丢失、一行数字连成一串的文本中（如“640020470”有不止一种拆法），几行示例无法如实重现。',
   },

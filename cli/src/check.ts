@@ -9,6 +9,7 @@ import { walkTargets, type Target } from './files';
 import { addToTotals, createReporter, emptyTotals, type FileOutcome, type Format } from './format';
 import type { Lang } from './locale';
 import { openDestination, yieldToEventLoop } from './output';
+import { prepareCrossYear, type CrossYear } from './pairing';
 
 export interface CheckCommand {
   targets: readonly string[];
@@ -26,6 +27,10 @@ export interface CheckCommand {
   lang?: Lang;
   /** The config file was named with --config (shown as given), not found upwards (shown relative). */
   configExplicit?: boolean;
+  /** --previous: the previous year's report of the one target. */
+  previous?: string;
+  /** False with --no-previous: no cross-year pairing. */
+  crossYear?: boolean;
 }
 
 /** How often the loop lets the event loop run (a closed pipe is only noticed there). */
@@ -50,12 +55,17 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
   let failed = false;
   let yielded = Date.now();
   await out.write(reporter.begin());
+  const crossYear = prepareCrossYear(
+    { previous: cmd.previous, enabled: cmd.crossYear !== false, cwd: cmd.cwd, config: cmd.config, profile: cmd.profile },
+    () => targetFiles(cmd.targets),
+    (message) => process.stderr.write(`nianbao: ${message}\n`),
+  );
   for (const target of walkTargets(cmd.targets)) {
     if (target.kind === 'skipped') {
       process.stderr.write(`${shown(target.file, cmd.cwd)}: ${target.message}\n`);
       continue;
     }
-    const outcome = checkTarget(target, cmd, totals);
+    const outcome = checkTarget(target, cmd, totals, crossYear);
     addToTotals(totals, outcome);
     if (!failed && (outcome.error || outcome.result!.findings.some((f) => f.severity === 'error'))) {
       failed = true;
@@ -74,7 +84,12 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
   return code;
 }
 
-function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cmd: CheckCommand, totals: { decodeNotes: number }): FileOutcome {
+/** The readable files among the targets, in the order they are checked. */
+function* targetFiles(targets: readonly string[]): Generator<string> {
+  for (const t of walkTargets(targets)) if (t.kind === 'file') yield t.file;
+}
+
+function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cmd: CheckCommand, totals: { decodeNotes: number }, crossYear: CrossYear): FileOutcome {
   const absolute = path.resolve(cmd.cwd, target.file);
   const file = shown(target.file, cmd.cwd);
   if (target.kind === 'missing') return { file, absolute, error: target.message };
@@ -90,7 +105,10 @@ function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cmd: CheckCom
   // Flattened text is read as such; a converted .docx/.html is markup, whatever it was named.
   const plainText = !report.source && path.extname(target.file).toLowerCase() === '.txt';
   try {
-    return { file, absolute, source: report.source, result: check(report.text, { profile: cmd.profile, config: cmd.config, plainText }) };
+    const previous = crossYear.previousFor(target.file);
+    const result = check(report.text, { profile: cmd.profile, config: cmd.config, plainText, previous });
+    crossYear.checked(target.file, result);
+    return { file, absolute, source: report.source, result };
   } catch (e) {
     // One pathological file never stops the others.
     return { file, absolute, error: `检查时出错：${(e as Error)?.message ?? String(e)}` };

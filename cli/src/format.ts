@@ -274,7 +274,8 @@ class SarifReporter implements Reporter {
         result.relatedLocations = f.related.map((rel, id) => ({
           id,
           message: { text: rel.message },
-          physicalLocation: { artifactLocation, region: region(rel.range) },
+          // A place in another file (the previous year's report) names that file.
+          physicalLocation: { artifactLocation: rel.uri ? { uri: rel.uri } : artifactLocation, region: region(rel.range) },
         }));
       }
       out += `${this.count++ === 0 ? '' : ','}\n        ${JSON.stringify(result)}`;

@@ -3,6 +3,7 @@
 //                 [--profile id] [--config file] [--lang zh|en]   (docs/cli.md)
 // Exit codes: 0 no errors, 1 errors found or a file could not be checked, 2 usage error.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_RULES, EMPTY_CONFIG, type ResolvedConfig } from '../../core/src/index';
@@ -35,6 +36,8 @@ const USAGE = `用法 Usage:
   --lang zh|en               级别和汇总用语的语言（默认中文；LANG 等为其他语言时用英文）
   --profile <id>             指定报告格式：gov-2021、gov-2019、legacy、generic 或配置中的自定义格式
   --config <file>            配置文件（默认从当前目录向上查找 nianbao.config.json）
+  --previous <file>          同一机关上一年度的报告，与要检查的一个文件作跨年度核对（上年结转、现行有效件数等）
+  --no-previous              不在检查的文件中查找上一年度的报告（默认按标题中的机关和年份配对）
   -h, --help                 显示帮助
   -v, --version              显示版本`;
 
@@ -92,6 +95,8 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'text' },
         profile: { type: 'string' },
         config: { type: 'string' },
+        previous: { type: 'string' },
+        'no-previous': { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         quiet: { type: 'boolean', short: 'q' },
         lang: { type: 'string' },
@@ -139,6 +144,11 @@ async function main(argv: string[]): Promise<number> {
   const refused = values.output && values.output !== '-' ? refuseOutput(values.output, targets, process.cwd()) : undefined;
   if (refused) usageError(refused);
 
+  if (values.previous !== undefined) {
+    if (values['no-previous']) usageError('--previous 与 --no-previous 不能同时使用');
+    if (targets.length !== 1 || isFolder(targets[0])) usageError('--previous 只能用于检查一个文件');
+    if (!isFile(values.previous)) usageError(`--previous 指定的文件「${values.previous}」不存在或不是文件`);
+  }
   const loaded = loadConfig(values.config);
   if (values.profile && !getProfile(values.profile, loaded.config.extraProfiles)) usageError(`未知报告格式「${values.profile}」`);
   announceConfig(loaded, values.config);
@@ -155,7 +165,25 @@ async function main(argv: string[]): Promise<number> {
     output: values.output,
     quiet: values.quiet,
     lang: (values.lang as Lang | undefined) ?? detectLang(process.env),
+    previous: values.previous,
+    crossYear: !values['no-previous'],
   });
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 exitQuietlyOnClosedPipe();

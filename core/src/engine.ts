@@ -19,6 +19,8 @@ import { CheckCache, RuleDeadline } from './check-cache';
 import type { CheckSession } from './session';
 import { mapFindings, readDocument, unreadableInView } from './recover/read';
 import type { TextView } from './recover/text-view';
+import type { PreviousReport } from './crossyear/summary';
+import { previousFor } from './crossyear/pairing';
 
 export interface CheckOptions {
   /** Profile id forced by the caller (CLI --profile); beats the config, loses to a directive. */
@@ -37,6 +39,11 @@ export interface CheckOptions {
    * markup: text a fix inserts is plain too (no pipes, no comments).
    */
   plainText?: boolean;
+  /**
+   * The same agency's report for the year before (crossyear/summary.ts): the cross-year rules
+   * compare with it. Ignored when both reports name their year and the years are not consecutive.
+   */
+  previous?: PreviousReport;
   /** Time one rule may take on this document, in ms (default: ruleBudgetMs(text)). */
   ruleBudgetMs?: number;
   /** Told how long each stage took, in ms: 'read' (parse and profile), 'facts', then each rule by id (benchmarks, growth tests). */
@@ -105,6 +112,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const budget = options.ruleBudgetMs ?? ruleBudgetMs(text);
   const overran = options.session?.memo<string, number>(OVERRAN);
   const blocks = new BlockIndex(doc);
+  const previous = previousFor(options.previous, doc, facts);
 
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
@@ -130,6 +138,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
         facts,
         cache,
         plainText: options.plainText === true,
+        previous,
+        recovered: view !== undefined,
         // The rule's own object is completed rather than copied (a spread per finding showed in
         // profiles of drafts with hundreds of findings); rules report a fresh object each time.
         report: (f) => {

@@ -12,3 +12,4 @@ export type { CheckOptions, CheckResult, RuleFailure } from './engine';
 export { parse } from './parse/parser';
 export { createCheckSession, CheckSession } from './session';
 export { ALL_RULES, findRule } from './rules/index';
+export * from './crossyear/index';

@@ -8,6 +8,7 @@ import type { CheckResult } from '../../core/src/engine';
 import type { ResolvedConfig } from '../../core/src/config/types';
 import { createCheckSession, type CheckSession } from '../../core/src/session';
 import type { LanguageService } from '../../core/src/service/index';
+import type { PreviousReport } from '../../core/src/crossyear/summary';
 
 export class DocumentChecks {
   private readonly results = new Map<string, { version: number; generation: number; result: CheckResult }>();
@@ -17,6 +18,8 @@ export class DocumentChecks {
   constructor(
     private readonly service: LanguageService,
     private readonly configFor: (uri: string) => ResolvedConfig,
+    /** The previous year's report of a document, for the cross-year rules (./previousReports.ts). */
+    private readonly previousFor: (uri: string, text: string, config: ResolvedConfig) => PreviousReport | undefined = () => undefined,
   ) {}
 
   get generation(): number {
@@ -30,7 +33,9 @@ export class DocumentChecks {
     if (!session) this.sessions.set(doc.uri, (session = createCheckSession()));
     // A plain-text report (an editor's plaintext document, a .txt file) gets plain text from fixes.
     const plainText = doc.languageId === 'plaintext' || /\.txt$/i.test(doc.uri);
-    const result = this.service.analyse(doc.getText(), { config: this.configFor(doc.uri), session, plainText });
+    const text = doc.getText();
+    const config = this.configFor(doc.uri);
+    const result = this.service.analyse(text, { config, session, plainText, previous: this.previousFor(doc.uri, text, config) });
     this.results.set(doc.uri, { version: doc.version, generation: this.currentGeneration, result });
     return result;
   }

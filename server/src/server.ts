@@ -8,6 +8,7 @@
 // The connection, its transports and the strict lifecycle are in ./connection.ts.
 
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   MessageType,
@@ -39,6 +40,8 @@ import { ConfigProblemReporter, configForDocument, loadFolderConfig, type Folder
 import { appliedConfigMessage } from '../../host/src/config-file';
 import { nianbaoVersion } from '../../host/src/version';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { PreviousReports } from './previousReports';
+import { OPEN_LOCATION_COMMAND, openPreviousActions, shownName } from './openPrevious';
 
 /** The pull diagnostics' identifier; VS Code names the diagnostic collection it keeps them in after it. */
 const DIAGNOSTIC_IDENTIFIER = 'nianbao';
@@ -68,7 +71,14 @@ export function serve(connection: Connection): void {
     const file = configForDocument(uri, folders);
     return { ...file, profile: settings.profile !== 'auto' ? settings.profile : file.profile, rules: { ...file.rules, ...settings.rules } };
   };
-  const checks = new DocumentChecks(service, effectiveConfig);
+  const previousReports = new PreviousReports({
+    openDocument: (uri) => {
+      const doc = documents.get(uri) ?? documents.all().find((d) => samePath(d.uri, uri));
+      return doc && { text: doc.getText(), version: doc.version };
+    },
+    shownName: (uri) => shownName(uri, folderUris),
+  });
+  const checks = new DocumentChecks(service, effectiveConfig, (uri, text, config) => guarded('查找上年报告', undefined, () => previousReports.previousFor(uri, text, config)));
   const results = new DocumentResults(nonce);
   const changes = new ChangeClock();
   const push = new PushScheduler(publish);
@@ -132,6 +142,21 @@ export function serve(connection: Connection): void {
     for (const p of problems) warn(p);
   }
 
+  /** Looks for the report files of the workspace again; the open documents are checked again when they changed. */
+  function refreshPreviousReports(): void {
+    const folderPaths = folderUris.flatMap((u) => (u.startsWith('file:') ? [fileURLToPath(u)] : []));
+    if (!folderPaths.length) return;
+    const options = { include: settings.workspaceDiagnostics.include, detect: settings.detectEnabled };
+    // Checked again only when an open document's previous report changed (which file, or its content):
+    // a new generation would also answer every workspace file in full again.
+    const keys = () => documents.all().map((d) => guarded('查找上年报告', '', () => previousReports.predecessorKey(d.uri, d.getText(), effectiveConfig(d.uri)))).join('\n');
+    const before = keys();
+    previousReports.refresh(folderPaths, options).then(
+      (changed) => changed && keys() !== before && recheckAll(),
+      (err) => connection.console.error(`查找上年报告失败：${String(err)}`),
+    );
+  }
+
   function reloadWorkspaceConfig(): void {
     folders = folderUris.map((uri) => loadFolderConfig(uri, parseConfig));
     // Which config applied, as the CLI says it: one in a parent folder can turn rules off unseen.
@@ -159,6 +184,7 @@ export function serve(connection: Connection): void {
         completionProvider: { triggerCharacters: ['、', '|', '（'] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [OPEN_LOCATION_COMMAND] },
         ...FORMATTING_CAPABILITIES,
         ...(pull && { diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: false, workspaceDiagnostics: true } }),
       },
@@ -171,6 +197,7 @@ export function serve(connection: Connection): void {
     reloadWorkspaceConfig();
     await refreshSettings();
     recheckAll();
+    refreshPreviousReports();
     scheduleWarmUp(() => documents.all().length > 0);
   });
 
@@ -182,7 +209,9 @@ export function serve(connection: Connection): void {
   connection.onDidChangeWatchedFiles(() => {
     reloadWorkspaceConfig();
     recheckAll();
+    refreshPreviousReports();
   });
+  documents.onDidOpen(() => refreshPreviousReports());
 
   // Fired on open and on every change: an open is checked at once, a change after the debounce.
   documents.onDidChangeContent(({ document }) => {
@@ -216,10 +245,19 @@ export function serve(connection: Connection): void {
     settings: () => settings,
     generation: () => checks.generation,
     diagnose: (uri, text) =>
-      guarded('检查工作区文件', [], () => service.diagnostics(service.analyse(text, { config: effectiveConfig(uri), plainText: /\.txt$/i.test(uri) }).findings, uri, ruleDocs)),
+      guarded('检查工作区文件', [], () => {
+        const config = effectiveConfig(uri);
+        const previous = guarded('查找上年报告', undefined, () => previousReports.previousFor(uri, text, config));
+        return service.diagnostics(service.analyse(text, { config, plainText: /\.txt$/i.test(uri), previous }).findings, uri, ruleDocs);
+      }),
+    dependencyKey: (path, uri) => guarded('查找上年报告', '', () => previousReports.predecessorKeyOfFile(path, effectiveConfig(uri))),
     log: (message) => connection.console.info(message),
   });
-  connection.languages.diagnostics.onWorkspace((params, token) => workspace.report(params, token));
+  connection.languages.diagnostics.onWorkspace((params, token) => {
+    // Files appear and change on disk between the editor's requests: the index of reports follows.
+    refreshPreviousReports();
+    return workspace.report(params, token);
+  });
 
   const withDoc = <T>(uri: string, fallback: T, f: (r: CheckResult, doc: TextDocument) => T): T => {
     const doc = documents.get(uri);
@@ -231,10 +269,18 @@ export function serve(connection: Connection): void {
   connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (r) => service.completions(r, p.position)));
   connection.onHover((p) => withDoc(p.textDocument.uri, null, (r) => service.hover(r, p.position) ?? null));
   connection.onCodeAction((p) =>
-    withDoc(p.textDocument.uri, [], (r, doc) =>
-      service.codeActions(r, { uri: doc.uri, version: doc.version }, { range: p.range, diagnostics: p.context.diagnostics, only: p.context.only }),
-    ),
+    withDoc(p.textDocument.uri, [], (r, doc) => [
+      ...service.codeActions(r, { uri: doc.uri, version: doc.version }, { range: p.range, diagnostics: p.context.diagnostics, only: p.context.only }),
+      ...openPreviousActions(r, p.context.diagnostics, p.context.only),
+    ]),
   );
+  connection.onExecuteCommand(async (p) => {
+    if (p.command !== OPEN_LOCATION_COMMAND) return;
+    const [uri, line] = (p.arguments ?? []) as [unknown, unknown];
+    if (typeof uri !== 'string' || typeof line !== 'number') return;
+    const at = { line, character: 0 };
+    await connection.window.showDocument({ uri, takeFocus: true, selection: { start: at, end: at } }).catch(() => undefined);
+  });
 
   connection.onRequest(SkeletonRequestType, (p) => {
     // Profiles a workspace config defines count too (the first folder's config).
@@ -277,6 +323,15 @@ export function serve(connection: Connection): void {
   connection.onDocumentRangeFormatting(formatting.rangeFormatting);
 
   connection.listen();
+}
+
+/** Two file: URIs of one file (editors and pathToFileURL encode some characters differently). */
+function samePath(a: string, b: string): boolean {
+  try {
+    return a.startsWith('file:') && b.startsWith('file:') && fileURLToPath(a) === fileURLToPath(b);
+  } catch {
+    return false;
+  }
 }
 
 serve(createLspConnection());

@@ -28,6 +28,11 @@ export interface WorkspaceContext {
   /** The checks' generation (./checks.ts): changes with the settings and workspace configs. */
   generation(): number;
   diagnose(uri: string, text: string): Diagnostic[];
+  /**
+   * What else a file's diagnostics depend on (its previous year's report and that file's version):
+   * part of the result id, so a file is diagnosed again when that changes. '' for nothing.
+   */
+  dependencyKey?(path: string, uri: string): string;
   log(message: string): void;
 }
 
@@ -75,7 +80,8 @@ export class WorkspaceDiagnostics {
     for (const file of scan.files) {
       if (open.has(file.path)) continue;
       reported.add(file.path);
-      const resultId = `${this.nonce}:${generation}:${file.mtimeMs}:${file.size}`;
+      const dependency = this.context.dependencyKey?.(file.path, file.uri) ?? '';
+      const resultId = `${this.nonce}:${generation}:${file.mtimeMs}:${file.size}${dependency ? `:${dependency}` : ''}`;
       const before = previous.get(file.path);
       if (before?.value === resultId) {
         items.push({ kind: 'unchanged', uri: before.uri, version: null, resultId });

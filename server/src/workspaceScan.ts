@@ -82,6 +82,11 @@ export function readReportFile(file: ReportFile, maxBytes = MAX_FILE_BYTES): Pro
   return readRegular(file.path, maxBytes, true);
 }
 
+/** The first bytes of a report file (its title is there), or why it was not read. */
+export function readReportHead(path: string): Promise<Read> {
+  return readRegular(path, HEAD_BYTES, false);
+}
+
 /**
  * Finds report files. Remembers, per file and modification, whether a .md / .txt has a report's
  * title, so a folder scanned again (workspace diagnostics are asked for every few seconds) reads

@@ -4,7 +4,7 @@
 // nothing in it is evaluated, and keys that could reach an object prototype are dropped.
 
 import { EMPTY_CONFIG, type ConfigProblem, type ResolvedConfig, type RuleSetting } from './types';
-import { partEntrySchema, profileHeadSchema, ruleSettingSchema, SEVERITY_VALUES, TOP_LEVEL_KEYS, type PartEntry, type ProfileHead } from './schema';
+import { agenciesSchema, partEntrySchema, profileHeadSchema, ruleSettingSchema, SEVERITY_VALUES, TOP_LEVEL_KEYS, type PartEntry, type ProfileHead } from './schema';
 import { ALL_RULES } from '../rules/index';
 import { BUILTIN_PROFILES, getProfile, isBuiltinProfileId } from '../profiles/index';
 import { guidanceTemplate } from '../profiles/common-parts';
@@ -39,12 +39,16 @@ export function resolveConfig(value: unknown): ResolvedConfig {
   }
   for (const key of Object.keys(clean)) {
     if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
-      problems.push({ path: key, message: `未知的配置项「${key}」，已忽略（可用：profile、rules、profiles）` });
+      problems.push({ path: key, message: `未知的配置项「${key}」，已忽略（可用：profile、rules、profiles、agencies）` });
     }
   }
   if ('profiles' in clean) config.extraProfiles = readProfiles(clean.profiles, problems);
   if ('rules' in clean) config.rules = readRules(clean.rules, problems);
   if ('profile' in clean) config.profile = readProfileChoice(clean.profile, config.extraProfiles, problems);
+  if ('agencies' in clean) {
+    const agencies = readAgencies(clean.agencies, problems);
+    if (agencies) config.agencies = agencies;
+  }
   return config;
 }
 
@@ -60,6 +64,24 @@ function readProfileChoice(value: unknown, extra: Profile[], problems: ConfigPro
   const ids = [...BUILTIN_PROFILES.map((p) => p.id), ...extra.map((p) => p.id)].join('、');
   problems.push({ path: 'profile', message: `「profile」指定的格式「${value}」不存在（可用：auto、${ids}），已改为自动选择` });
   return undefined;
+}
+
+/** "agencies": { "新名称": ["旧名称", …] }; a bad entry is reported and skipped, the others kept. */
+function readAgencies(value: unknown, problems: ConfigProblem[]): Record<string, string[]> | undefined {
+  if (!isObject(value)) {
+    problems.push({ path: 'agencies', message: `「agencies」应为对象（现名称 → 旧名称列表），实际为${kindOf(value)}，已忽略` });
+    return undefined;
+  }
+  const out: Record<string, string[]> = {};
+  for (const [name, old] of Object.entries(value)) {
+    const parsed = agenciesSchema.safeParse({ [name]: old });
+    if (!parsed.success) {
+      problems.push({ path: `agencies.${name}`, message: `「agencies.${name}」应为非空的旧名称字符串数组，实际为 ${show(old)}，已忽略` });
+      continue;
+    }
+    out[name] = parsed.data[name];
+  }
+  return out;
 }
 
 function readRules(value: unknown, problems: ConfigProblem[]): Record<string, RuleSetting> {

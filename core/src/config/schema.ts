@@ -8,7 +8,8 @@
 //     "id": "gov-2021-province", "name": "本省 2021 年格式", "extends": "gov-2021",
 //     "parts": [{ "id": "assessment", "title": "政务公开工作考核情况", "aliases": [], "keywords": [["考核"]],
 //                 "template": "…", "position": { "after": "problems" } }]
-//   }]
+//   }],
+//   "agencies": { "青禾市自然资源局": ["青禾市国土资源局"] }
 // }
 
 import * as z from 'zod/mini';
@@ -50,7 +51,10 @@ export const profileHeadSchema = z.object({
 
 export type ProfileHead = z.infer<typeof profileHeadSchema>;
 
-export const TOP_LEVEL_KEYS = ['$schema', 'profile', 'rules', 'profiles'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'profile', 'rules', 'profiles', 'agencies'] as const;
+
+/** Renamed agencies: the current name → the names it had before ("agencies": { "青禾市自然资源局": ["青禾市国土资源局"] }). */
+export const agenciesSchema = z.record(nonEmpty, z.array(nonEmpty));
 
 /**
  * The whole file as one schema, for the JSON Schema that editors validate nianbao.config.json with
@@ -64,5 +68,6 @@ export function configFileSchema(ruleIds: readonly string[], profileIds: readonl
     profile: z.optional(z.union([z.enum(['auto', ...profileIds] as [string, ...string[]]), nonEmpty])),
     rules: z.optional(z.partialRecord(z.enum(ruleIds as [string, ...string[]]), ruleSettingSchema)),
     profiles: z.optional(z.array(z.extend(profileHeadSchema, { parts: z.optional(z.array(partEntrySchema)) }))),
+    agencies: z.optional(agenciesSchema),
   });
 }

@@ -19,6 +19,8 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   /** Profiles defined by the config file, already merged with what they extend. */
   extraProfiles: Profile[];
+  /** Renamed agencies (config "agencies"): the current name → the names it had before. */
+  agencies?: Record<string, string[]>;
   problems: ConfigProblem[];
 }
 

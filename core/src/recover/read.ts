@@ -75,7 +75,8 @@ export function mapFindings(findings: Finding[], view: TextView | undefined): vo
   if (!view) return;
   for (const f of findings) {
     f.range = view.toSourceRange(f.range);
-    if (f.related) f.related = f.related.map((r) => ({ ...r, range: view.toSourceRange(r.range) }));
+    // A place in another file (the previous year's report) is already in that file's positions.
+    if (f.related) f.related = f.related.map((r) => (r.uri !== undefined ? r : { ...r, range: view.toSourceRange(r.range) }));
     if (f.fix) {
       const edits = f.fix.edits.map((e) => view.toSourceEdit(e));
       if (edits.every((e) => e !== undefined)) f.fix = { ...f.fix, edits: edits };

@@ -32,6 +32,10 @@ import { rule as markupResidue } from './markup-residue';
 import { rule as concludedExceeds } from './concluded-exceeds';
 import { rule as legacyTextTable } from './legacy-text-table';
 import { rule as numberFormat } from './number-format';
+import { rule as crossYearCarryover } from './cross-year-carryover';
+import { rule as crossYearDocuments } from './cross-year-documents';
+import { rule as crossYearCumulative } from './cross-year-cumulative';
+import { rule as crossYearProse } from './cross-year-prose';
 
 export const ALL_RULES: readonly Rule[] = [
   inputQuality,
@@ -65,6 +69,10 @@ export const ALL_RULES: readonly Rule[] = [
   concludedExceeds,
   legacyTextTable,
   numberFormat,
+  crossYearCarryover,
+  crossYearDocuments,
+  crossYearCumulative,
+  crossYearProse,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -17,6 +17,7 @@ import { rowKey } from '../facts/table-labels';
 import type { Rule, RuleContext } from './types';
 import { decimalsOf, differenceText, formatAmount, sameAmount, sumOf, termOf, type Term } from '../analysis/table-arith';
 import { runningTotalViolations } from '../facts/running-totals';
+import { cumulativeMismatches } from '../crossyear/cumulative';
 
 const TOTAL_KEYS = new Set(['合计', '总计', '小计', '总数', '共计']);
 const QIZHONG = /^\s*其中\s*[:：,，]?\s*/;
@@ -75,7 +76,10 @@ export const rule: Rule = {
       };
       checkTotalRows(table.rows, covered, sums);
       checkTotalColumns(table.rows, covered, sums);
-      checkBreakdowns(ctx, table.rows, covered, sums, wrong);
+      // A 历年累计 that last year's report contradicts (cross-year-cumulative) is the cell a breakdown
+      // it breaks is blamed on: the two findings meet on it and are merged.
+      const contradicted = new Set(ctx.previous && !ctx.recovered ? cumulativeMismatches(table, ctx.previous).map((m) => m.row.cumulative) : []);
+      checkBreakdowns(ctx, table.rows, covered, sums, wrong, contradicted);
     }
   },
 };
@@ -245,7 +249,7 @@ function itemLabel(row: TableRow): string {
   return '';
 }
 
-function checkBreakdowns(ctx: RuleContext, rows: TableRow[], covered: Set<TableRow>, reportSum: SumReporter, wrong: Set<Cell>): void {
+function checkBreakdowns(ctx: RuleContext, rows: TableRow[], covered: Set<TableRow>, reportSum: SumReporter, wrong: Set<Cell>, contradicted: Set<Cell>): void {
   for (let i = 0; i + 1 < rows.length; i++) {
     const parent = rows[i];
     const first = rows[i + 1];
@@ -297,6 +301,15 @@ function checkBreakdowns(ctx: RuleContext, rows: TableRow[], covered: Set<TableR
       if (wrong.has(total.cell)) return;
       for (const t of terms) {
         if (t.value <= total.value + 1e-9 || wrong.has(t.cell)) continue;
+        if (contradicted.has(total.cell)) {
+          ctx.report({
+            message: `${where}总数 ${formatAmount(total.value, total.decimals)} 小于其中项「${t.name}」${formatAmount(t.value, t.decimals)}，分项不能超过总数`,
+            range: numberRange(total.cell),
+            related: [{ range: numberRange(t.cell), message: `其中项：${t.cell.text}` }],
+            data: { expected: `≥ ${t.value}`, actual: total.value, formula: '其中项 ≤ 总数' },
+          });
+          continue;
+        }
         ctx.report({
           message: `${where}其中项「${t.name}」${formatAmount(t.value, t.decimals)} 大于总数 ${formatAmount(total.value, total.decimals)}，分项不能超过总数`,
           range: numberRange(t.cell),

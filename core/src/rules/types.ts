@@ -5,6 +5,7 @@ import type { Range, ReportDocument, TextEdit } from '../model';
 import type { Profile, ProfileChoice } from '../profiles/types';
 import type { ReportFacts } from '../facts/types';
 import type { CheckCache } from '../check-cache';
+import type { PreviousReport } from '../crossyear/summary';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -30,6 +31,12 @@ export interface RuleMeta {
 export interface RelatedInfo {
   range: Range;
   message: string;
+  /**
+   * Set when the place is in another file (the previous year's report, see crossyear/): its URI
+   * (or its path, when the caller gave no URI) and the name the user reads. Unset: this document.
+   */
+  uri?: string;
+  file?: string;
 }
 
 export interface Fix {
@@ -66,6 +73,13 @@ export interface RuleContext {
   cache: CheckCache;
   /** The draft is plain text, not markup: a fix inserts no pipes or comments. */
   plainText: boolean;
+  /**
+   * The same agency's report for the year before, when the caller found it (the cross-year rules
+   * run only then); already checked to be for the year before this one's, when both years are known.
+   */
+  previous?: PreviousReport;
+  /** The model is of a recovered view (a page that lost its line breaks): local tables are digit runs split by guesswork. */
+  recovered?: boolean;
   /** A closure the engine makes per rule: rules destructure it from the context. */
   report: (finding: FindingInput) => void;
 }

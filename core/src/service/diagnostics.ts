@@ -1,5 +1,5 @@
 // Findings → LSP-shaped diagnostics. The diagnostic code is the rule id and links to the rule's
-// documentation; related locations point into the same document.
+// documentation; related locations point into the same document, or into the previous year's report.
 
 import type { Finding, Severity } from '../rules/types';
 import type { Diagnostic, DiagnosticSeverity as Severities } from 'vscode-languageserver-types';
@@ -42,7 +42,8 @@ export function toDiagnostic(f: Finding, uri: string, index: number, docsUrl: st
     data: { index } satisfies DiagnosticData,
   };
   if (f.related?.length) {
-    d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+    // A place in the previous year's report names that file (crossyear/); every other one is in this document.
+    d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
   }
   return d;
 }

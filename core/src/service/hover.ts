@@ -83,7 +83,8 @@ function cellHover(result: CheckResult, pos: Position): MarkdownHover | undefine
   const sumOnly = (f: (typeof result.findings)[number]) => f.ruleId === 'table-balance' && f.data?.expected === undefined;
   for (const f of result.findings) {
     if (sumOnly(f) || rangeContains(f.range, pos) || seen.has(f.message)) continue;
-    if (f.related?.some((r) => rangeContains(r.range, pos))) {
+    // A place in another file (the previous year's report) is not a place of this document.
+    if (f.related?.some((r) => r.uri === undefined && rangeContains(r.range, pos))) {
       seen.add(f.message);
       lines.push(`另见：${f.message}`);
     }
