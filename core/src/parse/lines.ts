@@ -14,14 +14,28 @@ export function splitLines(text: string): SplitText {
   const lines: string[] = [];
   const eols: string[] = [];
   const lineStarts: number[] = [];
-  const re = /\r\n|\r|\n/g;
+  // Without a regex: no match array per line, and the line ends are three shared strings. Most
+  // drafts end their lines with LF alone, found by indexOf.
   let start = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    lineStarts.push(start);
-    lines.push(text.slice(start, m.index));
-    eols.push(m[0]);
-    start = m.index + m[0].length;
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lineStarts.push(start);
+      lines.push(text.slice(start, i));
+      eols.push('\n');
+      start = i + 1;
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      lineStarts.push(start);
+      lines.push(text.slice(start, i));
+      if (c === 13 && text.charCodeAt(i + 1) === 10) {
+        eols.push('\r\n');
+        i++;
+      } else eols.push(c === 13 ? '\r' : '\n');
+      start = i + 1;
+    }
   }
   lineStarts.push(start);
   lines.push(text.slice(start));

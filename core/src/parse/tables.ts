@@ -37,7 +37,6 @@ export function isDelimiterRow(line: string): boolean {
  * bounds are found by character codes so that each cell costs one string (its trimmed text).
  */
 function splitPipeCells(line: string, ln: number): Cell[] {
-  const cells: Cell[] = [];
   const bounds: number[] = [-1];
   let escaped = false;
   for (let i = 0; i < line.length; i++) {
@@ -50,25 +49,34 @@ function splitPipeCells(line: string, ln: number): Cell[] {
     if (c === 124 /* | */) bounds.push(i);
   }
   bounds.push(line.length);
-  for (let k = 0; k + 1 < bounds.length; k++) {
+  const isBlank = (k: number) => {
+    for (let i = bounds[k] + 1; i < bounds[k + 1]; i++) if (!isSpace(line.charCodeAt(i))) return false;
+    return true;
+  };
+  // Outer pipes make no empty cells: the first and last slots are left out when blank.
+  let firstChar = 0;
+  while (firstChar < line.length && isSpace(line.charCodeAt(firstChar))) firstChar++;
+  let lastChar = line.length - 1;
+  while (lastChar >= 0 && isSpace(line.charCodeAt(lastChar))) lastChar--;
+  let first = 0;
+  let end = bounds.length - 1;
+  if (line.charCodeAt(firstChar) === 124 && end > 0 && isBlank(0)) first = 1;
+  if (lastChar >= 0 && line.charCodeAt(lastChar) === 124 && end > first && isBlank(end - 1)) end--;
+  // Sized once: an array grown by push keeps room for 17 cells, and a draft keeps every row.
+  const cells: Cell[] = new Array<Cell>(end - first);
+  for (let k = first; k < end; k++) {
     const start = bounds[k] + 1;
     let from = start;
     let to = bounds[k + 1];
     while (from < to && isSpace(line.charCodeAt(from))) from++;
     while (to > from && isSpace(line.charCodeAt(to - 1))) to--;
     if (from === to) {
-      cells.push(makeCell('', start, start, ln));
+      cells[k - first] = makeCell('', start, start, ln);
       continue;
     }
     const text = line.slice(from, to);
-    cells.push(makeCell(escaped ? text.replace(/\\\|/g, '|') : text, from, to, ln));
+    cells[k - first] = makeCell(escaped ? text.replace(/\\\|/g, '|') : text, from, to, ln);
   }
-  let firstChar = 0;
-  while (firstChar < line.length && isSpace(line.charCodeAt(firstChar))) firstChar++;
-  let lastChar = line.length - 1;
-  while (lastChar >= 0 && isSpace(line.charCodeAt(lastChar))) lastChar--;
-  if (line.charCodeAt(firstChar) === 124 && cells.length && cells[0].text === '') cells.shift();
-  if (lastChar >= 0 && line.charCodeAt(lastChar) === 124 && cells.length && cells[cells.length - 1].text === '') cells.pop();
   return cells;
 }
 
@@ -155,8 +163,44 @@ class FigureCell implements Cell, NumberValue {
   }
 }
 
+/** An empty cell (a blank value, or merged-cell padding): like FigureCell, its own NumberValue. */
+class BlankCell implements Cell, NumberValue {
+  constructor(
+    private readonly ln: number,
+    private readonly at: number,
+  ) {}
+  get text(): string {
+    return '';
+  }
+  get norm(): string {
+    return '';
+  }
+  get number(): NumberValue {
+    return this;
+  }
+  get kind(): NumberKind {
+    return 'blank';
+  }
+  get value(): null {
+    return null;
+  }
+  get raw(): string {
+    return '';
+  }
+  get unit(): string | undefined {
+    return undefined;
+  }
+  get decimals(): number {
+    return 0;
+  }
+  get range(): Range {
+    return lineRange(this.ln, this.at, this.at);
+  }
+}
+
 /** A cell from its trimmed text; `start`/`end` are its columns (the slot start when empty). */
 function makeCell(text: string, start: number, end: number, ln: number): Cell {
+  if (text === '') return new BlankCell(ln, start);
   const bare = bareInteger(text);
   if (bare >= 0) return new FigureCell(text, bare, ln, start, end);
   const v = readValueCell(text);
@@ -182,17 +226,21 @@ function makeRow(cells: Cell[], ln: number, lineText: string, labelColumns: numb
   // cells (| 四、结转下年度继续办理 | | | 0 |), not blank values.
   let split = lastLabelIndex(cells) + 1;
   while (split < labelColumns && split < cells.length && !cells[split].text) split++;
-  const labels: Cell[] = [];
-  const values: Cell[] = [];
-  cells.forEach((c, i) => {
-    if (i < split) {
-      if (c.text) labels.push(c);
-    } else values.push(c);
-  });
+  // Arrays of the exact size (the model keeps them for the whole check): the values are the cells
+  // from the split on, the labels the non-empty cells before it.
+  let labelCount = 0;
+  for (let i = 0; i < split; i++) if (cells[i].text) labelCount++;
+  let labels: Cell[];
+  if (labelCount === split) labels = cells.slice(0, split);
+  else {
+    labels = new Array<Cell>(labelCount);
+    for (let i = 0, k = 0; i < split; i++) if (cells[i].text) labels[k++] = cells[i];
+  }
+  let values = cells.slice(split);
   // A row that is all blanks carries no values; an all-label row is a header.
   const hasValue = values.some((v) => v.number && v.number.kind !== 'blank');
   const isHeaderLike = !hasValue;
-  if (isHeaderLike && values.every((v) => !v.text)) values.length = 0;
+  if (isHeaderLike && values.every((v) => !v.text)) values = [];
   let from = 0;
   while (from < lineText.length && isSpace(lineText.charCodeAt(from))) from++;
   let to = lineText.length;

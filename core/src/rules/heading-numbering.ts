@@ -155,14 +155,31 @@ function withUnheaded(ctx: RuleContext, group: Heading[], parent: Section | unde
   if (re) {
     const from = parent ? parent.range.start.line : 0;
     const to = parent ? parent.range.end.line : ctx.doc.lines.length - 1;
-    for (const p of ctx.doc.paragraphs) {
+    // Paragraphs are in line order: start at the parent's first line instead of scanning the
+    // whole document for every group (a compilation of many reports has thousands of groups).
+    const paragraphs = ctx.doc.paragraphs;
+    for (let i = firstAfter(paragraphs, from); i < paragraphs.length; i++) {
+      const p = paragraphs[i];
       const line = p.range.start.line;
-      if (line <= from || line > to || p.runInOf) continue;
+      if (line > to) break;
+      if (p.runInOf) continue;
       const m = re.exec(p.text);
       if (m) items.push({ ordinal: style === 'arabic' || style === 'paren-arabic' ? Number(m[1]) : cnValue(m[1]), heading: false, line });
     }
   }
   return items.sort((a, b) => a.line - b.line);
+}
+
+/** Index of the first paragraph that starts below `line` (paragraphs sorted by line). */
+function firstAfter(paragraphs: readonly { range: Range }[], line: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (paragraphs[mid].range.start.line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function cnValue(s: string): number {

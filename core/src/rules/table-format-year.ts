@@ -47,12 +47,13 @@ function computeMarkers(profile: Profile): Marker[] {
     message: m.message,
   }));
   const own = ownWords(profile);
+  const ownList = [...own]; // once, not a fresh array for every foreign word
   for (const [id, format] of Object.entries(FORMAT_TABLES)) {
     if (id === profile.id) continue;
     for (const t of format.tables)
       for (const word of t.signature) {
         const key = normalizeLabel(word);
-        if (own.has(key) || [...own].some((o) => o.includes(key)) || out.some((m) => m.key === key)) continue;
+        if (own.has(key) || ownList.some((o) => o.includes(key)) || out.some((m) => m.key === key)) continue;
         out.push({ key, text: word, belongsTo: id });
       }
   }
