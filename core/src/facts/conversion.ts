@@ -35,8 +35,11 @@ export function findConversionTrace(doc: ReportDocument): ConversionTrace | unde
   let last = 0;
   for (let l = 0; l < doc.lines.length; l++) {
     // A comment at the end (a directive, a test's marker) leaves it a page-number line.
-    if (doc.lines[l].length > 200) continue; // the comment pattern is only ever run on short lines
-    const line = doc.lines[l].replace(TRAILING_COMMENT, '');
+    const raw = doc.lines[l];
+    // A page number is a short line; with a comment at its end (a directive, a test's marker) it
+    // is one once the comment is taken off (the pattern only ever runs on short lines that hold one).
+    if (raw.length > 20 && (raw.length > 200 || !raw.includes('<!--'))) continue;
+    const line = raw.length > 20 ? raw.replace(TRAILING_COMMENT, '') : raw;
     if (line.length > 20) continue;
     const m = PAGE_MARK.exec(line);
     if (!m) continue;
