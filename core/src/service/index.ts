@@ -11,6 +11,7 @@ import { toDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { documentSymbols } from './symbols';
+import { foldingInSource, hoverInSource, symbolsInSource } from './view-mapping';
 import { reportOverview } from './overview';
 
 export type { CompletionItem, Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
@@ -41,10 +42,11 @@ export function createLanguageService(): LanguageService {
   return {
     analyse: (text, options) => check(text, options),
     diagnostics: toDiagnostics,
-    documentSymbols,
-    foldingRanges,
+    // A recovered view's positions are not the editor's: mapped once, here (view-mapping.ts).
+    documentSymbols: (result) => symbolsInSource(result, documentSymbols(result)),
+    foldingRanges: (result) => foldingInSource(result, foldingRanges(result)),
     completions,
-    hover,
+    hover: (result, pos) => hoverInSource(result, pos, hover),
     codeActions,
     fixAll,
     overview: reportOverview,
