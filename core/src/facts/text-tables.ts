@@ -28,12 +28,10 @@ const GAP = 12;
 function rowKeys(spec: TableSpec): string[] {
   const keys = new Set<string>();
   const labels = [...spec.rows.flatMap((r) => [r.label, ...(r.aliases ?? [])]), ...spec.columns.map((c) => c.label), ...spec.signature];
-  {
-    for (const label of labels) {
-      // The label up to its first parenthesis: 「（二）部分公开（区分处理的…）」 breaks inside the remark.
-      const key = labelKey(label.replace(/[（(][^（）()]*[）)]\s*$/, '')).slice(0, KEY_LENGTH);
-      if (key.length >= MIN_KEY) keys.add(key);
-    }
+  for (const label of labels) {
+    // The label without a remark in brackets at its end: 「（二）部分公开（区分处理的…）」 breaks inside it.
+    const key = labelKey(label.replace(/[（(][^（）()]*[）)]\s*$/, '')).slice(0, KEY_LENGTH);
+    if (key.length >= MIN_KEY) keys.add(key);
   }
   return [...keys];
 }
