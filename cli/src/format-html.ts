@@ -53,6 +53,8 @@ export interface ReportRow {
   /** undefined: the format has no tables; else findings on the tables' figures, and what was read. */
   tables?: { findings: number; found: number; unreadable: number };
   crossYear: number;
+  /** The previous year's report compared with, as named in the findings (absent: none was at hand). */
+  previous?: string;
   counts: Record<Finding['severity'], number>;
 }
 
@@ -64,7 +66,9 @@ export function reportRow(r: CheckResult): ReportRow {
   for (const f of r.findings) {
     counts[f.severity]++;
     if (BALANCE_RULES.has(f.ruleId)) balance++;
-    if (f.ruleId.startsWith(CROSS_YEAR_PREFIX)) crossYear++;
+    // A finding two rules made on the same words (same-words.ts) counts for the cross-year one too.
+    const ids = [f.ruleId, ...((f.data?.alsoFoundBy as string[] | undefined) ?? [])];
+    if (ids.some((id) => id.startsWith(CROSS_YEAR_PREFIX))) crossYear++;
   }
   const required = profile.parts.filter((p) => !p.optional).length;
   // Judged as part-missing judges (a part written inside another one counts in the old formats),
@@ -79,6 +83,7 @@ export function reportRow(r: CheckResult): ReportRow {
     parts: profile.annualReport && required ? { present: required - missing, required } : undefined,
     tables: profile.tables.length ? { findings: balance, found: r.facts.nationalTables.length, unreadable: r.facts.unreadableTables.length } : undefined,
     crossYear,
+    previous: r.previous?.file,
     counts,
   };
 }
@@ -123,7 +128,11 @@ export class HtmlReporter {
       `<td>${escapeHtml(row.profile)}</td>`,
       partsCell(row),
       tablesCell(row),
-      row.crossYear ? `<td class="num bad" title="与上年度报告比对发现的不一致">${row.crossYear}</td>` : `<td class="num none" title="没有跨年度核对的发现">—</td>`,
+      row.crossYear
+        ? `<td class="num bad" title="与上年度报告比对发现的不一致">${row.crossYear}</td>`
+        : row.previous
+          ? `<td class="num ok" title="已与上年度报告 ${escapeHtml(row.previous)} 比对，未发现不一致">✓</td>`
+          : `<td class="num none" title="没有找到同一机关上一年度的报告，未作跨年度核对">—</td>`,
       `<td class="num${c.error ? ' error' : ''}">${c.error}</td>`,
       `<td class="num${c.warning ? ' warning' : ''}">${c.warning}</td>`,
       `<td class="num">${c.info + c.hint}</td>`,
@@ -172,7 +181,7 @@ ${REVIEW_PAGE_MARK} ${escapeHtml(this.info.version)}">
 <ul class="facts" data-exit-code="${exitCode}">
 ${facts.map((f) => `<li>${f}</li>`).join('\n')}
 </ul>
-<p class="legend">法定部分：识别出的部分数 / 该格式要求的部分数。统计表：✓ 为合计与勾稽关系相符，数字为不相符之处的个数，— 为该格式无统计表。跨年度核对：与同一机关上年度报告比对发现的不一致数，— 为没有。点击文件名查看每个问题及其算式。</p>
+<p class="legend">法定部分：识别出的部分数 / 该格式要求的部分数。统计表：✓ 为合计与勾稽关系相符，数字为不相符之处的个数，— 为该格式无统计表。跨年度核对：与同一机关上年度报告比对发现的不一致数，✓ 为比对后未发现不一致，— 为没有找到上年度的报告。点击文件名查看每个问题及其算式。</p>
 <table class="reports">
 <thead><tr>${COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr></thead>
 <tbody>

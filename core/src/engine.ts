@@ -82,6 +82,8 @@ export interface CheckResult {
   facts: ReportFacts;
   findings: Finding[];
   ruleFailures: RuleFailure[];
+  /** The previous year's report the cross-year rules compared with (absent: none given, or not the year before). */
+  previous?: PreviousReport;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -175,7 +177,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       ruleRank.get(a.ruleId)! - ruleRank.get(b.ruleId)!,
   );
-  return { text, doc, view, choice, facts, findings: mergeSameWords(findings), ruleFailures };
+  return { text, doc, view, choice, facts, findings: mergeSameWords(findings), ruleFailures, ...(previous && { previous }) };
 }
 
 /** Session memo: the rules stopped by their budget on this document, and its length then. */

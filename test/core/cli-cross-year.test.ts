@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pairFiles } from '../../cli/src/pairing';
+import { readReviewPage } from './review-page';
 
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');
 const SERIES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'series');
@@ -43,6 +44,17 @@ describe('nianbao check: cross-year', () => {
     assert.match(carry.related[0].uri, /^file:\/\/.*\/b\.md$/);
     // 2022 has no predecessor, 2024 follows 2023 as written.
     for (const f of ['b.md', 'c.md']) assert.deepEqual(records.find((x) => x.file === f).findings, [], f);
+  });
+
+  test('the review page says per report whether it was compared: the count, ✓ (compared, nothing found) or — (no previous report)', () => {
+    const dir = folder({ 'b.md': '青禾市自然资源局-2022.nianbao.md', 'a.md': '青禾市自然资源局-2023.nianbao.md', 'c.md': '青禾市自然资源局-2024.nianbao.md' });
+    const r = run(['check', '.', '--format', 'html'], dir);
+    const page = readReviewPage(r.stdout);
+    const column = page.headers.indexOf('跨年度核对');
+    const cell = (file: string) => page.rows.find((row) => row.includes(file))![column];
+    assert.equal(cell('a.md'), '3', 'three cross-year findings in 2023');
+    assert.equal(cell('c.md'), '✓', '2024 compared with 2023, nothing found');
+    assert.equal(cell('b.md'), '—', '2022 has no predecessor');
   });
 
   test('--no-previous: no pairing, no cross-year finding', () => {
