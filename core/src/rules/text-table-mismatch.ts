@@ -6,11 +6,12 @@
 // the compared cell, table-balance names the wrong cell (these figures are its evidence, see
 // table-blame.ts) and this rule stays silent. One mistake, one finding.
 
-import type { Cell, Heading, Paragraph, ReportDocument } from '../model';
+import type { Cell, Paragraph, ReportDocument } from '../model';
 import type { NationalTable } from '../facts/types';
 import type { Rule } from './types';
 import { paragraphRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
+import { headingAbove } from '../analysis/prose/keyword-figures';
 import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
 import { CheckCache, memoKey } from '../check-cache';
 import { doubtfulCells, tableBlames, type ProseFigure } from '../analysis/table-blame';
@@ -110,24 +111,6 @@ function targetFor(topic: Topic, tables: NationalTable[]): Target | undefined {
       return single(pro, topic, col, `表二“${row.spec.label}”${col === 'issued' ? '本年制发件数' : '本年新制作/新公开数量'}`);
     }
   }
-}
-
-/** The nearest heading above a paragraph (its own run-in heading first). */
-function headingOf(doc: ReportDocument, p: Paragraph): Heading | undefined {
-  if (p.runInOf) return p.runInOf;
-  // Binary search: headings are in line order, and a 10 MB draft has thousands of each.
-  const line = p.range.start.line;
-  let lo = 0;
-  let hi = doc.headings.length - 1;
-  let found: Heading | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.headings[mid].line <= line) {
-      found = doc.headings[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 interface Claim {
@@ -253,7 +236,7 @@ export const rule: Rule = {
 function* tableClaims(cache: CheckCache, doc: ReportDocument): Generator<{ paragraph: Paragraph; claim: Claim }> {
   for (const paragraph of doc.paragraphs) {
     if (!ANY_KEYWORD.test(paragraph.text)) continue; // no claim possible: no heading to look up either
-    const heading = headingOf(doc, paragraph);
+    const heading = headingAbove(doc, paragraph);
     for (const claim of findClaims(cache, paragraph.text, heading?.title ?? '')) yield { paragraph, claim };
   }
 }
