@@ -335,6 +335,18 @@ describe('nianbao-language-server over stdio', () => {
   });
 });
 
+/** Opens the 2023 draft in `folder` as the workspace and checks that a config turned part-missing off, the other rules still running. */
+async function openDraftWithPartMissingOff(client: TestClient, folder: string): Promise<{ folderUri: string; uri: string }> {
+  const folderUri = pathToFileURL(folder).href;
+  await client.initialize(folderUri);
+  const uri = `${folderUri}/draft.nianbao.md`;
+  await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text: DRAFT_2023 } });
+  const first = await client.diagnosticsFor(uri, 1);
+  assert.ok(first.diagnostics.some((d) => d.code === 'table-balance'), 'other rules still run');
+  assert.ok(!first.diagnostics.some((d) => d.code === 'part-missing'), 'part-missing is off by the config file');
+  return { folderUri, uri };
+}
+
 describe('workspace nianbao.config.json', () => {
   let client: TestClient;
   let folder: string;
@@ -352,13 +364,7 @@ describe('workspace nianbao.config.json', () => {
   });
 
   test('its rule settings apply to documents in the folder, and edits to it re-check', async () => {
-    const folderUri = pathToFileURL(folder).href;
-    await client.initialize(folderUri);
-    const uri = `${folderUri}/draft.nianbao.md`;
-    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text: DRAFT_2023 } });
-    const first = await client.diagnosticsFor(uri, 1);
-    assert.ok(first.diagnostics.some((d) => d.code === 'table-balance'), 'other rules still run');
-    assert.ok(!first.diagnostics.some((d) => d.code === 'part-missing'), 'part-missing is off by the config file');
+    const { folderUri, uri } = await openDraftWithPartMissingOff(client, folder);
 
     const before = client.published.length;
     writeFileSync(join(folder, 'nianbao.config.json'), JSON.stringify({ rules: {} }));
@@ -384,13 +390,7 @@ describe('a nianbao.config.json in a folder above the workspace', () => {
     writeFileSync(join(parent, 'nianbao.config.json'), JSON.stringify({ rules: { 'part-missing': 'off' } }));
     const client = new TestClient({});
     try {
-      const folderUri = pathToFileURL(folder).href;
-      await client.initialize(folderUri);
-      const uri = `${folderUri}/draft.nianbao.md`;
-      await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text: DRAFT_2023 } });
-      const first = await client.diagnosticsFor(uri, 1);
-      assert.ok(first.diagnostics.some((d) => d.code === 'table-balance'), 'other rules still run');
-      assert.ok(!first.diagnostics.some((d) => d.code === 'part-missing'), 'part-missing is off by the parent folder\'s config');
+      await openDraftWithPartMissingOff(client, folder);
       const named = client.logs.find((l) => l.includes('使用配置文件'));
       assert.ok(named, `the log says which config applied: ${client.logs.join(' | ')}`);
       assert.ok(named.includes(join(parent, 'nianbao.config.json')) && named.includes('part-missing'), named);
