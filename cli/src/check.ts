@@ -3,13 +3,13 @@
 // its turn but the counts, so a province's folder is checked in the memory of one report.
 
 import * as path from 'node:path';
-import { check, type ResolvedConfig, type Rule } from '../../core/src/index';
+import { check, createSharedMemos, type ResolvedConfig, type Rule } from '../../core/src/index';
 import { readReport } from './readers';
 import { walkTargets, type Target } from './files';
 import { addToTotals, createReporter, emptyTotals, type FileOutcome, type Format } from './format';
 import type { Lang } from './locale';
 import { openDestination, yieldToEventLoop } from './output';
-import { prepareCrossYear, type CrossYear } from './pairing';
+import { prepareCrossYear, type CrossYear, type RunSettings } from './pairing';
 
 export interface CheckCommand {
   targets: readonly string[];
@@ -55,8 +55,10 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
   let failed = false;
   let yielded = Date.now();
   await out.write(reporter.begin());
+  // One store of profile indexes and label keys for the whole run: every report of a folder needs the same.
+  const run: RunSettings = { config: cmd.config, profile: cmd.profile, shared: createSharedMemos() };
   const crossYear = prepareCrossYear(
-    { previous: cmd.previous, enabled: cmd.crossYear !== false, cwd: cmd.cwd, config: cmd.config, profile: cmd.profile },
+    { previous: cmd.previous, enabled: cmd.crossYear !== false, cwd: cmd.cwd, run },
     () => targetFiles(cmd.targets),
     (message) => process.stderr.write(`nianbao: ${message}\n`),
   );
@@ -65,7 +67,7 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
       process.stderr.write(`${shown(target.file, cmd.cwd)}: ${target.message}\n`);
       continue;
     }
-    const outcome = checkTarget(target, cmd, totals, crossYear);
+    const outcome = checkTarget(target, cmd.cwd, run, totals, crossYear);
     addToTotals(totals, outcome);
     if (!failed && (outcome.error || outcome.result!.findings.some((f) => f.severity === 'error'))) {
       failed = true;
@@ -89,9 +91,9 @@ function* targetFiles(targets: readonly string[]): Generator<string> {
   for (const t of walkTargets(targets)) if (t.kind === 'file') yield t.file;
 }
 
-function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cmd: CheckCommand, totals: { decodeNotes: number }, crossYear: CrossYear): FileOutcome {
-  const absolute = path.resolve(cmd.cwd, target.file);
-  const file = shown(target.file, cmd.cwd);
+function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cwd: string, run: RunSettings, totals: { decodeNotes: number }, crossYear: CrossYear): FileOutcome {
+  const absolute = path.resolve(cwd, target.file);
+  const file = shown(target.file, cwd);
   if (target.kind === 'missing') return { file, absolute, error: target.message };
   let report;
   try {
@@ -106,7 +108,7 @@ function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cmd: CheckCom
   const plainText = !report.source && path.extname(target.file).toLowerCase() === '.txt';
   try {
     const previous = crossYear.previousFor(target.file);
-    const result = check(report.text, { profile: cmd.profile, config: cmd.config, plainText, previous });
+    const result = check(report.text, { profile: run.profile, config: run.config, shared: run.shared, plainText, previous });
     crossYear.checked(target.file, result);
     return { file, absolute, source: report.source, result };
   } catch (e) {

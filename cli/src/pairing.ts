@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { agencyAliases, check, identityOfText, isPredecessor, pairByIdentity, summarise } from '../../core/src/index';
-import type { AgencyAliases, CheckResult, PreviousReport, ReportIdentity, ResolvedConfig } from '../../core/src/index';
+import type { AgencyAliases, CheckResult, PreviousReport, ReportIdentity, ResolvedConfig, SharedMemos } from '../../core/src/index';
 import { decodeText } from './decode';
 import { readReport } from './readers';
 
@@ -66,13 +66,20 @@ function placeOf(file: string, cwd: string): { file: string; uri: string } {
   return { file: path.relative(cwd, absolute) || file, uri: pathToFileURL(absolute).href };
 }
 
+/** How the run checks files, for the summaries too: its config, the profile forced, its shared memos. */
+export interface RunSettings {
+  config: ResolvedConfig;
+  profile?: string;
+  shared?: SharedMemos;
+}
+
 /** The summary of a file checked only for it (no rules run: the facts are all it needs). */
-export function summariseFile(file: string, cwd: string, config: ResolvedConfig, profile?: string): PreviousReport | undefined {
+export function summariseFile(file: string, cwd: string, run: RunSettings): PreviousReport | undefined {
   try {
     const report = readReport(file);
     const plainText = !report.source && path.extname(file).toLowerCase() === '.txt';
-    const result = check(report.text, { profile, config, plainText, rules: [] });
-    return summarise(result, placeOf(file, cwd), agencyAliases(config.agencies));
+    const result = check(report.text, { profile: run.profile, config: run.config, shared: run.shared, plainText, rules: [] });
+    return summarise(result, placeOf(file, cwd), agencyAliases(run.config.agencies));
   } catch {
     return undefined;
   }
@@ -91,11 +98,10 @@ export class PreviousReports {
   constructor(
     private readonly pairs: ReadonlyMap<string, string>,
     private readonly cwd: string,
-    private readonly config: ResolvedConfig,
-    private readonly profile?: string,
+    private readonly run: RunSettings,
   ) {
     for (const before of pairs.values()) this.successors.set(before, (this.successors.get(before) ?? 0) + 1);
-    this.aliases = agencyAliases(config.agencies);
+    this.aliases = agencyAliases(run.config.agencies);
   }
 
   /** The summary of the file's predecessor, if it has one among the targets. */
@@ -104,7 +110,7 @@ export class PreviousReports {
     if (!before) return undefined;
     let summary = this.kept.get(before);
     if (!summary) {
-      summary = summariseFile(before, this.cwd, this.config, this.profile);
+      summary = summariseFile(before, this.cwd, this.run);
       if (summary) this.kept.set(before, summary);
     }
     this.release(before);
@@ -136,13 +142,12 @@ export function explicitPrevious(
   previousFile: string,
   target: string,
   cwd: string,
-  config: ResolvedConfig,
-  profile?: string,
+  run: RunSettings,
 ): { previous?: PreviousReport; note?: string } {
-  const previous = summariseFile(previousFile, cwd, config, profile);
+  const previous = summariseFile(previousFile, cwd, run);
   const shown = placeOf(previousFile, cwd).file;
   if (!previous) return { note: `--previous ${shown}：无法读取，未作跨年度检查` };
-  const aliases = agencyAliases(config.agencies);
+  const aliases = agencyAliases(run.config.agencies);
   const here = identityOfFile(target, aliases);
   const there = previous.identity;
   if (here && there && !isPredecessor(here, there)) {
@@ -165,7 +170,7 @@ const NO_CROSS_YEAR: CrossYear = { previousFor: () => undefined, checked: () => 
  * predecessors found among the target files. `files` lists them (walked once more by the caller).
  */
 export function prepareCrossYear(
-  options: { previous?: string; enabled: boolean; cwd: string; config: ResolvedConfig; profile?: string },
+  options: { previous?: string; enabled: boolean; cwd: string; run: RunSettings },
   files: () => Iterable<string>,
   warn: (message: string) => void,
 ): CrossYear {
@@ -173,13 +178,13 @@ export function prepareCrossYear(
   if (options.previous !== undefined) {
     const [target] = files();
     if (target === undefined) return NO_CROSS_YEAR;
-    const { previous, note } = explicitPrevious(options.previous, target, options.cwd, options.config, options.profile);
+    const { previous, note } = explicitPrevious(options.previous, target, options.cwd, options.run);
     if (note) warn(note);
     return { previousFor: (file) => (file === target ? previous : undefined), checked: () => {} };
   }
   const list = [...files()];
   if (list.length < 2) return NO_CROSS_YEAR;
-  const pairs = pairFiles(list, agencyAliases(options.config.agencies));
+  const pairs = pairFiles(list, agencyAliases(options.run.config.agencies));
   if (pairs.size === 0) return NO_CROSS_YEAR;
-  return new PreviousReports(pairs, options.cwd, options.config, options.profile);
+  return new PreviousReports(pairs, options.cwd, options.run);
 }

@@ -7,18 +7,28 @@
 // checked before. With a session (an editor's open document, see session.ts) the memos are the
 // session's generational ones and carry over to the next check, so a keystroke recomputes only what
 // it changed. Every memoised value is a pure function of its key, so results never depend on history.
+//
+// A key declared `shared` memoises a function of profile data or of a short label alone (never of
+// a document): with a run's SharedMemos (shared-memos.ts) its values outlive the check and serve
+// the next report of a folder.
 
 import type { CheckSession, Memo } from './session';
+import type { SharedMemos } from './shared-memos';
 
 /** A named, memoised pure function; the token itself holds nothing (its memo lives in a cache). */
 export interface MemoKey<K, V> {
   readonly name: string;
   readonly compute: (key: K, cache: CheckCache) => V;
+  /** The value depends on profile data or a label alone: a run's shared memos may keep it. */
+  readonly shared: boolean;
 }
 
-/** Declares a memoised function; call it with `cache.get(key, argument)`. */
-export function memoKey<K, V>(name: string, compute: (key: K, cache: CheckCache) => V): MemoKey<K, V> {
-  return Object.freeze({ name, compute });
+/**
+ * Declares a memoised function; call it with `cache.get(key, argument)`. `shared`: its argument is
+ * profile data (a profile, a spec) or a label, and its value depends on nothing else.
+ */
+export function memoKey<K, V>(name: string, compute: (key: K, cache: CheckCache) => V, options: { shared?: boolean } = {}): MemoKey<K, V> {
+  return Object.freeze({ name, compute, shared: options.shared === true });
 }
 
 /** Thrown when a rule's time budget ran out: at a report() or at the next memoised computation. */
@@ -33,11 +43,22 @@ export class CheckCache {
   /** When the rule under way must stop (performance.now() ms); set by the engine around each rule. */
   deadline = Infinity;
 
-  constructor(readonly session?: CheckSession) {}
+  constructor(
+    readonly session?: CheckSession,
+    readonly shared?: SharedMemos,
+  ) {}
 
   /** The memo owned by `owner` for this check (or, in a session, carried between checks). */
   memo<K, V>(owner: object): Memo<K, V> {
     return this.session ? this.session.memo<K, V>(owner) : this.local<K, V>(owner);
+  }
+
+  /**
+   * For values of profile data or labels alone: the run's shared memo when there is one, else one
+   * for this check only (as `local`, since its keys may grow with every edit in a session).
+   */
+  sharedOrLocal<K, V>(owner: object): Memo<K, V> {
+    return this.shared ? this.shared.memo<K, V>(owner) : this.local<K, V>(owner);
   }
 
   /** A memo for this check only, even in a session (for memos whose keys grow with every edit). */
@@ -60,7 +81,7 @@ export class CheckCache {
 
   /** `key.compute(argument)`, computed once per check (or session generation) and argument. */
   get<K, V>(key: MemoKey<K, V>, argument: K): V {
-    const memo = this.memo<K, V>(key);
+    const memo = key.shared && this.shared ? this.shared.memo<K, V>(key) : this.memo<K, V>(key);
     let v = memo.get(argument);
     if (v === undefined) {
       // Each computation (a paragraph's numbers, its sums) is a point where an overrunning rule stops.

@@ -17,6 +17,7 @@ import { EMPTY_CONFIG, type ResolvedConfig } from './config/types';
 import { suppressionFor } from './directives';
 import { CheckCache, RuleDeadline } from './check-cache';
 import type { CheckSession } from './session';
+import type { SharedMemos } from './shared-memos';
 import { mapFindings, readDocument, unreadableInView } from './recover/read';
 import type { TextView } from './recover/text-view';
 import type { PreviousReport } from './crossyear/summary';
@@ -34,6 +35,11 @@ export interface CheckOptions {
    * differs.
    */
   session?: CheckSession;
+  /**
+   * What a run of many checks shares (shared-memos.ts): the indexes of the profiles and the keys
+   * of the labels, built once for a folder rather than once per report. Results are the same.
+   */
+  shared?: SharedMemos;
   /**
    * The draft is a plain-text file (.txt, an editor's plaintext document), not the Markdown-based
    * markup: text a fix inserts is plain too (no pipes, no comments).
@@ -90,7 +96,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   options.session?.advance();
-  const cache = new CheckCache(options.session);
+  const cache = new CheckCache(options.session, options.shared);
   const config = options.config ?? EMPTY_CONFIG;
   const timing = options.onTiming;
   const clock = options.timingClock ?? (() => performance.now());

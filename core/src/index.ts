@@ -11,5 +11,6 @@ export { check } from './engine';
 export type { CheckOptions, CheckResult, RuleFailure } from './engine';
 export { parse } from './parse/parser';
 export { createCheckSession, CheckSession } from './session';
+export { createSharedMemos, SharedMemos } from './shared-memos';
 export { ALL_RULES, findRule } from './rules/index';
 export * from './crossyear/index';

@@ -7,12 +7,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../../core/src/engine';
 import type { ResolvedConfig } from '../../core/src/config/types';
 import { createCheckSession, type CheckSession } from '../../core/src/session';
+import { createSharedMemos } from '../../core/src/shared-memos';
 import type { LanguageService } from '../../core/src/service/index';
 import type { PreviousReport } from '../../core/src/crossyear/summary';
 
 export class DocumentChecks {
   private readonly results = new Map<string, { version: number; generation: number; result: CheckResult }>();
   private readonly sessions = new Map<string, CheckSession>();
+  /** Profile indexes and label keys, the same for every document (core/src/shared-memos.ts). */
+  private readonly shared = createSharedMemos();
   private currentGeneration = 0;
 
   constructor(
@@ -35,7 +38,7 @@ export class DocumentChecks {
     const plainText = doc.languageId === 'plaintext' || /\.txt$/i.test(doc.uri);
     const text = doc.getText();
     const config = this.configFor(doc.uri);
-    const result = this.service.analyse(text, { config, session, plainText, previous: this.previousFor(doc.uri, text, config) });
+    const result = this.service.analyse(text, { config, session, shared: this.shared, plainText, previous: this.previousFor(doc.uri, text, config) });
     this.results.set(doc.uri, { version: doc.version, generation: this.currentGeneration, result });
     return result;
   }

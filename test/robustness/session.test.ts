@@ -5,7 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ALL_RULES, check, createCheckSession, type CheckResult } from '../../core/src/index';
+import { ALL_RULES, check, createCheckSession, createSharedMemos, type CheckResult } from '../../core/src/index';
+import { MAX_ENTRIES, SharedMemos } from '../../core/src/shared-memos';
 import { applyMutation, mutation, sampleDrafts } from './mutations';
 
 const SCALE = Number(process.env.NIANBAO_FUZZ_SCALE ?? 1);
@@ -66,6 +67,37 @@ describe('a check session never changes findings', () => {
     after.doc.tables.forEach((t, i) => assert.equal(t, before.doc.tables[i], `table ${i} re-read`));
     // Without a session every check reads its own tables.
     assert.notEqual(check(draft.text).doc.tables[0], before.doc.tables[0]);
+  });
+});
+
+describe('a run\'s shared memos never change findings', () => {
+  test('a folder checked with one store, in both orders, finds what each check finds alone', () => {
+    const expected = DRAFTS.map((d) => outcome(check(d.text)));
+    const shared = createSharedMemos();
+    DRAFTS.forEach((d, i) => assert.equal(outcome(check(d.text, { shared })), expected[i], `${d.name}, forward`));
+    for (let i = DRAFTS.length - 1; i >= 0; i--) assert.equal(outcome(check(DRAFTS[i].text, { shared })), expected[i], `${DRAFTS[i].name}, backward`);
+  });
+
+  test('with an editor session too, along edits', () => {
+    const shared = createSharedMemos();
+    const session = createCheckSession();
+    for (const d of DRAFTS.slice(0, 8)) {
+      const edited = d.text.replace('一、', '一、总体情况补充 ');
+      for (const t of [d.text, edited]) assert.equal(outcome(check(t, { session, shared })), outcome(check(t)), d.name);
+    }
+  });
+
+  test('memory stays bounded: object keys are weak, other keys capped', () => {
+    const store = new SharedMemos();
+    const memo = store.memo<string, number>('owner');
+    for (let i = 0; i < MAX_ENTRIES * 2 + 5; i++) memo.set(`label ${i}`, i);
+    assert.equal(memo.get(`label ${MAX_ENTRIES * 2 + 4}`), MAX_ENTRIES * 2 + 4, 'the latest entry is kept');
+    assert.equal(memo.get('label 0'), undefined, 'the oldest were let go');
+    const byObject = store.memo<object, number>('objects');
+    const key = {};
+    byObject.set(key, 1);
+    assert.equal(byObject.get(key), 1);
+    assert.equal(store.memo('owner'), memo, 'one memo per owner');
   });
 });
 

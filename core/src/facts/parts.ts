@@ -60,11 +60,15 @@ interface PartKeys {
 
 // Keys depend on the part spec alone: computed once per spec and check (or session) rather than
 // for every heading (profile selection matches every profile).
-const PART_KEYS = memoKey('part keys', (spec: PartSpec): PartKeys => ({
-  title: titleKey(spec.title),
-  aliases: spec.aliases.map(titleKey),
-  keywords: spec.keywords.map((g) => g.map(titleKey)),
-}));
+const PART_KEYS = memoKey(
+  'part keys',
+  (spec: PartSpec): PartKeys => ({
+    title: titleKey(spec.title),
+    aliases: spec.aliases.map(titleKey),
+    keywords: spec.keywords.map((g) => g.map(titleKey)),
+  }),
+  { shared: true },
+);
 
 function keywordsMatch(keys: PartKeys, key: string): boolean {
   return keys.keywords.length > 0 && keys.keywords.every((group) => group.some((w) => key.includes(w)));

@@ -5,6 +5,7 @@
 import type { RowSpec, TableSpec } from '../profiles/types';
 import { normalizeLabel, stripEnumerator, toHalfWidth } from '../text/normalize';
 import { CheckCache, memoKey } from '../check-cache';
+import { MAX_ENTRIES } from '../shared-memos';
 
 const QIZHONG = /^\s*其中\s*[:：,，]?\s*/;
 // Spaces before the note are trimmed after the replace, and the optional * takes its spaces with
@@ -29,9 +30,6 @@ export function rowKey(text: string): string {
   }
   return normalizeLabel(s);
 }
-
-/** `rowKey` memoised for the check: the same labels are keyed by several rules and tables. */
-export const ROW_KEY = memoKey('row key', rowKey);
 
 /** Short keys such as 其他 name different rows in different groups; they only match inside their group. */
 const GENERIC_KEY_LENGTH = 2;
@@ -64,10 +62,12 @@ type SpecIndex = Pick<RowIndex, 'spec' | 'byKey' | 'keys' | 'byId' | 'order' | '
 
 /**
  * The index of a spec's rows. The part that depends on the spec alone is built once per check (or
- * session); its label memos are fresh for every check, as they hold the check's labels.
+ * session); its label memos hold the labels looked up, pure functions of the spec and the label:
+ * fresh for every check, or kept for a run's next reports with its shared memos (capped, as the
+ * labels of a crafted folder may never repeat).
  */
 export function indexRows(spec: TableSpec, cache: CheckCache = new CheckCache()): RowIndex {
-  const memo = cache.local<TableSpec, RowIndex>(ROW_INDEX);
+  const memo = cache.sharedOrLocal<TableSpec, RowIndex>(ROW_INDEX);
   let index = memo.get(spec);
   if (!index) {
     index = { ...cache.get(SPEC_INDEX, spec), lookups: new Map(), ancestries: new Map() };
@@ -76,7 +76,7 @@ export function indexRows(spec: TableSpec, cache: CheckCache = new CheckCache())
   return index;
 }
 
-const SPEC_INDEX = memoKey('spec index', indexSpec);
+const SPEC_INDEX = memoKey('spec index', indexSpec, { shared: true });
 const ROW_INDEX = {};
 
 function indexSpec(spec: TableSpec): SpecIndex {
@@ -140,6 +140,7 @@ function lookup(index: RowIndex, text: string): LabelLookup {
       if (prefix) candidates = index.byKey.get(prefix);
     }
     hit = { key, candidates };
+    if (index.lookups.size >= MAX_ENTRIES) index.lookups.clear();
     index.lookups.set(text, hit);
   }
   return hit;

@@ -56,13 +56,15 @@ export function selectProfile(doc: ReportDocument, options: SelectOptions, cache
   // A report is recognised by its title, by its name in the opening words (a web page's title sits
   // inside the page chrome), or by a lead that cites the national format or states the 统计期限.
   const opening = doc.text.slice(0, 3000);
-  const citation = citedFormat(opening);
+  // Read only when the title and the opening words leave the format open (most reports name their year).
+  let cited: { profile: Profile | undefined } | undefined;
+  const citation = () => (cited ??= { profile: citedFormat(opening) }).profile;
   const period = findPeriodStatement(doc, cache);
   const looksAnnual =
     doc.title?.isAnnualReport === true ||
     ANNUAL.test(normalizeLabel(lead)) ||
     reportNameYear(opening, 1500) !== undefined ||
-    (citation !== undefined && /年度报告/.test(opening)) ||
+    (/年度报告/.test(opening) && citation() !== undefined) ||
     (period !== undefined && /本(?:年度)?报告/.test(opening) && period.dates.length >= 2);
   const titleYear = doc.title?.year ?? yearIn(doc.title?.text ?? '');
   // A report pasted from a web page may have no title line of its own: its name then opens the
@@ -75,8 +77,9 @@ export function selectProfile(doc: ReportDocument, options: SelectOptions, cache
     const where = titleYear !== undefined ? '标题年份' : nameYear !== undefined ? '开头的报告名称年份' : '统计期限年份';
     return { profile, source: 'title-year', reason: prefix(notes, `${where} ${year} 年，适用${formatName(profile)}`) };
   }
-  if (looksAnnual && citation) {
-    return { profile: citation, source: 'title-year', reason: prefix(notes, `未写明年份，文中引用${citation.citations![0]}，适用${formatName(citation)}`) };
+  const cites = looksAnnual ? citation() : undefined;
+  if (cites) {
+    return { profile: cites, source: 'title-year', reason: prefix(notes, `未写明年份，文中引用${cites.citations![0]}，适用${formatName(cites)}`) };
   }
 
   const byHeadings = bestByHeadings(doc, extra, cache);

@@ -37,7 +37,7 @@ function ownWords(profile: Profile): Set<string> {
 // Markers depend on the profile alone (profiles are data, never changed once built): computed once
 // per profile instead of on every check, where comparing every foreign word with every own word cost
 // more than the scan itself on a typical report.
-const MARKERS = memoKey('format markers', computeMarkers);
+const MARKERS = memoKey('format markers', computeMarkers, { shared: true });
 
 function computeMarkers(profile: Profile): Marker[] {
   const out: Marker[] = profile.foreignMarkers.map((m: FormatMarker) => ({
@@ -61,7 +61,7 @@ function computeMarkers(profile: Profile): Marker[] {
 }
 
 // A regex matching any marker's key, built once per marker list: most labels hold none.
-const ANY_MARKER = memoKey('any format marker', (markers: Marker[]) => new RegExp(markers.map((m) => m.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')));
+const ANY_MARKER = memoKey('any format marker', (markers: Marker[]) => new RegExp(markers.map((m) => m.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')), { shared: true });
 
 const TABLE_HITS = {};
 
