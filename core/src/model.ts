@@ -100,7 +100,10 @@ export interface TableRow {
   cells: Cell[];
   /** Cells that are not values, in order: the row's label path. */
   labels: Cell[];
-  /** Value cells in order (numbers, blanks, dashes). */
+  /**
+   * Value cells in order (numbers, blanks, dashes), all after the last label: the parser splits a
+   * row there (blanks between labels are merged-cell padding and belong to neither).
+   */
   values: Cell[];
   /** True for a Markdown delimiter row (|---|---|). Such rows are not kept in `rows`. */
   isHeaderLike: boolean;

@@ -113,6 +113,17 @@ export function evaluateChecks(table: NationalTable): SumOutcome[] {
     }
     return name;
   };
+  // 第 4 列（社会公益组织）: the same column is in many sums.
+  const columnWheres = new Map<string, string>();
+  const columnWhere = (col: string) => {
+    let where = columnWheres.get(col);
+    if (where === undefined) {
+      const i = spec.columns.findIndex((c) => c.id === col);
+      where = spec.columns.length > 1 ? `第 ${i + 1} 列（${spec.columns[i].label}）` : '';
+      columnWheres.set(col, where);
+    }
+    return where;
+  };
   const cellAt = (rowId: string, colId: string): Cell | undefined => {
     const found = table.rows.get(rowId);
     if (!found) return undefined;
@@ -141,9 +152,7 @@ export function evaluateChecks(table: NationalTable): SumOutcome[] {
         const left = terms(check.left, col, true);
         const right = left && terms(check.right, col, true);
         if (!left || !right) continue;
-        const i = spec.columns.findIndex((c) => c.id === col);
-        const where = spec.columns.length > 1 ? `第 ${i + 1} 列（${spec.columns[i].label}）` : '';
-        pushOutcome(out, check, where, left, right);
+        pushOutcome(out, check, columnWhere(col), left, right);
       }
     } else {
       const rowIds = check.rows ?? [...table.rows.keys()];

@@ -150,13 +150,14 @@ interface Atom {
 /** The blame analysis of one table from its evaluated sums and the prose figures about it. */
 export function blameTable(table: NationalTable, outcomes: SumOutcome[], figures: readonly ProseFigure[]): TableBlame {
   const blame: TableBlame = { table, outcomes, groups: [], doubtful: new Set(), changes: new Map() };
+  // Most tables add up: their identities are only built when one fails.
+  if (outcomes.every(isBalanced)) return blame;
   const ids: Identity[] = outcomes.map((o) => {
     const coef = new Map<Cell, number>();
     for (const t of o.left) coef.set(t.cell, (coef.get(t.cell) ?? 0) + 1);
     for (const t of o.right) coef.set(t.cell, (coef.get(t.cell) ?? 0) - 1);
     return { outcome: o, fails: !isBalanced(o), coef };
   });
-  if (!ids.some((i) => i.fails)) return blame;
 
   // A cell's value as written, and the precision of the sums it is in (a new value is written so).
   const written: Written = new Map();

@@ -3,7 +3,7 @@
 // row, cell-per-line text re-segments unevenly, and writers add, drop or reorder rows. Values map to
 // the row's columns by position, counting from the right (the last N value cells).
 
-import type { Cell, Position, Range, ReportDocument, Table, TableRow } from '../model';
+import type { Cell, Range, ReportDocument, Table, TableRow } from '../model';
 import type { Profile, RowSpec, TableSpec } from '../profiles/types';
 import { ancestrySet, indexRows, matchLabel, rowKey } from './table-labels';
 import type { FoundRow, NationalTable, PartMatch } from './types';
@@ -44,7 +44,7 @@ export function readNationalTables(
       seenTables.add(t);
       for (const row of t.rows) {
         if (claimedAll.has(row) || row.labels.length === 0) continue;
-        if (!valuesAfterLabels(row).some((c) => c.number && c.number.kind !== 'blank')) continue;
+        if (!row.values.some((c) => c.number && c.number.kind !== 'blank')) continue;
         if (isLabelledHeader(row)) continue;
         nt.unknownRows.push(row);
       }
@@ -78,29 +78,11 @@ const inside = (span: LineSpan | undefined, line: number) => !!span && line >= s
 
 // ------------------------------------------------------------------ cells
 
-const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
-
-/**
- * Value cells that come after the row's last label (blanks before a label are merged-cell padding).
- * Callers only read the result: when every value follows the labels (nearly always) it is
- * `row.values` itself, and nothing is allocated.
- */
-export function valuesAfterLabels(row: TableRow): Cell[] {
-  const values = row.values;
-  const last = row.labels[row.labels.length - 1];
-  if (!last || values.length === 0) return values;
-  const start = last.range.start;
-  let i = 0;
-  while (i < values.length && before(start, values[i].range.start)) i++;
-  if (i === values.length) return values;
-  return values.filter((v) => before(start, v.range.start));
-}
-
 const isBlank = (c: Cell) => !c.number || c.number.kind === 'blank';
 
 /** A header row such as 信息内容 | 本年处理决定数量 has labels only (or blanks). */
 function isLabelledHeader(row: TableRow): boolean {
-  return row.isHeaderLike || valuesAfterLabels(row).every(isBlank);
+  return row.isHeaderLike || row.values.every(isBlank);
 }
 
 /** Drops trailing blank cells beyond the expected count (「0 | | |」 padding of merged cells). */
@@ -180,7 +162,7 @@ function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefi
     }
     if (!matched) continue;
     const columns = rowColumns(spec, matched);
-    const cells = valuesAfterLabels(row);
+    const cells = row.values;
     const written = cells.some((c) => !isBlank(c));
     // A group row counts only when filled; a value row also when it has a full set of blank cells.
     if (!written && (matched.isGroup || cells.length < columns.length)) continue;
@@ -234,7 +216,7 @@ function readSingleRow(
     for (const t of doc.tables)
       for (const row of t.rows) {
         if (claimed.has(row) || !first(row)) continue;
-        const cells = valuesAfterLabels(row);
+        const cells = row.values;
         if (cells.some((c) => !isBlank(c)) && then(row)) out.push({ row, table: t, cells: trimTrailingBlanks(cells, 0) });
       }
     return out;

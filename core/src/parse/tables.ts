@@ -264,6 +264,17 @@ class SourceRow implements TableRow {
   }
 }
 
+/** How many lines hold at most one non-empty cell (counted, as every table of a draft asks). */
+function linesOfOneCell(lineCells: { cells: Cell[] }[]): number {
+  let count = 0;
+  for (const { cells } of lineCells) {
+    let filled = 0;
+    for (let i = 0; i < cells.length && filled < 2; i++) if (cells[i].text) filled++;
+    if (filled <= 1) count++;
+  }
+  return count;
+}
+
 /**
  * Builds a table from consecutive table lines [from, to]. A block whose lines each hold at most one
  * non-empty cell is a flattened table and is re-segmented into rows: a row is a run of label cells
@@ -275,9 +286,7 @@ export function buildTable(masked: string[], from: number, to: number, layout: '
     if (layout === 'pipe' && isDelimiterRow(masked[ln])) continue;
     lineCells.push({ ln, cells: layout === 'pipe' ? splitPipeCells(masked[ln], ln) : splitTabCells(masked[ln], ln) });
   }
-  const nonEmpty = (cs: Cell[]) => cs.filter((c) => c.text).length;
-  const flattened =
-    layout === 'pipe' && lineCells.length >= 3 && lineCells.filter((l) => nonEmpty(l.cells) <= 1).length >= lineCells.length * 0.8;
+  const flattened = layout === 'pipe' && lineCells.length >= 3 && linesOfOneCell(lineCells) >= lineCells.length * 0.8;
 
   let rows: TableRow[];
   let finalLayout: TableLayout = layout;

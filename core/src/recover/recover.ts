@@ -60,6 +60,14 @@ export function mayBeFlattened(text: string): boolean {
   // By character codes, stopping at the first long line: asked of every draft, which is mostly
   // short lines (a list of every line's span cost a 10 MB draft 130,000 objects for nothing).
   let start = 0;
+  if (text.indexOf('\r') < 0) {
+    // Line feeds only (most drafts): found natively, line by line.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      if (i - start >= MIN_FLAT_LINE) return true;
+      start = i + 1;
+    }
+    return text.length - start >= MIN_FLAT_LINE;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 10 && c !== 13) continue;

@@ -10,7 +10,6 @@
 
 import type { Cell, Table, TableRow } from '../model';
 import { memoKey } from '../check-cache';
-import { valuesAfterLabels } from '../facts/tables';
 import { normalizeLabel, toHalfWidth } from '../text/normalize';
 import { BUILTIN_PROFILES } from '../profiles/index';
 import { rowKey } from '../facts/table-labels';
@@ -183,13 +182,13 @@ function checkTotalRows(rows: TableRow[], covered: Set<TableRow>, reportSum: Sum
   let start = 0;
   rows.forEach((row, i) => {
     const key = row.labels.length ? rowKey(row.labels[row.labels.length - 1].text) : '';
-    const isHeader = !written(valuesAfterLabels(row));
+    const isHeader = !written(row.values);
     if (isHeader && !TOTAL_KEYS.has(key)) {
       start = i + 1;
       return;
     }
     if (!TOTAL_KEYS.has(key)) return;
-    const block = rows.slice(start, i).filter((r) => written(valuesAfterLabels(r)) || valuesAfterLabels(r).length > 0);
+    const block = rows.slice(start, i).filter((r) => written(r.values) || r.values.length > 0);
     start = i + 1;
     if (covered.has(row) || block.some((r) => covered.has(r))) return;
     // Only the top level of the block is summed: sub-items (deeper enumerators, 其中 parts) are inside it.
@@ -198,7 +197,7 @@ function checkTotalRows(rows: TableRow[], covered: Set<TableRow>, reportSum: Sum
     const top = styleOf(labelText(body[0]));
     const summands = body.filter((r) => styleOf(labelText(r)) === top);
     if (summands.length < 2) return;
-    const cells = aligned([valuesAfterLabels(row), ...summands.map(valuesAfterLabels)]);
+    const cells = aligned([row.values, ...summands.map((r) => r.values)]);
     if (!cells) return;
     const [totalCells, ...partCells] = cells;
     totalCells.forEach((cell, col) => {
@@ -216,7 +215,7 @@ function checkTotalRows(rows: TableRow[], covered: Set<TableRow>, reportSum: Sum
 function checkTotalColumns(rows: TableRow[], covered: Set<TableRow>, reportSum: SumReporter): void {
   let header: { index: number; width: number; name: string; firstValue: number } | undefined;
   for (const row of rows) {
-    if (!written(valuesAfterLabels(row))) {
+    if (!written(row.values)) {
       // A header row: a cell 合计/总计/小计 names the column that totals the value columns before it.
       const idx = row.cells.findIndex((c) => TOTAL_KEYS.has(rowKey(c.text)));
       const firstLabelEnd = row.cells.findIndex((c) => c.text.trim() !== '' && !TOTAL_KEYS.has(rowKey(c.text)));
@@ -255,13 +254,13 @@ function checkBreakdowns(ctx: RuleContext, rows: TableRow[], covered: Set<TableR
     const first = rows[i + 1];
     const parentText = itemLabel(parent);
     if (!parentText || QIZHONG.test(parentText) || !QIZHONG.test(itemLabel(first))) continue;
-    const totalCells = valuesAfterLabels(parent);
+    const totalCells = parent.values;
     if (!written(totalCells)) continue;
     const partStyle = styleOf(itemLabel(first));
     const parts = [first];
     for (let j = i + 2; j < rows.length; j++) {
       const text = itemLabel(rows[j]);
-      if (!text || QIZHONG.test(text) || valuesAfterLabels(rows[j]).length === 0) break;
+      if (!text || QIZHONG.test(text) || rows[j].values.length === 0) break;
       if (styleOf(text) !== partStyle) break;
       parts.push(rows[j]);
     }
@@ -277,7 +276,7 @@ function checkBreakdowns(ctx: RuleContext, rows: TableRow[], covered: Set<TableR
     // Parts align with the total column by column; a part with fewer cells lost its trailing blanks
     // (flattened tables drop empty cells), so it is read from the left.
     const partCells = parts.map((p) => {
-      const v = valuesAfterLabels(p);
+      const v = p.values;
       return v.length >= n ? v.slice(v.length - n) : v;
     });
     const name = rowKey(parentText) || parentText;
