@@ -10,8 +10,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { pathToFileURL } from 'node:url';
-import { agencyAliases, check, identityOfText, isPredecessor, pairByIdentity, summarise } from '../../core/src/index';
+import { agencyAliases, check, HEAD_LINES, identityOfText, isPredecessor, pairByIdentity, summarise } from '../../core/src/index';
 import type { AgencyAliases, CheckResult, PreviousReport, ReportIdentity, ResolvedConfig, SharedMemos } from '../../core/src/index';
 import { decodeText } from './decode';
 import { readReport } from './readers';
@@ -48,11 +49,26 @@ function readHead(file: string): string | undefined {
       if (cut <= 0) return undefined;
       bytes = bytes.subarray(0, cut);
     }
+    // identityOfText reads the first HEAD_LINES lines only: the bytes after them are not decoded
+    // (most of a short report). Only for UTF-8, where a line feed byte is always a line feed and
+    // the lines decode alike alone (in UTF-16 a character may hold a 0x0A byte).
+    const lines = bytes.subarray(0, afterLineFeed(bytes, HEAD_LINES));
+    if (lines.length < bytes.length && bytes.indexOf(0) < 0 && isUtf8(lines)) bytes = lines;
     const decoded = decodeText(bytes);
     return decoded.ok ? decoded.text : undefined;
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The offset right after the `count`-th line feed, or the length when there are fewer. */
+function afterLineFeed(bytes: Uint8Array, count: number): number {
+  let at = -1;
+  for (let k = 0; k < count; k++) {
+    at = bytes.indexOf(0x0a, at + 1);
+    if (at < 0) return bytes.length;
+  }
+  return at + 1;
 }
 
 /** For each file of the list, its predecessor among them (see core pairByIdentity). */

@@ -51,7 +51,7 @@ const MAX_TITLE_CHARS = 80;
 /** How much of the top of a file the quick identification reads (the title is in its first lines). */
 const HEAD_CHARS = 8192;
 /** Lines of it: the parser takes the title from the first 12 non-empty ones (blank lines between them). */
-const HEAD_LINES = 40;
+export const HEAD_LINES = 40;
 // A title run into the page's other words (text copied from a web page as one line): the body and
 // year right before 政府信息公开工作年度报告.
 const RUN_IN_TITLE =
