@@ -131,11 +131,28 @@ type Event = { line: number; kind: 'heading'; text: string } | { line: number; k
 const EVENTS = memoKey('table events', buildEvents);
 
 function buildEvents(doc: ReportDocument): Event[] {
-  const list: Event[] = [];
-  for (const h of doc.headings) list.push({ line: h.line, kind: 'heading', text: `${h.enumerator}${h.title}` });
-  for (const t of doc.tables) for (const row of t.rows) list.push({ line: row.line, kind: 'row', row, table: t });
+  const rows: Event[] = [];
+  for (const t of doc.tables) for (const row of t.rows) rows.push({ line: row.line, kind: 'row', row, table: t });
+  const headings: Event[] = doc.headings.map((h) => ({ line: h.line, kind: 'heading', text: `${h.enumerator}${h.title}` }));
   // Headings sort before rows of the same line (a heading never shares a line with a row anyway).
-  return list.sort((a, b) => a.line - b.line || (a.kind === 'heading' ? -1 : 1));
+  const byLine = (a: Event, b: Event) => a.line - b.line || (a.kind === 'heading' ? -1 : 1);
+  // The parser lists both in line order: merged in one pass (a big draft has tens of thousands of
+  // rows), sorted only if something is not.
+  if (!inLineOrder(rows) || !inLineOrder(headings)) return [...headings, ...rows].sort(byLine);
+  const list: Event[] = new Array<Event>(rows.length + headings.length);
+  let r = 0;
+  let k = 0;
+  for (const h of headings) {
+    while (r < rows.length && rows[r].line < h.line) list[k++] = rows[r++];
+    list[k++] = h;
+  }
+  while (r < rows.length) list[k++] = rows[r++];
+  return list;
+}
+
+function inLineOrder(events: Event[]): boolean {
+  for (let i = 1; i < events.length; i++) if (events[i].line < events[i - 1].line) return false;
+  return true;
 }
 
 function readGrid(doc: ReportDocument, spec: TableSpec, owner: LineSpan | undefined, cache: CheckCache): NationalTable | undefined {

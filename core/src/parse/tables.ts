@@ -74,10 +74,36 @@ function splitPipeCells(line: string, ln: number): Cell[] {
       cells[k - first] = makeCell('', start, start, ln);
       continue;
     }
+    const small = escaped ? -1 : smallFigureAt(line, from, to);
+    if (small >= 0) {
+      cells[k - first] = new FigureCell(SMALL_FIGURES[small], small, ln, from, to);
+      continue;
+    }
     const text = line.slice(from, to);
     cells[k - first] = makeCell(escaped ? text.replace(/\\\|/g, '|') : text, from, to, ln);
   }
   return cells;
+}
+
+/**
+ * The figures 0–999 as strings, shared by every cell that holds one as written: most cells of the
+ * national tables are such figures, and a string of its own for each was a tenth of the objects a
+ * big draft's model keeps.
+ */
+const SMALL_FIGURES: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i));
+
+/** The value of a cell of 1–3 ASCII digits written canonically (no leading zero), else -1. */
+function smallFigureAt(line: string, from: number, to: number): number {
+  const n = to - from;
+  if (n > 3) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = line.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  // 07 is written with its zero: its own text, read the general way.
+  return n > 1 && line.charCodeAt(from) === 48 ? -1 : v;
 }
 
 function splitTabCells(line: string, ln: number): Cell[] {
