@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's single test command (`npm test`). Does all set-up a fresh machine needs, then runs
-# every tier: lint, core, protocol, client, manifest and robustness tests, the extension suite
+# every tier: lint, core, cli, protocol, client, manifest and robustness tests, the extension suite
 # inside a real VS Code, VSIX packaging, the UI test on the installed VSIX and the Neovim LSP test. Prints each tier's time
 # and ends with one line `N passed, N failed` (what CI reads). Exits non-zero if anything failed.
 set -uo pipefail
@@ -79,9 +79,10 @@ BUILD_OK=1
 tier build step 300 npm run --silent build || BUILD_OK=0
 
 tier core tests 600 node --test out/test/core/
+# the command-line checker as a reviewer runs it (a process per test: formats, folders, hardening)
+tier cli tests 600 node --test out/test/cli/
 # the server driven over JSON-RPC (and its settings), the client against a stand-in vscode module,
-# the manifest, grammar and translations. The CLI's tests are still test/core/cli*.test.ts, to move to
-# test/cli/ (with a tier here) once the branches working on them have landed.
+# the manifest, grammar and translations.
 tier protocol tests 600 node --test out/test/protocol/
 tier client tests 300 node --test out/test/client/
 tier manifest tests 300 node --test out/test/manifest/

@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { check } from '../../core/src/index';
-import { readReviewPage, removeWorkspaces, reviewFolder } from '../core/review-page';
+import { readReviewPage, removeWorkspaces, reviewFolder } from '../cli/review-page';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');

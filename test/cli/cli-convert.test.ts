@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { exportDocx } from '../../core/src/convert/index';
-import { makeDocx, p } from './docx-builder';
+import { makeDocx, p } from '../core/docx-builder';
 
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');
 /** The checker's own words in Chinese, whatever the machine's locale (cli/src/locale.ts). */
