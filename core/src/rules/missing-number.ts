@@ -9,6 +9,7 @@ import { paragraphRange } from '../analysis/prose/ranges';
 import { sentences } from '../analysis/prose/tokens';
 import { allMatches } from '../facts/all-matches';
 import { isSpace } from '../text/chars';
+import { memoKey } from '../check-cache';
 
 // Measure words a count carries in these reports (one character each; 人次 is read as 次).
 const MEASURES = new Set(['条', '件', '项', '个', '篇', '次', '期', '场', '份', '家', '宗']);
@@ -87,6 +88,43 @@ function uncountedMeasure(text: string, seg: Segment): string | undefined {
   return m;
 }
 
+interface Gap {
+  /** Offsets in the paragraph text. */
+  start: number;
+  end: number;
+  message: string;
+  data: Record<string, unknown>;
+}
+
+/** The missing figures of a paragraph, by its text (an editor session keeps them while it is unchanged). */
+function gapsOf(text: string): Gap[] {
+  const out: Gap[] = [];
+  const reported = new Set<number>();
+  for (const [ss, se] of sentences(text)) {
+    const segs = segmentsOf(text, ss, se);
+    for (let i = 0; i < segs.length; i++) {
+      const m = uncountedMeasure(text, segs[i]);
+      if (!m) continue;
+      const prev = i > 0 ? countedMeasure(text, segs[i - 1]) : undefined;
+      const next = i + 1 < segs.length ? countedMeasure(text, segs[i + 1]) : undefined;
+      if (prev !== m && next !== m) continue;
+      const at = segs[i].end - 1;
+      reported.add(at);
+      const item = text.slice(Math.max(segs[i].start, at - 12), at + 1).trim();
+      out.push({ start: at, end: at + 1, message: `“${item}”的量词“${m}”前缺少数字（前后各项都写了数字）`, data: { measure: m, item } });
+    }
+  }
+  if (!/[共合总累达率增下提降占]/.test(text)) return out;
+  for (const m of allMatches(TOTAL_THEN_MEASURE, text)) {
+    const measureAt = m.index + m[0].length - (m[0].endsWith('万元') || m[0].endsWith('人次') ? 2 : 1);
+    if (reported.has(measureAt)) continue;
+    out.push({ start: measureAt, end: m.index + m[0].length, message: `“${m[0]}”中缺少数字`, data: { written: m[0] } });
+  }
+  return out;
+}
+
+const GAPS = memoKey('missing figures', gapsOf);
+
 export const rule: Rule = {
   meta: {
     id: 'missing-number',
@@ -101,37 +139,11 @@ export const rule: Rule = {
       '“各条”“每件”“逐项”“多条”这类量词用法和“文件”“事项”“条件”“案件”等以量词结尾的词不计。',
     basis: '数字是年度报告的核心内容，漏填会使表述失去意义',
   },
-  check({ doc, report }) {
+  check({ doc, cache, report }) {
     for (const p of doc.paragraphs) {
-      const text = p.text;
-      const reported = new Set<number>();
-      for (const [ss, se] of sentences(text)) {
-        const segs = segmentsOf(text, ss, se);
-        for (let i = 0; i < segs.length; i++) {
-          const m = uncountedMeasure(text, segs[i]);
-          if (!m) continue;
-          const prev = i > 0 ? countedMeasure(text, segs[i - 1]) : undefined;
-          const next = i + 1 < segs.length ? countedMeasure(text, segs[i + 1]) : undefined;
-          if (prev !== m && next !== m) continue;
-          const at = segs[i].end - 1;
-          reported.add(at);
-          const item = text.slice(Math.max(segs[i].start, at - 12), at + 1).trim();
-          report({
-            message: `“${item}”的量词“${m}”前缺少数字（前后各项都写了数字）`,
-            range: paragraphRange(p, at, at + 1),
-            data: { measure: m, item },
-          });
-        }
-      }
-      if (!/[共合总累达率增下提降占]/.test(text)) continue;
-      for (const m of allMatches(TOTAL_THEN_MEASURE, text)) {
-        const measureAt = m.index + m[0].length - (m[0].endsWith('万元') || m[0].endsWith('人次') ? 2 : 1);
-        if (reported.has(measureAt)) continue;
-        report({
-          message: `“${m[0]}”中缺少数字`,
-          range: paragraphRange(p, measureAt, m.index + m[0].length),
-          data: { written: m[0] },
-        });
+      for (const gap of cache.get(GAPS, p.text)) {
+        // The data is copied: the engine may add to a finding's data, and the gaps are kept for the next check.
+        report({ message: gap.message, range: paragraphRange(p, gap.start, gap.end), data: { ...gap.data } });
       }
     }
   },
