@@ -188,7 +188,7 @@ function checkTotalRows(rows: TableRow[], covered: Set<TableRow>, reportSum: Sum
       return;
     }
     if (!TOTAL_KEYS.has(key)) return;
-    const block = rows.slice(start, i).filter((r) => written(r.values) || r.values.length > 0);
+    const block = rows.slice(start, i).filter((r) => r.values.length > 0);
     start = i + 1;
     if (covered.has(row) || block.some((r) => covered.has(r))) return;
     // Only the top level of the block is summed: sub-items (deeper enumerators, 其中 parts) are inside it.
