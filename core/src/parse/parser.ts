@@ -1,12 +1,13 @@
 // Draft text → ReportDocument. Total: any input (binary bytes, a 10 MB line, ragged tables)
 // yields a model, never an exception. One pass classifies lines, a second builds blocks.
 
-import type { DocumentTitle, Heading, Paragraph, ParseNote, Position, ReportDocument, Section, Table } from '../model';
+import type { DocumentTitle, Heading, Paragraph, ParseNote, Position, Range, ReportDocument, Section, Table } from '../model';
 import { maskLines, splitLines } from './lines';
 import { readHeading, type HeadingCandidate } from './headings';
 import { buildTable, isPipeLine, isTabLine } from './tables';
 import { looksLikeTitle, readTitle } from './title';
 import { CheckCache } from '../check-cache';
+import { resultsByLine } from '../line-reuse';
 
 type LineKind = 'blank' | 'heading' | 'pipe' | 'tab' | 'text' | 'rule' | 'code';
 
@@ -22,6 +23,39 @@ function mayBeRule(line: string): boolean {
   return c === 45 || c === 42 || c === 95;
 }
 
+/** What a line is by its own text: a heading is read as if it stood on line 0 (see headingAtLine). */
+type LineClass = Exclude<LineKind, 'heading' | 'code'> | HeadingCandidate;
+
+function classifyLine(m: string): LineClass {
+  if (!NON_SPACE.test(m)) return 'blank';
+  if (mayBeRule(m) && THEMATIC_BREAK.test(m)) return 'rule';
+  if (isPipeLine(m)) return 'pipe';
+  if (isTabLine(m)) return 'tab';
+  return readHeading(m, 0) ?? 'text';
+}
+
+/** Names the parser's per-line classes in an editor session (line-reuse.ts). */
+const LINE_CLASSES = {};
+
+/** A heading read on line 0, placed on line `ln` (fresh ranges: the model's are its own). */
+function headingAtLine(c: HeadingCandidate, ln: number): HeadingCandidate {
+  const at = (r: Range): Range => ({ start: { line: ln, character: r.start.character }, end: { line: ln, character: r.end.character } });
+  return {
+    enumLevel: c.enumLevel,
+    style: c.style,
+    enumerator: c.enumerator,
+    ordinal: c.ordinal,
+    title: c.title,
+    markdownDepth: c.markdownDepth,
+    runIn: c.runIn,
+    line: ln,
+    range: at(c.range),
+    enumeratorRange: at(c.enumeratorRange),
+    titleRange: at(c.titleRange),
+    bodyStart: c.bodyStart,
+  };
+}
+
 /** How many non-empty lines from the top may hold the title. */
 const TITLE_WINDOW = 12;
 
@@ -32,22 +66,17 @@ export function parse(text: string, cache: CheckCache = new CheckCache()): Repor
   if (masked[0]?.charCodeAt(0) === 0xfeff) masked[0] = ' ' + masked[0].slice(1); // BOM is not text
   scanInputProblems(text, lines, notes);
 
-  // Pass 1: classify every line.
+  // Pass 1: classify every line (in an editor session, only the lines a keystroke changed).
+  const classes = resultsByLine(cache, LINE_CLASSES, masked, classifyLine);
   const kinds = new Array<LineKind>(lines.length);
   const headingAt = new Map<number, HeadingCandidate>();
   for (let ln = 0; ln < lines.length; ln++) {
-    const m = masked[ln];
+    const c = classes[ln];
     if (inCode[ln]) kinds[ln] = 'code';
-    else if (!NON_SPACE.test(m)) kinds[ln] = 'blank';
-    else if (mayBeRule(m) && THEMATIC_BREAK.test(m)) kinds[ln] = 'rule';
-    else if (isPipeLine(m)) kinds[ln] = 'pipe';
-    else if (isTabLine(m)) kinds[ln] = 'tab';
+    else if (typeof c === 'string') kinds[ln] = c;
     else {
-      const h = readHeading(m, ln);
-      if (h) {
-        kinds[ln] = 'heading';
-        headingAt.set(ln, h);
-      } else kinds[ln] = 'text';
+      kinds[ln] = 'heading';
+      headingAt.set(ln, headingAtLine(c, ln));
     }
   }
 

@@ -8,6 +8,8 @@ import type { TextEdit } from '../model';
 import type { RelatedInfo, Rule } from './types';
 import { lineRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
+import type { CheckCache } from '../check-cache';
+import { resultsByLine } from '../line-reuse';
 
 type Kind = 'conditional' | 'tag' | 'entity' | 'mso' | 'nbsp';
 
@@ -86,32 +88,47 @@ function replacementFor(hit: Hit, line: string): string {
   return '';
 }
 
-function hitsOf(lines: readonly string[]): Hit[] {
+type LineHit = Omit<Hit, 'line'>;
+const NO_HITS: readonly LineHit[] = Object.freeze([]);
+
+function hitsOfLine(line: string): readonly LineHit[] {
+  if (!TRIGGER.test(line)) return NO_HITS;
+  const urls: Array<[number, number]> = [];
+  if (line.includes('://') || line.includes('www.')) for (const m of allMatches(URL, line)) urls.push([m.index, m.index + m[0].length]);
+  const found: LineHit[] = [];
+  for (const { kind, re } of PATTERNS) {
+    for (const m of allMatches(re, line)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (urls.some(([s, e]) => start < e && end > s)) continue;
+      // A run of no-break spaces at either end of the line is indentation or trailing space.
+      if (kind === 'nbsp' && (line.slice(0, start).trim() === '' || line.slice(end).trim() === '')) continue;
+      found.push({ kind, start, end, text: m[0] });
+    }
+  }
+  if (found.length === 0) return NO_HITS;
+  // Overlaps (mso- inside a tag, &nbsp; inside an escaped tag): the earlier, longer match wins.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: LineHit[] = [];
+  let lastEnd = -1;
+  for (const h of found) {
+    if (h.start < lastEnd) continue;
+    kept.push(h);
+    lastEnd = h.end;
+  }
+  return kept;
+}
+
+/** Names this rule's per-line results in an editor session (line-reuse.ts). */
+const LINE_HITS = {};
+
+/** The residue of every line; in an editor session only the lines a keystroke changed are read again. */
+function hitsOf(lines: readonly string[], cache: CheckCache): Hit[] {
   const hits: Hit[] = [];
-  for (let lineNo = 0; lineNo < lines.length; lineNo++) {
-    const line = lines[lineNo];
-    if (!TRIGGER.test(line)) continue;
-    const urls: Array<[number, number]> = [];
-    if (line.includes('://') || line.includes('www.')) for (const m of allMatches(URL, line)) urls.push([m.index, m.index + m[0].length]);
-    const found: Hit[] = [];
-    for (const { kind, re } of PATTERNS) {
-      for (const m of allMatches(re, line)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (urls.some(([s, e]) => start < e && end > s)) continue;
-        // A run of no-break spaces at either end of the line is indentation or trailing space.
-        if (kind === 'nbsp' && (line.slice(0, start).trim() === '' || line.slice(end).trim() === '')) continue;
-        found.push({ kind, line: lineNo, start, end, text: m[0] });
-      }
-    }
-    // Overlaps (mso- inside a tag, &nbsp; inside an escaped tag): the earlier, longer match wins.
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    let lastEnd = -1;
-    for (const h of found) {
-      if (h.start < lastEnd) continue;
-      hits.push(h);
-      lastEnd = h.end;
-    }
+  const perLine = resultsByLine(cache, LINE_HITS, lines, hitsOfLine);
+  for (let line = 0; line < perLine.length; line++) {
+    const found = perLine[line];
+    for (let k = 0; k < found.length; k++) hits.push({ kind: found[k].kind, line, start: found[k].start, end: found[k].end, text: found[k].text });
   }
   return hits;
 }
@@ -132,9 +149,9 @@ export const rule: Rule = {
       '快速修复一次删除全部（字符实体换回对应字符）。网址中的字符和 Markdown 常用的 <br>、<sup>、<sub> 不计。',
     basis: '公开发布的文本应干净可读',
   },
-  check({ doc, report }) {
+  check({ doc, cache, report }) {
     const byKind = new Map<Kind, Hit[]>();
-    for (const h of hitsOf(doc.lines)) {
+    for (const h of hitsOf(doc.lines, cache)) {
       const list = byKind.get(h.kind);
       if (list) list.push(h);
       else byKind.set(h.kind, [h]);

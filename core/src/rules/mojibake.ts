@@ -65,8 +65,8 @@ export const rule: Rule = {
       '按错误编码读出的“æ–‡”“Ã¥”类字符串，以及重复的书名号“《《”“》》”。同一种转换问题全文只报告一次，写明处数，快速修复一次删去全部注音；重复的书名号逐处报告。',
     basis: '文字应清晰无误',
   },
-  check({ doc, report }) {
-    const matches = scanLines(doc.lines, PATTERN_SET);
+  check({ doc, cache, report }) {
+    const matches = scanLines(doc.lines, PATTERN_SET, cache);
     const byKind = new Map<string, typeof matches>();
     // Pushed, not copied: a fresh array per match was quadratic on a page of garbled text.
     for (const m of matches) {

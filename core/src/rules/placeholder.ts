@@ -62,8 +62,8 @@ export const rule: Rule = {
       '“二〇〇八年”这类中文数字年份中的〇不计。',
     basis: '发布前应填写完整',
   },
-  check({ doc, report }) {
-    for (const m of scanLines(doc.lines, PATTERN_SET)) {
+  check({ doc, cache, report }) {
+    for (const m of scanLines(doc.lines, PATTERN_SET, cache)) {
       report({
         message: `疑似未填写的${WHAT[m.kind]}“${m.text.trim()}”`,
         range: lineRange(m.line, m.start, m.end),

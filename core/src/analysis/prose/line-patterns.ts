@@ -2,6 +2,8 @@
 // look at the raw text (placeholders, garbled characters) rather than at numbers.
 
 import { allMatches } from '../../facts/all-matches';
+import type { CheckCache } from '../../check-cache';
+import { resultsByLine } from '../../line-reuse';
 
 export interface LinePattern {
   kind: string;
@@ -66,32 +68,52 @@ function holdsTrigger(line: string, triggers: Uint8Array): boolean {
   return false;
 }
 
-/** Non-overlapping matches of the patterns in the lines (a list is made ready on the spot). */
-export function scanLines(lines: readonly string[], set: PatternSet | readonly LinePattern[]): LineMatch[] {
-  const { patterns, union, triggers } = 'union' in set ? set : patternSet(set);
+/** A match within one line (its line number is the caller's). */
+type LineHit = Omit<LineMatch, 'line'>;
+
+const NO_HITS: readonly LineHit[] = Object.freeze([]);
+
+/** Non-overlapping matches of the patterns in one line. */
+function scanLine(line: string, { patterns, union, triggers }: PatternSet): readonly LineHit[] {
+  if (line.length === 0 || (triggers && !holdsTrigger(line, triggers)) || !union.test(line)) return NO_HITS;
+  const excluded = excludedSpans(line);
+  const found: LineHit[] = [];
+  for (const p of patterns) {
+    for (const m of allMatches(p.re, line)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end === start) continue;
+      if (excluded.some(([s, e]) => start < e && end > s)) continue;
+      if (p.accept && !p.accept(line, start, end)) continue;
+      found.push({ kind: p.kind, start, end, text: m[0] });
+    }
+  }
+  if (found.length === 0) return NO_HITS;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: LineHit[] = [];
+  let lastEnd = -1;
+  for (const f of found) {
+    if (f.start < lastEnd) continue; // overlaps an earlier, longer match
+    kept.push(f);
+    lastEnd = f.end;
+  }
+  return kept;
+}
+
+/**
+ * Non-overlapping matches of the patterns in the lines (a list is made ready on the spot). With a
+ * check's cache in an editor session and a set made ready where it is defined, only the lines a
+ * keystroke changed are scanned again.
+ */
+export function scanLines(lines: readonly string[], set: PatternSet | readonly LinePattern[], cache?: CheckCache): LineMatch[] {
+  const prepared = 'union' in set;
+  const ready = prepared ? set : patternSet(set);
   const out: LineMatch[] = [];
-  for (let lineNo = 0; lineNo < lines.length; lineNo++) {
-    const line = lines[lineNo];
-    if (line.length === 0 || (triggers && !holdsTrigger(line, triggers)) || !union.test(line)) continue;
-    const excluded = excludedSpans(line);
-    const found: LineMatch[] = [];
-    for (const p of patterns) {
-      for (const m of allMatches(p.re, line)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (end === start) continue;
-        if (excluded.some(([s, e]) => start < e && end > s)) continue;
-        if (p.accept && !p.accept(line, start, end)) continue;
-        found.push({ kind: p.kind, line: lineNo, start, end, text: m[0] });
-      }
-    }
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    let lastEnd = -1;
-    for (const f of found) {
-      if (f.start < lastEnd) continue; // overlaps an earlier, longer match
-      out.push(f);
-      lastEnd = f.end;
-    }
+  // Results are kept per prepared set (the set names them); a list made ready here has no lasting name.
+  const perLine = resultsByLine(prepared ? cache : undefined, ready, lines, (line) => scanLine(line, ready));
+  for (let line = 0; line < perLine.length; line++) {
+    const hits = perLine[line];
+    for (let k = 0; k < hits.length; k++) out.push({ kind: hits[k].kind, line, start: hits[k].start, end: hits[k].end, text: hits[k].text });
   }
   return out;
 }
