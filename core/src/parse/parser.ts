@@ -23,15 +23,15 @@ function mayBeRule(line: string): boolean {
   return c === 45 || c === 42 || c === 95;
 }
 
-/** What a line is by its own text: a heading is read as if it stood on line 0 (see headingAtLine). */
+/** What a line is by its own text; a heading's ranges are on line `ln`. */
 type LineClass = Exclude<LineKind, 'heading' | 'code'> | HeadingCandidate;
 
-function classifyLine(m: string): LineClass {
+function classifyLine(m: string, ln = 0): LineClass {
   if (!NON_SPACE.test(m)) return 'blank';
   if (mayBeRule(m) && THEMATIC_BREAK.test(m)) return 'rule';
   if (isPipeLine(m)) return 'pipe';
   if (isTabLine(m)) return 'tab';
-  return readHeading(m, 0) ?? 'text';
+  return readHeading(m, ln) ?? 'text';
 }
 
 /** Names the parser's per-line classes in an editor session (line-reuse.ts). */
@@ -66,17 +66,22 @@ export function parse(text: string, cache: CheckCache = new CheckCache()): Repor
   if (masked[0]?.charCodeAt(0) === 0xfeff) masked[0] = ' ' + masked[0].slice(1); // BOM is not text
   scanInputProblems(text, lines, notes);
 
-  // Pass 1: classify every line (in an editor session, only the lines a keystroke changed).
-  const classes = resultsByLine(cache, LINE_CLASSES, masked, classifyLine);
+  // Pass 1: classify every line. In an editor session the classes of the lines a keystroke did
+  // not change are the last check's (read as if on line 0, then placed); without one, each line is
+  // read where it stands, with nothing kept.
+  const classes = cache.session ? resultsByLine(cache, LINE_CLASSES, masked, classifyLine) : undefined;
   const kinds = new Array<LineKind>(lines.length);
   const headingAt = new Map<number, HeadingCandidate>();
   for (let ln = 0; ln < lines.length; ln++) {
-    const c = classes[ln];
-    if (inCode[ln]) kinds[ln] = 'code';
-    else if (typeof c === 'string') kinds[ln] = c;
+    if (inCode[ln]) {
+      kinds[ln] = 'code';
+      continue;
+    }
+    const c = classes ? classes[ln] : classifyLine(masked[ln], ln);
+    if (typeof c === 'string') kinds[ln] = c;
     else {
       kinds[ln] = 'heading';
-      headingAt.set(ln, headingAtLine(c, ln));
+      headingAt.set(ln, classes ? headingAtLine(c, ln) : c);
     }
   }
 
