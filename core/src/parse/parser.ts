@@ -37,11 +37,15 @@ function classifyLine(m: string, ln = 0): LineClass {
 /** Names the parser's per-line classes in an editor session (line-reuse.ts). */
 const LINE_CLASSES = {};
 
-/** A heading read on line 0, placed on line `ln` (fresh ranges: the model's are its own). */
-function headingAtLine(c: HeadingCandidate, ln: number): HeadingCandidate {
-  const at = (r: Range): Range => ({ start: { line: ln, character: r.start.character }, end: { line: ln, character: r.end.character } });
+/**
+ * The model's heading for a candidate. A candidate kept by an editor session was read as if on line
+ * 0 and may serve several checks: its heading gets fresh ranges on line `ln` (`placed`); one read
+ * where it stands lends its own. Field by field: object rest/spread here was the parser's single
+ * costliest line.
+ */
+function headingOf(c: HeadingCandidate, ln: number, level: number, placed: boolean): Heading {
+  const at = (r: Range): Range => (placed ? { start: { line: ln, character: r.start.character }, end: { line: ln, character: r.end.character } } : r);
   return {
-    enumLevel: c.enumLevel,
     style: c.style,
     enumerator: c.enumerator,
     ordinal: c.ordinal,
@@ -52,7 +56,7 @@ function headingAtLine(c: HeadingCandidate, ln: number): HeadingCandidate {
     range: at(c.range),
     enumeratorRange: at(c.enumeratorRange),
     titleRange: at(c.titleRange),
-    bodyStart: c.bodyStart,
+    level,
   };
 }
 
@@ -67,8 +71,8 @@ export function parse(text: string, cache: CheckCache = new CheckCache()): Repor
   scanInputProblems(text, lines, notes);
 
   // Pass 1: classify every line. In an editor session the classes of the lines a keystroke did
-  // not change are the last check's (read as if on line 0, then placed); without one, each line is
-  // read where it stands, with nothing kept.
+  // not change are the last check's (a heading read as if on line 0: see headingOf); without one,
+  // each line is read where it stands, with nothing kept.
   const classes = cache.session ? resultsByLine(cache, LINE_CLASSES, masked, classifyLine) : undefined;
   const kinds = new Array<LineKind>(lines.length);
   const headingAt = new Map<number, HeadingCandidate>();
@@ -81,7 +85,7 @@ export function parse(text: string, cache: CheckCache = new CheckCache()): Repor
     if (typeof c === 'string') kinds[ln] = c;
     else {
       kinds[ln] = 'heading';
-      headingAt.set(ln, classes ? headingAtLine(c, ln) : c);
+      headingAt.set(ln, c);
     }
   }
 
@@ -106,20 +110,7 @@ export function parse(text: string, cache: CheckCache = new CheckCache()): Repor
       const c = headingAt.get(ln)!;
       const level = c.enumLevel || Math.max(1, c.markdownDepth - (titleIsAtx ? 1 : 0));
       const bodyStart = c.bodyStart;
-      // Field by field: object rest/spread here was the parser's single costliest line.
-      const heading: Heading = {
-        style: c.style,
-        enumerator: c.enumerator,
-        ordinal: c.ordinal,
-        title: c.title,
-        markdownDepth: c.markdownDepth,
-        runIn: c.runIn,
-        line: c.line,
-        range: c.range,
-        enumeratorRange: c.enumeratorRange,
-        titleRange: c.titleRange,
-        level,
-      };
+      const heading = headingOf(c, ln, level, classes !== undefined);
       headings.push(heading);
       if (bodyStart >= 0) {
         const bodyText = masked[ln].slice(bodyStart).trimEnd();
