@@ -3,7 +3,7 @@
 // encoding, a config with thousands of problems, a reader that closes the pipe, and SARIF that CI
 // platforms must accept (validated against the SARIF 2.1.0 schema).
 
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +15,9 @@ import addFormats from 'ajv-formats';
 import { ALL_RULES, check } from '../../core/src/index';
 import { createReporter, emptyTotals, addToTotals, type FileOutcome } from '../../cli/src/format';
 import { decodeText } from '../../cli/src/decode';
+import { removeWorkspaces, workspace } from './workspace';
+
+after(removeWorkspaces);
 
 /** A reporter's end: text, or (the review page) pieces to be written in turn. */
 const joined = (x: string | Iterable<string>) => (typeof x === 'string' ? x : [...x].join(''));
@@ -28,15 +31,6 @@ const POSIX = process.platform !== 'win32';
 function run(args: string[], cwd: string, timeout = 30_000) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout, env: ZH });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-cli-h-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
 }
 
 const GOOD = '# 测试局2023年工作总结\n\n<!-- nianbao-profile: generic -->\n正文。\n';

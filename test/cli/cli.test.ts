@@ -1,11 +1,12 @@
 // The command-line checker, run as a user runs it: exit codes, output formats, folders, bad files.
 
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { removeWorkspaces, workspace } from './workspace';
+
+after(removeWorkspaces);
 
 const CLI = path.join(__dirname, '..', '..', 'cli', 'src', 'main.js');
 /** The checker's own words in Chinese, whatever the machine's locale (cli/src/locale.ts). */
@@ -14,15 +15,6 @@ const ZH = { ...process.env, LC_ALL: 'zh_CN.UTF-8' };
 function run(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: ZH });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
 }
 
 const GOOD = "# 测试局2023年工作总结\n\n<!-- nianbao-profile: generic -->\n正文。\n";

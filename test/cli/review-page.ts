@@ -4,30 +4,14 @@
 // the page as written (core tests) and on the DOM a real browser made of it (consumers tests).
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
+import { workspace } from './workspace';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
-const made: string[] = [];
-
-/** A scratch folder holding `files`; removeWorkspaces() deletes every one made. */
-export function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-review-ws-'));
-  made.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-
-
-export function removeWorkspaces(): void {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
+export { removeWorkspaces, workspace } from './workspace';
 
 export interface ReviewPage {
   headers: string[];
