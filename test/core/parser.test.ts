@@ -29,6 +29,29 @@ describe('parser: title', () => {
     assert.equal(d.title?.isAnnualReport, false);
   });
 
+  test('a title a PDF broke over two lines is read whole, with its year on the first line', () => {
+    const d = parse('青禾市人民政府 2023 年政府信息公开工作年\n        度报告\n本报告依据条例编制。\n统计期限为 2023 年 1 月 1 日至 12 月 31 日。本报告\n电子版可在门户网站下载。\n');
+    assert.equal(d.title?.text, '青禾市人民政府 2023 年政府信息公开工作年度报告');
+    assert.equal(d.title?.isAnnualReport, true);
+    assert.equal(d.title?.year, 2023);
+    assert.deepEqual(d.title?.range, { start: at(0, 0), end: at(1, 11) });
+    assert.deepEqual(d.title?.yearRange, { start: at(0, 8), end: at(0, 12) });
+    // Both lines are the title's; the body starts below them and keeps every line.
+    assert.equal(d.paragraphs[0].range.start.line, 2);
+    assert.ok(d.paragraphs[0].text.includes('统计期限为 2023 年'));
+  });
+
+  test('a year on the second line of a broken title is placed there', () => {
+    const d = parse('青禾市人民政府办公室\n2023年政府信息公开工作年度报告\n正文。\n');
+    assert.equal(d.title?.text, '青禾市人民政府办公室2023年政府信息公开工作年度报告');
+    assert.deepEqual(d.title?.yearRange, { start: at(1, 0), end: at(1, 4) });
+  });
+
+  test('a line holding the end of a sentence is never the title, though it names the report', () => {
+    const d = parse('统计期限为2023年1月1日至12月31日。本报告\n电子版可在门户网站下载。\n');
+    assert.equal(d.title, undefined);
+  });
+
   test('a text that starts with a part heading has no title', () => {
     const d = parse('一、总体情况\n正文。\n');
     assert.equal(d.title, undefined);
@@ -136,6 +159,23 @@ describe('parser: tables', () => {
     assert.deepEqual(t.rows[1].labels.map((c) => c.text), ['（三）从事政府信息公开工作人员数', '人']);
     assert.equal(t.rows[3].values[0].number?.value, 0.8);
     assert.equal(t.rows[3].values[0].number?.decimals, 1);
+  });
+
+  test('a table without outer pipes (GFM) is a table, its two-column rows holding one pipe each', () => {
+    const d = parse(['前言。', '', '发布渠道 | 发布条数', '---|---', '门户网站 | 186', '政务微博 | 57', '合计 | 243', '这一行没有竖线。'].join('\n'));
+    assert.equal(d.tables.length, 1);
+    const t = d.tables[0];
+    assert.equal(t.startLine, 2);
+    assert.equal(t.endLine, 6);
+    assert.deepEqual(t.rows.map((r) => r.cells.map((c) => c.text)), [['发布渠道', '发布条数'], ['门户网站', '186'], ['政务微博', '57'], ['合计', '243']]);
+    assert.deepEqual(t.rows[3].values[0].range, { start: at(6, 5), end: at(6, 8) });
+    assert.equal(d.paragraphs.at(-1)?.text, '这一行没有竖线。');
+  });
+
+  test('a line with one pipe is prose unless a delimiter row of as many cells follows', () => {
+    const d = parse(['# 标题', '', '甲 | 乙', '丙丁。', '', '甲 | 乙', '---|---|---', '', '甲 | 乙', '---'].join('\n'));
+    assert.deepEqual(d.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text))).filter((c) => c === '甲'), []);
+    assert.equal(d.paragraphs.filter((p) => p.text.startsWith('甲 | 乙')).length, 3);
   });
 
   test('full-width digits, thousands separators and approximate cells', () => {

@@ -24,6 +24,19 @@ describe('the unfilled skeleton', () => {
     assert.deepEqual(found.map((f) => f.rule).filter((r) => r !== 'part-empty' && r !== 'table-unfilled'), [], 'nothing else, fee-statement included');
   });
 
+  test('template tables pasted from Word as tab-separated lines (no empty cells at the ends) are still the template', () => {
+    const skeleton = reportSkeleton(profileById('gov-2021'), { body: '青禾县农业农村局', year: 2023 });
+    const isDelimiter = (l: string) => /^\|[\s|:-]+\|$/.test(l.trim()) && l.includes('-');
+    const tabbed = skeleton
+      .split('\n')
+      .filter((l) => !isDelimiter(l))
+      .map((l) => (l.trim().startsWith('|') ? l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()).join('\t').replace(/\t+$/, '\t') : l))
+      .join('\n');
+    assert.notEqual(tabbed, skeleton);
+    assert.equal(check(tabbed).doc.tables.filter((t) => t.layout === 'tab').length, 3);
+    assert.equal(findingsOf(tabbed).filter((f) => f.rule === 'table-unfilled').length, 3);
+  });
+
   test('the 2019 and pre-2019 skeletons are not clean either', () => {
     for (const id of ['gov-2019', 'legacy']) {
       const rules = new Set(findingsOf(reportSkeleton(profileById(id), { body: '青禾县农业农村局', year: 2018 })).map((f) => f.rule));

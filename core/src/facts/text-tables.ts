@@ -17,7 +17,8 @@ const KEY_LENGTH = 4;
 /** Distinct row names of one table that must be found, and the share of its named rows. */
 const MIN_ROWS = 4;
 const MIN_SHARE = 0.3;
-/** The rows found must lie within this many lines per row name of the table. */
+/** The rows found must lie within this many lines per row name of the table (blank lines, which
+ * converters put between cells in varying numbers, not counted). */
 const LINES_PER_ROW = 4;
 /** A table row's line is short: prose lines that name a row are long sentences. */
 const MAX_LINE = 90;
@@ -63,6 +64,7 @@ export function findTextTables(doc: ReportDocument, profile: Profile, read: read
   const skip = new Set([...read.map((t) => t.spec.id), ...known.map((t) => t.tableId)]);
   let inTables: Set<number> | undefined;
   let norms: (string | undefined)[] | undefined;
+  let ranks: number[] | undefined;
   for (const spec of profile.tables) {
     if (skip.has(spec.id)) continue;
     const keys = rowKeys(spec);
@@ -71,37 +73,42 @@ export function findTextTables(doc: ReportDocument, profile: Profile, read: read
     const pipes = inTables;
     // Length without the runs of spaces a layout-keeping converter puts between the cells.
     norms ??= doc.lines.map((l, i) => (l.replace(/\s+/g, ' ').length <= MAX_LINE && !pipes.has(i) && !isProse(l) ? normalizeLabel(l) : undefined));
-    // Each key's lines, then the tightest window holding enough distinct keys.
-    const hits: { line: number; key: number }[] = [];
+    ranks ??= nonBlankRanks(doc.lines);
+    const rank = ranks;
+    // Each key's lines, then the tightest window holding enough distinct keys; `at` counts lines
+    // that are not blank.
+    const hits: { line: number; at: number; key: number }[] = [];
     norms.forEach((n, line) => {
       if (!n) return;
       keys.forEach((k, key) => {
-        if (n.includes(k)) hits.push({ line, key });
+        if (n.includes(k)) hits.push({ line, at: rank[line], key });
       });
     });
     const need = Math.max(MIN_ROWS, Math.ceil(keys.length * MIN_SHARE));
     const span = keys.length * LINES_PER_ROW;
-    let best: { from: number; to: number; count: number } | undefined;
+    let best: { from: number; to: number; fromAt: number; toAt: number; count: number } | undefined;
     const counts = new Map<number, number>();
     let lo = 0;
     for (let hi = 0; hi < hits.length; hi++) {
       counts.set(hits[hi].key, (counts.get(hits[hi].key) ?? 0) + 1);
       // Too long, or led by a name found again later (a sentence above the table that names a row):
       // the window starts later.
-      while (hits[hi].line - hits[lo].line > span || counts.get(hits[lo].key)! > 1) {
+      while (hits[hi].at - hits[lo].at > span || counts.get(hits[lo].key)! > 1) {
         const c = counts.get(hits[lo].key)! - 1;
         if (c === 0) counts.delete(hits[lo].key);
         else counts.set(hits[lo].key, c);
         lo++;
       }
-      const better = !best || counts.size > best.count || (counts.size === best.count && hits[hi].line - hits[lo].line < best.to - best.from);
-      if (counts.size >= need && better) best = { from: hits[lo].line, to: hits[hi].line, count: counts.size };
+      const better = !best || counts.size > best.count || (counts.size === best.count && hits[hi].at - hits[lo].at < best.toAt - best.fromAt);
+      if (counts.size >= need && better) best = { from: hits[lo].line, to: hits[hi].line, fromAt: hits[lo].at, toAt: hits[hi].at, count: counts.size };
     }
     if (!best) continue;
     // The table reaches as far as its names follow each other closely.
-    let { from, to } = best;
-    for (let i = hits.length - 1; i >= 0; i--) if (hits[i].line < from && hits[i].line >= from - GAP) from = hits[i].line;
-    for (const h of hits) if (h.line > to && h.line <= to + GAP) to = h.line;
+    let { from, to, fromAt, toAt } = best;
+    for (let i = hits.length - 1; i >= 0; i--) {
+      if (hits[i].at < fromAt && hits[i].at >= fromAt - GAP) ({ line: from, at: fromAt } = hits[i]);
+    }
+    for (const h of hits) if (h.at > toAt && h.at <= toAt + GAP) ({ line: to, at: toAt } = h);
     best = { ...best, from, to };
     out.push({
       tableId: spec.id,
@@ -109,6 +116,17 @@ export function findTextTables(doc: ReportDocument, profile: Profile, read: read
       outcome: 'text',
       range: { start: { line: best.from, character: 0 }, end: { line: best.to, character: doc.lines[best.to].length } },
     });
+  }
+  return out;
+}
+
+/** For each line, how many lines above it are not blank. */
+function nonBlankRanks(lines: readonly string[]): number[] {
+  const out = new Array<number>(lines.length);
+  let count = 0;
+  for (let i = 0; i < lines.length; i++) {
+    out[i] = count;
+    if (lines[i].trim() !== '') count++;
   }
   return out;
 }

@@ -4,7 +4,7 @@
 import type { DocumentTitle, Heading, Paragraph, ParseNote, Position, Range, ReportDocument, Section, Table } from '../model';
 import { maskLines, splitLines } from './lines';
 import { readHeading, type HeadingCandidate } from './headings';
-import { buildTable, isPipeLine, isTabLine } from './tables';
+import { buildTable, isDelimiterRow, isPipeLine, isTabLine, pipeSlots } from './tables';
 import { looksLikeTitle, readTitle } from './title';
 import { CheckCache } from '../check-cache';
 import { resultsByLine } from '../line-reuse';
@@ -60,6 +60,29 @@ function headingOf(c: HeadingCandidate, ln: number, level: number, placed: boole
   };
 }
 
+/**
+ * GFM lets a table leave out its outer pipes, and then the lines of a two-column table hold one pipe
+ * each (`信息内容 | 本年制发件数` over `---|---`), which alone does not make a table line. A line with
+ * a pipe right above a delimiter row of as many cells starts a table, as in GFM, and the lines after
+ * it that hold a pipe are its rows.
+ */
+function markPipelessTables(masked: string[], kinds: LineKind[], headingAt: Map<number, HeadingCandidate>): void {
+  const mayBeRow = (ln: number) => kinds[ln] === 'text' || kinds[ln] === 'heading' || kinds[ln] === 'pipe';
+  for (let ln = 0; ln + 1 < masked.length; ln++) {
+    // Most lines have no pipe: one indexOf each, and only a pipe line looks at the next.
+    if (masked[ln].indexOf('|') < 0 || kinds[ln + 1] === 'pipe' || !mayBeRow(ln) || !mayBeRow(ln + 1)) continue;
+    const slots = pipeSlots(masked[ln]);
+    if (slots === 0 || !isDelimiterRow(masked[ln + 1]) || pipeSlots(masked[ln + 1]) !== slots) continue;
+    let end = ln + 1;
+    while (end + 1 < masked.length && mayBeRow(end + 1) && pipeSlots(masked[end + 1]) > 0) end++;
+    for (let k = ln; k <= end; k++) {
+      kinds[k] = 'pipe';
+      headingAt.delete(k);
+    }
+    ln = end;
+  }
+}
+
 /** How many non-empty lines from the top may hold the title. */
 const TITLE_WINDOW = 12;
 
@@ -89,10 +112,13 @@ export function parse(text: string, cache: CheckCache = new CheckCache()): Repor
     }
   }
 
+  markPipelessTables(masked, kinds, headingAt);
   const title = findTitle(lines, masked, kinds, headingAt);
   if (title) {
-    kinds[title.line] = 'blank';
-    headingAt.delete(title.line);
+    for (let l = title.line; l <= title.range.end.line; l++) {
+      kinds[l] = 'blank';
+      headingAt.delete(l);
+    }
   }
 
   // Markdown headings without an enumerator take their level from their # depth, one less when
@@ -190,8 +216,11 @@ function findTitle(
     const h = headingAt.get(ln);
     return h ? h.title : masked[ln].trim();
   };
+  const atx = top.find((ln) => headingAt.get(ln)?.markdownDepth === 1);
+  const broken = atx === undefined ? brokenTitle(top, masked, headingAt) : undefined;
+  if (broken) return broken;
   const pick =
-    top.find((ln) => headingAt.get(ln)?.markdownDepth === 1) ??
+    atx ??
     top.find((ln) => looksLikeTitle(textOf(ln)) && YEAR_AND_REPORT.test(textOf(ln))) ??
     top.find((ln) => looksLikeTitle(textOf(ln))) ??
     // The first line is the title only when it reads like one: short and not a sentence.
@@ -201,6 +230,22 @@ function findTitle(
   const h = headingAt.get(pick);
   const character = h ? h.titleRange.start.character : masked[pick].indexOf(t);
   return readTitle(t, pick, Math.max(0, character));
+}
+
+/**
+ * A title that a PDF broke over two lines (…2023 年政府信息公开工作年 / 度报告): the first two lines
+ * of the top, one right below the other, neither a heading nor a sentence, name a report with its
+ * year only together.
+ */
+function brokenTitle(top: number[], masked: string[], headingAt: Map<number, HeadingCandidate>): DocumentTitle | undefined {
+  const [first, second] = top;
+  if (second !== first + 1 || headingAt.has(first) || headingAt.has(second)) return undefined;
+  const a = masked[first].trim();
+  const b = masked[second].trim();
+  if (b.length > 40 || looksLikeTitle(a) || /[。；;！!？?，,]/.test(a + b)) return undefined;
+  const joined = a + b;
+  if (!looksLikeTitle(joined) || !YEAR_AND_REPORT.test(joined)) return undefined;
+  return readTitle(joined, first, masked[first].indexOf(a), { line: second, character: masked[second].indexOf(b), at: a.length });
 }
 
 interface Segment {

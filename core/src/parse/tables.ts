@@ -16,6 +16,27 @@ export function isPipeLine(line: string): boolean {
   return line.indexOf('|', first + 1) >= 0;
 }
 
+/**
+ * How many cells a line splits into at its unescaped pipes, outer pipes making none (GFM), or 0 when
+ * it holds no such pipe: `a | b` and `| a | b |` have 2, `---|---` has 2.
+ */
+export function pipeSlots(line: string): number {
+  let pipes = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) {
+    if (i > 0 && line.charCodeAt(i - 1) === 92 /* \ */) continue;
+    pipes++;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (pipes === 0) return 0;
+  const leading = line.slice(0, first).trim() === '' ? 1 : 0;
+  const trailing = line.slice(last + 1).trim() === '' ? 1 : 0;
+  // `|` alone is one empty cell with both pipes outer.
+  return Math.max(1, pipes + 1 - leading - (pipes === 1 && leading ? 0 : trailing));
+}
+
 /** True when a line is a tab-separated row with at least two non-empty fields. */
 export function isTabLine(line: string): boolean {
   if (!line.includes('\t')) return false;

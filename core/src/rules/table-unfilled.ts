@@ -5,6 +5,7 @@
 
 import type { NationalTable } from '../facts/types';
 import { isDelimiterRow } from '../parse/tables';
+import { normalizeLabel } from '../text/normalize';
 import type { Rule } from './types';
 import { headingLabel } from '../analysis/structure-util';
 import { partHasContent, partLines } from '../analysis/part-content';
@@ -59,11 +60,21 @@ function onlyTemplateValues(nt: NationalTable): boolean {
   return true;
 }
 
-/** Every row's cells as the template writes them (whitespace and alignment aside). */
+/**
+ * Every row's cells as the template writes them, in label form (whitespace, alignment, the width of
+ * digits and brackets aside), but for the empty cells that end a row: a table pasted from Word as
+ * tab-separated lines has none.
+ */
 function sameCells(nt: NationalTable): boolean {
-  const written = nt.tables.flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.text)));
-  const template = templateRows(nt.spec.template);
+  const written = nt.tables.flatMap((t) => t.rows.map((r) => withoutTrailingBlanks(r.cells.map((c) => normalizeLabel(c.text)))));
+  const template = templateRows(nt.spec.template).map((cells) => withoutTrailingBlanks(cells.map(normalizeLabel)));
   return written.length === template.length && written.every((row, i) => row.length === template[i].length && row.every((c, j) => c === template[i][j]));
+}
+
+function withoutTrailingBlanks(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === '') end--;
+  return end === cells.length ? cells : cells.slice(0, end);
 }
 
 /** The template's rows split into trimmed cells; its lines all have outer pipes and no escapes. */
