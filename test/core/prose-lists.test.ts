@@ -88,13 +88,21 @@ describe('prose-sum: what a list that misses its total means', () => {
       '全年发布信息400余条，其中工作动态80条、政策解读60条。',
     );
     const findings = run(text, proseSum);
+    // The press conferences: who attended is no breakdown (below); the applicants are.
     assert.deepEqual(
-      findings.map((f) => [f.severity, f.data?.list]),
-      [
-        ['warning', 'presumed'],
-        ['warning', 'presumed'],
-      ],
+      findings.map((f) => [f.severity, f.data?.list, f.range.start.line]),
+      [['warning', 'presumed', text.split('\n').findIndex((l) => l.startsWith('共收到申请749件'))]],
     );
+  });
+
+  test('who attended is no breakdown: one event has several attendants, another none', () => {
+    const text = draft(
+      '全年召开新闻发布会6场，其中主要负责同志出席3场、分管负责同志出席5场。',
+      '全年举办培训4期，其中领导干部参加3期、业务骨干参加2期。',
+    );
+    assert.deepEqual(run(text, proseSum), []);
+    // Parts named otherwise still add up to their total.
+    assert.equal(run(draft('全年举办培训4期，其中集中培训3期、专题培训2期。'), proseSum)[0]?.severity, 'error');
   });
 
   test('statements say how complete they are', () => {

@@ -6,7 +6,8 @@
 //   partial   — the writer says the list is a selection: 主要有/主要包括/主要类别/重点有/如/例如/以…为主
 //               before the parts, or 等 right after the last one ("……16条等相关信息").
 // A list whose parts are publishing channels (网站、微博、微信 …) may count one item in several channels,
-// so its parts can exceed a total stated before them.
+// so its parts can exceed a total stated before them. A list of who attended (其中主要负责同志出席3场、
+// 分管负责同志出席5场) is no breakdown at all: one event has several attendants and another none.
 
 import type { ProseNumber } from './tokens';
 
@@ -23,6 +24,9 @@ const REST_LABEL = /其[他它](?!法律|组织|社会组织)|其余|剩余/;
 /** Labels naming a publishing channel. */
 const CHANNEL = /网站|门户|网页|微博|微信|公众号|新媒体|客户端|APP|App|app|抖音|快手|头条|视频号|小程序|报刊|报纸|杂志|电视|广播|电台|公报|政报|公开栏|宣传栏|显示屏|电子屏|LED|短信|热线|查阅点|发布会|媒体|平台/;
 
+/** Labels saying who attended or took part: such parts overlap and need not cover the total. */
+const ATTENDANCE = /出席|参加|参与|主持|列席|陪同/;
+
 /** The words between a part and what comes before it: its label ("机构职能类信息" of "机构职能类信息148条"). */
 export function labelOf(text: string, terms: readonly ProseNumber[], i: number, from: number): string {
   const start = i > 0 ? terms[i - 1].endWithUnit : from;
@@ -33,6 +37,8 @@ export interface ListShape {
   kind: ListKind;
   /** True when most parts are publishing channels. */
   channels: boolean;
+  /** True when every part counts who attended or took part (出席、参加 …). */
+  attendance: boolean;
 }
 
 /**
@@ -48,9 +54,10 @@ export function shapeOf(text: string, terms: readonly ProseNumber[], leadIn: str
   const selection = SELECTION_LEAD.test(leadIn) || SELECTION_WORD_ONLY.test(leadIn.slice(-4));
   const channelCount = labels.filter((l) => CHANNEL.test(l)).length;
   const channels = channelCount * 2 > labels.length;
+  const attendance = labels.every((l) => ATTENDANCE.test(l));
   let kind: ListKind;
   if (selection || etc) kind = 'partial';
   else if (trailing || opener.startsWith('分别') || opener.startsWith('依次') || labels.some((l) => REST_LABEL.test(l))) kind = 'complete';
   else kind = 'presumed';
-  return { kind, channels };
+  return { kind, channels, attendance };
 }

@@ -22,6 +22,8 @@ export interface SumStatement {
   kind: ListKind;
   /** Most parts are publishing channels, which may overlap. */
   channels: boolean;
+  /** Every part counts who attended (list-kind.ts): no breakdown of the total. */
+  attendance: boolean;
 }
 
 // A total that de-duplicates across channels is not the sum of the channel counts.
@@ -166,7 +168,7 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
     if (!terms || terms.length < 2 || seen.has(total.start)) return;
     seen.add(total.start);
     const shape = shapeOf(text, terms, text.slice(leadFrom, terms[0].start), listFrom, pattern === 'gongji', opener);
-    out.push({ total, terms, sum: roundSum(terms), pattern, kind: shape.kind, channels: shape.channels });
+    out.push({ total, terms, sum: roundSum(terms), pattern, kind: shape.kind, channels: shape.channels, attendance: shape.attendance });
   };
 
   // Offsets of 其中 (and 分别为 …), walked forward with the clauses (which only move forward).
@@ -286,11 +288,11 @@ export type SumVerdict = 'exceeds' | 'short';
  * A list well short of its total may be a sample ("其中政策解读30条、图片新闻20条" of 500), so a
  * shortfall is reported only when the parts cover most of the total, or when the list names the
  * rest (其他…) and so leaves nothing out. Channels may carry the same item twice: a channel list
- * above a total stated before it is no contradiction.
+ * above a total stated before it is no contradiction. Who attended is no breakdown: never reported.
  */
 export function sumVerdict(s: SumStatement): SumVerdict | undefined {
   const total = s.total.value ?? 0;
-  if (Math.abs(s.sum - total) < 1e-9) return undefined;
+  if (Math.abs(s.sum - total) < 1e-9 || s.attendance) return undefined;
   // "申请20件，其中自然人15件、法人5件；予以公开10件……": the breakdown that adds up ends early and
   // the clauses after it break the total down another way.
   let running = 0;
