@@ -191,6 +191,20 @@ describe('heading-numbering', () => {
     assert.equal(found[0].fix, undefined);
   });
 
+  test('一． or 一. for 一、: still the parts of the report, one info for all, the fix writes 、 after each numeral', () => {
+    for (const dot of ['．', '.']) {
+      const text = draft2021().replace(/^([一二三四五六])、/gm, `$1${dot}`);
+      assert.deepEqual(run(text, [partMissing, partOrder, partTitle]), [], 'the parts are found');
+      const found = run(text, [headingNumbering]);
+      assert.equal(found.length, 1);
+      const [f] = found;
+      assert.equal(f.severity, 'info');
+      assert.equal(f.data?.count, 6);
+      assert.deepEqual(at(f), [2, 0, 2, 2]);
+      assert.equal(fixed(text, f), draft2021());
+    }
+  });
+
   test('half-width (一): the fix replaces just the two parentheses', () => {
     const text = sub(['(一)', '（二）']);
     const [f, ...rest] = run(text, [headingNumbering]);

@@ -18,7 +18,9 @@ const ENUMERATORS: { re: RegExp; style: EnumeratorStyle; level: number; cn: bool
   { re: new RegExp(`^（\\s*(${CN})\\s*）`), style: 'paren-cn', level: 2, cn: true },
   { re: new RegExp(`^\\(\\s*(${CN})\\s*\\)`), style: 'paren-cn-half', level: 2, cn: true },
   { re: new RegExp(`^[（(]\\s*([0-9０-９]{1,2})\\s*[）)]`), style: 'paren-arabic', level: 4, cn: false },
-  { re: new RegExp(`^(${CN})\\s*[、，,]`), style: 'cn', level: 1, cn: true },
+  // 一、 as GB/T 9704 writes it; a comma or a dot after the numeral (一． 一.) is read too, and
+  // heading-numbering says once that it should be 、.
+  { re: new RegExp(`^(${CN})\\s*[、，,．.](?![0-9０-９])`), style: 'cn', level: 1, cn: true },
   { re: /^([0-9０-９]{1,2})\s*[.．、](?![0-9０-９])/, style: 'arabic', level: 3, cn: false },
 ];
 

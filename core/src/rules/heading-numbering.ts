@@ -1,5 +1,5 @@
 // Heading numbers within one level under one parent: skipped or repeated numbers (一、二、四),
-// a level that jumps (一、 straight to 1.), and half-width （一） written as (一).
+// a level that jumps (一、 straight to 1.), half-width （一） written as (一), and 一、 written 一． or 一，.
 // Fixes touch only the numeral or only the two parentheses, never the title.
 
 import { inTextTable } from '../facts/text-tables';
@@ -21,7 +21,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description:
-      '同一上级标题下的同级标题应连续编号（一、二、三……），层级依次为「一、」「（一）」「1.」「（1）」，不跳级；「（一）」「（1）」用全角括号。年度报告的部分标题按统一格式的部分序号编号。',
+      '同一上级标题下的同级标题应连续编号（一、二、三……），层级依次为「一、」「（一）」「1.」「（1）」，不跳级；「（一）」「（1）」用全角括号，「一、」用顿号（写成「一．」「一，」的也认作一级标题，提示一次）。年度报告的部分标题按统一格式的部分序号编号。',
     basis: 'GB/T 9704—2012《党政机关公文格式》7.3.3',
   },
   check(ctx) {
@@ -31,6 +31,7 @@ export const rule: Rule = {
     const byLine = new Map<number, PartMatch>(parts.map((m) => [m.heading.line, m]));
     const present = new Set(parts.map((m) => m.specIndex));
     const halfWidth: Heading[] = [];
+    const notComma: Heading[] = [];
     const jumps: Jump[] = [];
     const visit = (all: Section[], parent: Section | undefined) => {
       // The rows of a table given as plain lines (（一）予以公开 …) are no headings.
@@ -39,12 +40,14 @@ export const rule: Rule = {
       for (const group of groupsOf(siblings)) checkSequence(ctx, group, parent, parent ? undefined : { byLine, present });
       for (const s of siblings) {
         if (s.heading.style === 'paren-cn-half' || s.heading.style === 'paren-arabic') halfWidth.push(s.heading);
+        if (s.heading.style === 'cn' && !s.heading.enumerator.endsWith('、')) notComma.push(s.heading);
         visit(s.children, s);
       }
     };
     visit(ctx.doc.sections, undefined);
     reportJumps(ctx, jumps);
     checkParens(ctx, halfWidth);
+    checkSeparators(ctx, notComma);
   },
 };
 
@@ -260,6 +263,26 @@ function checkParens(ctx: RuleContext, headings: Heading[]): void {
     related: headings.slice(1, 20).map((h) => ({ range: h.enumeratorRange, message: `「${h.enumerator}${h.title}」` })),
     data: { count: headings.length, copied },
     fix: { title: headings.length > 1 ? `改为全角括号（${headings.length} 处）` : `改为全角括号「${full}」`, edits, preferred: true },
+  });
+}
+
+/** 一． 一. 一， written for 一、: one info for all, with a fix that writes 、 in each. */
+function checkSeparators(ctx: RuleContext, headings: Heading[]): void {
+  if (!ctx.profile.headingStyle || headings.length === 0) return;
+  const edits: TextEdit[] = headings.map((h) => {
+    const end = h.enumeratorRange.end;
+    return { range: { start: { line: end.line, character: end.character - 1 }, end }, newText: '、' };
+  });
+  const first = headings[0];
+  const count = headings.length === 1 ? '' : `等 ${headings.length} 处标题`;
+  const want = `${first.enumerator.slice(0, -1).trim()}、`;
+  ctx.report({
+    message: `「${first.enumerator}」${count}的序号后用了「${first.enumerator.slice(-1)}」，公文一级标题的序号后应为顿号，如「${want}」`,
+    range: first.enumeratorRange,
+    severity: 'info',
+    related: headings.slice(1, 20).map((h) => ({ range: h.enumeratorRange, message: `「${h.enumerator}${h.title}」` })),
+    data: { count: headings.length },
+    fix: { title: headings.length > 1 ? `改为顿号（${headings.length} 处）` : `改为「${want}」`, edits, preferred: true },
   });
 }
 
