@@ -105,6 +105,18 @@ describe('parser: headings', () => {
     assert.deepEqual(d.headings[0].enumeratorRange, { start: at(0, 2), end: at(0, 4) });
   });
 
+  test('a heading set in bold (pandoc): the bold holds the heading, a run-in body follows it', () => {
+    const d = parse('# 标题\n\n**一、总体情况**\n\n**（一）主动公开情况。**全年主动公开信息100条。\n');
+    assert.deepEqual(
+      d.headings.map((h) => [h.level, h.enumerator, h.title, h.titleRange.start.character, h.titleRange.end.character]),
+      [
+        [1, '一、', '总体情况', 4, 8],
+        [2, '（一）', '主动公开情况', 5, 11],
+      ],
+    );
+    assert.equal(d.paragraphs.find((p) => p.runInOf)?.text, '全年主动公开信息100条。');
+  });
+
   test('closing #s never end a Markdown heading before its title starts (found by fuzzing: " #")', () => {
     for (const line of [' #', '# ##', '## #', '### 标题 ###', '## C#']) {
       // After a tab-separated row, so the line is read as a heading and not as the title.

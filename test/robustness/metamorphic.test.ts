@@ -1,9 +1,9 @@
 // The same report written another way gets the same findings. Each change below is one a writer,
 // Word or a converter makes without changing what the report says: line ends, a BOM, trailing
 // blanks, more blank lines, full-width indentation, padded cells, tables pasted from Word as
-// tab-separated lines or written in GFM without outer pipes, headings marked with #. Found this
-// way: GFM tables without outer pipes went unread, template tables pasted as tab-separated lines
-// were not recognised as the template.
+// tab-separated lines or written in GFM without outer pipes, headings marked with # or set in bold.
+// Found this way: GFM tables without outer pipes went unread, template tables pasted as
+// tab-separated lines were not recognised as the template, bold headings were paragraphs.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,6 +59,13 @@ const REWRITES: Record<string, (text: string) => string> = {
   'tables pasted from Word as tab-separated lines': (t) => rewriteRows(t, (row) => (isDelimiter(row) ? undefined : cellsOf(row).join('\t'))),
   // GFM needs the leading pipe of a row whose first cell is empty: those rows keep theirs.
   'tables without outer pipes (GFM)': (t) => rewriteRows(t, (row) => (cellsOf(row)[0] === '' ? row : cellsOf(row).join(' | '))),
+  'headings set in bold, as pandoc writes a bold Word paragraph': (t) =>
+    t.includes('\t')
+      ? t
+      : t
+          .split('\n')
+          .map((l) => (HEADING_1.test(l) || HEADING_2.test(l) ? `**${l}**` : l))
+          .join('\n'),
   'part headings marked with #': (t) =>
     t.includes('\t')
       ? t

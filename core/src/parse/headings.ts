@@ -37,8 +37,9 @@ function arabicOrdinal(s: string): number {
  * Reads a heading from a masked line, or returns undefined. `ln` is the line number; columns are
  * positions in the line (UTF-16).
  */
-// What the first non-space character of an enumerated heading can be: （ ( a Chinese numeral or a digit.
-const ENUMERATOR_START = /^[ \t\u3000\u00a0]*[（(一二三四五六七八九十百0-9０-９]/;
+// What the first non-space character of an enumerated heading can be: （ ( a Chinese numeral or a
+// digit, or the ** / __ of a heading set in bold (what pandoc writes for a bold Word paragraph).
+const ENUMERATOR_START = /^[ \t\u3000\u00a0]*(?:\*\*|__)?[（(一二三四五六七八九十百0-9０-９]/;
 
 export function readHeading(line: string, ln: number): HeadingCandidate | undefined {
   // Most lines are prose: reject them before any slicing or matching.
@@ -54,6 +55,9 @@ export function readHeading(line: string, ln: number): HeadingCandidate | undefi
     const lead = /^[ \t\u3000\u00a0]*/.exec(line)![0];
     pos = lead.length;
   }
+  // **一、总体情况** or **（一）主动公开情况。**正文: the heading is what the bold holds.
+  const boldEnd = atx ? -1 : closingBold(line, pos);
+  if (boldEnd >= 0) pos += 2;
   const rest = line.slice(pos);
   let style: EnumeratorStyle = 'none';
   let enumLevel = 0;
@@ -75,7 +79,7 @@ export function readHeading(line: string, ln: number): HeadingCandidate | undefi
   let titleStart = pos + enumText.length;
   while (titleStart < line.length && /[ \t\u3000\u00a0]/.test(line[titleStart])) titleStart++;
   // Title ends at the first 。 or ： (run-in) — or the end of the line.
-  let lineEnd = line.length;
+  let lineEnd = boldEnd >= 0 ? boldEnd : line.length;
   // Closing #s ("## 标题 ##"), looked for after the opening sequence only: " #" or "# ##" is an
   // empty heading, not a heading whose title ends before it starts.
   if (markdownDepth) lineEnd = titleStart + withoutClosingHashes(line.slice(titleStart));
@@ -90,6 +94,12 @@ export function readHeading(line: string, ln: number): HeadingCandidate | undefi
     let b = sm.index + 1;
     while (b < lineEnd && /[ \t\u3000\u00a0]/.test(line[b])) b++;
     if (b < lineEnd) bodyStart = b;
+  }
+  if (boldEnd >= 0 && bodyStart < 0) {
+    // The body after the bold, past a 。 or ： written after the closing marker.
+    let b = boldEnd + 2;
+    while (b < line.length && /[。：:\s]/.test(line[b])) b++;
+    if (b < line.length) bodyStart = b;
   }
   const title = line.slice(titleStart, titleEnd).trim();
 
@@ -115,6 +125,14 @@ export function readHeading(line: string, ln: number): HeadingCandidate | undefi
     titleRange: { start: { line: ln, character: titleStart }, end: { line: ln, character: titleStart + title.length } },
     bodyStart,
   };
+}
+
+/** Where the bold that opens the line at `pos` (** or __) closes, or -1 when it does not. */
+function closingBold(line: string, pos: number): number {
+  const marker = line.startsWith('**', pos) ? '**' : line.startsWith('__', pos) ? '__' : '';
+  if (!marker) return -1;
+  const close = line.indexOf(marker, pos + 2);
+  return close > pos + 2 ? close : -1;
 }
 
 /**
