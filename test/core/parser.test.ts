@@ -47,6 +47,12 @@ describe('parser: title', () => {
     assert.deepEqual(d.title?.yearRange, { start: at(1, 0), end: at(1, 4) });
   });
 
+  test('page chrome right above the title is not joined to it', () => {
+    const d = parse('当前位置：首页 > 信息公开\n2019年某某区人民政府办公室政府信息公开工作年度报告\n正文。\n');
+    assert.equal(d.title?.text, '2019年某某区人民政府办公室政府信息公开工作年度报告');
+    assert.equal(d.title?.line, 1);
+  });
+
   test('a line holding the end of a sentence is never the title, though it names the report', () => {
     const d = parse('统计期限为2023年1月1日至12月31日。本报告\n电子版可在门户网站下载。\n');
     assert.equal(d.title, undefined);

@@ -62,24 +62,24 @@ function headingOf(c: HeadingCandidate, ln: number, level: number, placed: boole
 
 /**
  * GFM lets a table leave out its outer pipes, and then the lines of a two-column table hold one pipe
- * each (`信息内容 | 本年制发件数` over `---|---`), which alone does not make a table line. A line with
- * a pipe right above a delimiter row of as many cells starts a table, as in GFM, and the lines after
+ * each (`信息内容 | 本年制发件数` over `---|---`), which alone does not make a table line. As in GFM, a
+ * delimiter row under a line of as many cells makes that line a table's header, and the lines after
  * it that hold a pipe are its rows.
  */
 function markPipelessTables(masked: string[], kinds: LineKind[], headingAt: Map<number, HeadingCandidate>): void {
   const mayBeRow = (ln: number) => kinds[ln] === 'text' || kinds[ln] === 'heading' || kinds[ln] === 'pipe';
-  for (let ln = 0; ln + 1 < masked.length; ln++) {
-    // Most lines have no pipe: one indexOf each, and only a pipe line looks at the next.
-    if (masked[ln].indexOf('|') < 0 || kinds[ln + 1] === 'pipe' || !mayBeRow(ln) || !mayBeRow(ln + 1)) continue;
-    const slots = pipeSlots(masked[ln]);
-    if (slots === 0 || !isDelimiterRow(masked[ln + 1]) || pipeSlots(masked[ln + 1]) !== slots) continue;
-    let end = ln + 1;
-    while (end + 1 < masked.length && mayBeRow(end + 1) && pipeSlots(masked[end + 1]) > 0) end++;
-    for (let k = ln; k <= end; k++) {
-      kinds[k] = 'pipe';
-      headingAt.delete(k);
-    }
-    ln = end;
+  const mark = (ln: number) => {
+    kinds[ln] = 'pipe';
+    headingAt.delete(ln);
+  };
+  for (let ln = 1; ln < masked.length; ln++) {
+    // Most lines hold no pipe or no dash: two indexOf each.
+    const m = masked[ln];
+    if (m.indexOf('|') < 0 || m.indexOf('-') < 0 || !mayBeRow(ln) || !mayBeRow(ln - 1) || !isDelimiterRow(m)) continue;
+    if (pipeSlots(masked[ln - 1]) !== pipeSlots(m)) continue;
+    mark(ln - 1);
+    mark(ln);
+    while (ln + 1 < masked.length && mayBeRow(ln + 1) && pipeSlots(masked[ln + 1]) > 0) mark(++ln);
   }
 }
 
@@ -242,7 +242,8 @@ function brokenTitle(top: number[], masked: string[], headingAt: Map<number, Hea
   if (second !== first + 1 || headingAt.has(first) || headingAt.has(second)) return undefined;
   const a = masked[first].trim();
   const b = masked[second].trim();
-  if (b.length > 40 || looksLikeTitle(a) || /[。；;！!？?，,]/.test(a + b)) return undefined;
+  // Neither a sentence nor page chrome (当前位置：首页 > …).
+  if (b.length > 40 || looksLikeTitle(a) || /[。；;！!？?，,：:>]/.test(a + b)) return undefined;
   const joined = a + b;
   if (!looksLikeTitle(joined) || !YEAR_AND_REPORT.test(joined)) return undefined;
   return readTitle(joined, first, masked[first].indexOf(a), { line: second, character: masked[second].indexOf(b), at: a.length });
