@@ -3,7 +3,9 @@
 // blanks, more blank lines, full-width indentation, padded cells, tables pasted from Word as
 // tab-separated lines or written in GFM without outer pipes, headings marked with # or set in bold.
 // Found this way: GFM tables without outer pipes went unread, template tables pasted as
-// tab-separated lines were not recognised as the template, bold headings were paragraphs.
+// tab-separated lines were not recognised as the template, bold headings were paragraphs, and in
+// PDF text a title broken over two lines was found only by luck and a plain-text table was lost
+// when the blank lines between its cells doubled.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
