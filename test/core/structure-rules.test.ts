@@ -89,6 +89,15 @@ describe('part-missing', () => {
     assert.ok(!/[^\r]\n/.test(after), 'no bare \\n inserted into a CRLF file');
   });
 
+  test('a part missing among parts headed 第一部分 … is inserted in that form', () => {
+    const text = draft2021({ parts: [0, 1, 2, 3, 5] }).replace(/^([一二三四五六])、/gm, '第$1部分 ');
+    const [f] = run(text, [partMissing]);
+    assert.match(f.message, /应补在「第六部分 其他需要报告的事项」之前/);
+    const after = fixed(text, f);
+    assert.ok(after.includes('\n第五部分 存在的主要问题及改进情况\n'), after);
+    assert.deepEqual(run(after, [partMissing, partOrder, headingNumbering]), []);
+  });
+
   test('silent under the generic profile', () => {
     const text = draft2021({ title: '青禾县民政局2021年上半年政务公开工作总结', parts: [0] });
     assert.deepEqual(run(text, [partMissing, partOrder, partDuplicate, partTitle, feeStatement]), []);
@@ -203,6 +212,11 @@ describe('heading-numbering', () => {
       assert.deepEqual(at(f), [2, 0, 2, 2]);
       assert.equal(fixed(text, f), draft2021());
     }
+  });
+
+  test('parts headed 第一部分 … are the parts of the report, and say nothing of their numbering', () => {
+    const text = draft2021().replace(/^([一二三四五六])、/gm, '第$1部分 ');
+    assert.deepEqual(run(text, STRUCTURE), []);
   });
 
   test('half-width (一): the fix replaces just the two parentheses', () => {

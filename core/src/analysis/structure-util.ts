@@ -18,7 +18,8 @@ export function wholeLineRange(doc: ReportDocument, line: number): Range {
 
 /** The enumerator and title as written, e.g. 「三、收到和处理政府信息公开申请情况」. */
 export function headingLabel(h: Heading): string {
-  return `${h.enumerator}${h.title}`;
+  // 第六部分 其他需要报告的事项 keeps its space; 六、 needs none.
+  return h.enumerator.endsWith('部分') ? `${h.enumerator} ${h.title}` : `${h.enumerator}${h.title}`;
 }
 
 /** Parts found once (duplicates excluded), in document order. */

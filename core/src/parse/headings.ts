@@ -18,6 +18,8 @@ const ENUMERATORS: { re: RegExp; style: EnumeratorStyle; level: number; cn: bool
   { re: new RegExp(`^（\\s*(${CN})\\s*）`), style: 'paren-cn', level: 2, cn: true },
   { re: new RegExp(`^\\(\\s*(${CN})\\s*\\)`), style: 'paren-cn-half', level: 2, cn: true },
   { re: new RegExp(`^[（(]\\s*([0-9０-９]{1,2})\\s*[）)]`), style: 'paren-arabic', level: 4, cn: false },
+  // 第一部分 总体情况 / 第一部分：概述, as some reports number their parts.
+  { re: new RegExp(`^第(${CN})部分(?![为是的])[ \\t\\u3000]*[、，,．.：:]?`), style: 'cn', level: 1, cn: true },
   // 一、 as GB/T 9704 writes it; a comma or a dot after the numeral (一． 一.) is read too, and
   // heading-numbering says once that it should be 、.
   { re: new RegExp(`^(${CN})\\s*[、，,．.](?![0-9０-９])`), style: 'cn', level: 1, cn: true },
@@ -37,9 +39,9 @@ function arabicOrdinal(s: string): number {
  * Reads a heading from a masked line, or returns undefined. `ln` is the line number; columns are
  * positions in the line (UTF-16).
  */
-// What the first non-space character of an enumerated heading can be: （ ( a Chinese numeral or a
-// digit, or the ** / __ of a heading set in bold (what pandoc writes for a bold Word paragraph).
-const ENUMERATOR_START = /^[ \t\u3000\u00a0]*(?:\*\*|__)?[（(一二三四五六七八九十百0-9０-９]/;
+// What the first non-space character of an enumerated heading can be: （ ( a Chinese numeral, a
+// digit or 第 (第一部分), after the ** / __ of a heading set in bold (what pandoc writes for a bold Word paragraph).
+const ENUMERATOR_START = /^[ \t\u3000\u00a0]*(?:\*\*|__)?[（(一二三四五六七八九十百0-9０-９第]/;
 
 export function readHeading(line: string, ln: number): HeadingCandidate | undefined {
   // Most lines are prose: reject them before any slicing or matching.

@@ -40,7 +40,7 @@ export const rule: Rule = {
       for (const group of groupsOf(siblings)) checkSequence(ctx, group, parent, parent ? undefined : { byLine, present });
       for (const s of siblings) {
         if (s.heading.style === 'paren-cn-half' || s.heading.style === 'paren-arabic') halfWidth.push(s.heading);
-        if (s.heading.style === 'cn' && !s.heading.enumerator.endsWith('、')) notComma.push(s.heading);
+        if (s.heading.style === 'cn' && !s.heading.enumerator.endsWith('、') && !s.heading.enumerator.startsWith('第')) notComma.push(s.heading);
         visit(s.children, s);
       }
     };

@@ -131,8 +131,11 @@ function insertions(ctx: RuleContext, found: PartMatch[], places: Place[]): Text
   for (const line of groups.keys()) if (!level1.some((h) => h.line === line)) insertBefore(line);
   const edits: TextEdit[] = [];
   const renumbered = new Set<number>();
+  // In the draft's own form of number: 五、 or, where its parts are so headed, 第五部分.
+  const byPart = level1.length > 0 && level1.every((h) => h.enumerator.startsWith('第'));
+  const headingText = (n: number, title: string) => (byPart ? `第${chineseNumeral(n)}部分 ${title}` : `${chineseNumeral(n)}、${title}`);
   for (const [line, group] of groups) {
-    const body = group.map((p) => block(ctx, p.spec, bare ? p.spec.title : `${chineseNumeral(numberOf.get(p)!)}、${p.spec.title}`, depth, plain)).join(eol + eol);
+    const body = group.map((p) => block(ctx, p.spec, bare ? p.spec.title : headingText(numberOf.get(p)!, p.spec.title), depth, plain)).join(eol + eol);
     const text = body.split(/\r\n|\r|\n/).join(eol);
     if (line !== Infinity) {
       const at: Position = { line, character: 0 };
