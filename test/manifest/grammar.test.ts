@@ -50,6 +50,14 @@ describe('syntaxes/nianbao.tmLanguage.json', { skip: available ? false : 'vscode
     assert.match(scopeOf(md, '三、'), /markup\.heading\.markdown.*enumerator\.level-1/);
   });
 
+  test('part headings written 一．, 第一部分 or 第二部分： are level-1 headings too', () => {
+    const [dot, part, colon] = tokenize(['一．总体情况', '第一部分　总体情况', '第二部分：主动公开政府信息情况']);
+    assert.match(scopeOf(dot, '一．'), /markup\.heading\.1.*enumerator/);
+    assert.match(scopeOf(part, '第一部分　'), /markup\.heading\.1.*enumerator/);
+    assert.match(scopeOf(part, '总体情况'), /markup\.heading\.1/);
+    assert.match(scopeOf(colon, '第二部分：'), /markup\.heading\.1.*enumerator/);
+  });
+
   test('a paragraph starting with 一是 is not a heading', () => {
     const [line] = tokenize(['一是完善制度，二是加强培训。']);
     assert.ok(line.every((t) => !t.scopes.join(' ').includes('markup.heading')));
