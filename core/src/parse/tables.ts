@@ -16,27 +16,6 @@ export function isPipeLine(line: string): boolean {
   return line.indexOf('|', first + 1) >= 0;
 }
 
-/**
- * How many cells a line splits into at its unescaped pipes, outer pipes making none (GFM), or 0 when
- * it holds no such pipe: `a | b` and `| a | b |` have 2, `---|---` has 2.
- */
-export function pipeSlots(line: string): number {
-  let pipes = 0;
-  let first = -1;
-  let last = -1;
-  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) {
-    if (i > 0 && line.charCodeAt(i - 1) === 92 /* \ */) continue;
-    pipes++;
-    if (first < 0) first = i;
-    last = i;
-  }
-  if (pipes === 0) return 0;
-  const leading = line.slice(0, first).trim() === '' ? 1 : 0;
-  const trailing = line.slice(last + 1).trim() === '' ? 1 : 0;
-  // `|` alone is one empty cell with both pipes outer.
-  return Math.max(1, pipes + 1 - leading - (pipes === 1 && leading ? 0 : trailing));
-}
-
 /** True when a line is a tab-separated row with at least two non-empty fields. */
 export function isTabLine(line: string): boolean {
   if (!line.includes('\t')) return false;
@@ -53,11 +32,17 @@ export function isDelimiterRow(line: string): boolean {
   return DELIMITER_ROW.test(line) && line.includes('-');
 }
 
-/**
- * Splits a pipe row into cells, honouring \| escapes; outer pipes do not make empty cells. Cell
- * bounds are found by character codes so that each cell costs one string (its trimmed text).
- */
-function splitPipeCells(line: string, ln: number): Cell[] {
+/** Where a pipe row's cells lie: cell k (first ≤ k < end) runs from bounds[k] + 1 to bounds[k + 1]. */
+interface PipeSlots {
+  bounds: number[];
+  first: number;
+  end: number;
+  /** The row holds an escaped pipe (\|). */
+  escaped: boolean;
+}
+
+/** A pipe row's cell bounds, honouring \| escapes; outer pipes do not make empty cells (GFM). */
+function pipeSlotsOf(line: string): PipeSlots {
   const bounds: number[] = [-1];
   let escaped = false;
   for (let i = 0; i < line.length; i++) {
@@ -83,6 +68,24 @@ function splitPipeCells(line: string, ln: number): Cell[] {
   let end = bounds.length - 1;
   if (line.charCodeAt(firstChar) === 124 && end > 0 && isBlank(0)) first = 1;
   if (lastChar >= 0 && line.charCodeAt(lastChar) === 124 && end > first && isBlank(end - 1)) end--;
+  return { bounds, first, end, escaped };
+}
+
+/**
+ * How many cells a line holds as a pipe row (`a | b`, `| a | b |` and `---|---` hold 2), or 0 when
+ * it holds no unescaped pipe.
+ */
+export function pipeSlots(line: string): number {
+  const { bounds, first, end } = pipeSlotsOf(line);
+  return bounds.length === 2 ? 0 : end - first;
+}
+
+/**
+ * Splits a pipe row into cells (pipeSlotsOf). Cell bounds are found by character codes so that each
+ * cell costs one string (its trimmed text).
+ */
+function splitPipeCells(line: string, ln: number): Cell[] {
+  const { bounds, first, end, escaped } = pipeSlotsOf(line);
   // Sized once: an array grown by push keeps room for 17 cells, and a draft keeps every row.
   const cells: Cell[] = new Array<Cell>(end - first);
   for (let k = first; k < end; k++) {
