@@ -254,15 +254,27 @@ function checkParens(ctx: RuleContext, headings: Heading[]): void {
   const first = headings[0];
   const full = first.enumerator.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\s+/g, '');
   const copied = halfWidthThroughout(ctx.doc.text);
-  const count = headings.length === 1 ? '' : `等 ${headings.length} 处标题`;
+  reportOnce(ctx, headings, edits, {
+    message: (count) => `「${first.enumerator}」${count}用了半角括号，公文标题应为全角「${full}」${copied ? '（全文标点都是半角，多半是网页或识别软件转换所致）' : ''}`,
+    fixTitle: headings.length > 1 ? `改为全角括号（${headings.length} 处）` : `改为全角括号「${full}」`,
+    data: { copied },
+  });
+}
+
+/**
+ * One finding for a style every listed heading shares (half-width brackets, a dot for 、): on the
+ * first, the others as related information, one fix for all. Style, not substance: an info, whether
+ * the writer or a converter wrote them.
+ */
+function reportOnce(ctx: RuleContext, headings: Heading[], edits: TextEdit[], what: { message: (count: string) => string; fixTitle: string; data?: Record<string, unknown> }): void {
+  const first = headings[0];
   ctx.report({
-    message: `「${first.enumerator}」${count}用了半角括号，公文标题应为全角「${full}」${copied ? '（全文标点都是半角，多半是网页或识别软件转换所致）' : ''}`,
+    message: what.message(headings.length === 1 ? '' : `等 ${headings.length} 处标题`),
     range: first.enumeratorRange,
-    // Style, not substance: an info, whether the writer or a converter wrote them.
     severity: 'info',
     related: headings.slice(1, 20).map((h) => ({ range: h.enumeratorRange, message: `「${h.enumerator}${h.title}」` })),
-    data: { count: headings.length, copied },
-    fix: { title: headings.length > 1 ? `改为全角括号（${headings.length} 处）` : `改为全角括号「${full}」`, edits, preferred: true },
+    data: { count: headings.length, ...what.data },
+    fix: { title: what.fixTitle, edits, preferred: true },
   });
 }
 
@@ -274,15 +286,10 @@ function checkSeparators(ctx: RuleContext, headings: Heading[]): void {
     return { range: { start: { line: end.line, character: end.character - 1 }, end }, newText: '、' };
   });
   const first = headings[0];
-  const count = headings.length === 1 ? '' : `等 ${headings.length} 处标题`;
   const want = `${first.enumerator.slice(0, -1).trim()}、`;
-  ctx.report({
-    message: `「${first.enumerator}」${count}的序号后用了「${first.enumerator.slice(-1)}」，公文一级标题的序号后应为顿号，如「${want}」`,
-    range: first.enumeratorRange,
-    severity: 'info',
-    related: headings.slice(1, 20).map((h) => ({ range: h.enumeratorRange, message: `「${h.enumerator}${h.title}」` })),
-    data: { count: headings.length },
-    fix: { title: headings.length > 1 ? `改为顿号（${headings.length} 处）` : `改为「${want}」`, edits, preferred: true },
+  reportOnce(ctx, headings, edits, {
+    message: (count) => `「${first.enumerator}」${count}的序号后用了「${first.enumerator.slice(-1)}」，公文一级标题的序号后应为顿号，如「${want}」`,
+    fixTitle: headings.length > 1 ? `改为顿号（${headings.length} 处）` : `改为「${want}」`,
   });
 }
 
