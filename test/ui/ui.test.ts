@@ -196,7 +196,8 @@ describe('VS Code window with the installed VSIX', { timeout: 300_000 }, () => {
     assert.ok(texts.some((t) => /Requests received this year|本年新收申请/.test(t) && t.includes(total)), `the figure with its value ${total}:\n${texts.join('\n')}`);
     assert.ok(texts.some((t) => t.includes('五、存在的主要问题及改进情况')), `the missing part:\n${texts.join('\n')}`);
     await rows.filter({ hasText: /Requests received this year|本年新收申请/ }).first().click();
-    await page.waitForTimeout(300);
+    // The editor is revealed and its cursor moved a moment after the click: wait for it (a loaded machine takes longer).
+    for (let i = 0; i < 50 && (await cursorLine()) !== row + 1; i++) await page.waitForTimeout(100);
     assert.equal(await cursorLine(), row + 1, 'the cursor is on the row of the figure');
     // Folded again: the steps after this one expect the side bar as it was.
     await header.click();
