@@ -14,6 +14,7 @@ import { applyEdits } from '../support/textEdits';
 import { GOV2021_TABLES } from '../../core/src/profiles/tables/gov2021';
 import { GOV2019_TABLES } from '../../core/src/profiles/tables/gov2019';
 import { LEGACY_TABLES } from '../../core/src/profiles/tables/legacy';
+import { holdsPipeCells, pipeSlots } from '../../core/src/parse/tables';
 
 const TABLE_RULES: Rule[] = [tableBalance, tableValues, tableShape, tableFormatYear, tableSum];
 
@@ -224,6 +225,16 @@ describe('reading national tables', () => {
       assert.deepEqual(r.ruleFailures, []);
     });
   }
+});
+
+describe('pipe rows', () => {
+  test('holdsPipeCells is pipeSlots(line) > 0 on every mix of pipes, backslashes and text', () => {
+    // Every string of up to five of these characters: escapes before, between and after pipes.
+    const alphabet = ['|', '\\', 'a', ' ', '-'];
+    let lines = [''];
+    for (let n = 0; n < 5; n++) lines = lines.flatMap((l) => alphabet.map((c) => l + c));
+    for (const line of lines) assert.equal(holdsPipeCells(line), pipeSlots(line) > 0, JSON.stringify(line));
+  });
 });
 
 // ------------------------------------------------------------------ table-balance

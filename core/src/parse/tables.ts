@@ -45,14 +45,10 @@ interface PipeSlots {
 function pipeSlotsOf(line: string): PipeSlots {
   const bounds: number[] = [-1];
   let escaped = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 92 /* \ */ && line.charCodeAt(i + 1) === 124) {
-      escaped = true;
-      i++;
-      continue;
-    }
-    if (c === 124 /* | */) bounds.push(i);
+  // From pipe to pipe by indexOf (a native scan), not character by character.
+  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) {
+    if (i > 0 && line.charCodeAt(i - 1) === 92 /* \ */) escaped = true;
+    else bounds.push(i);
   }
   bounds.push(line.length);
   const isBlank = (k: number) => {
@@ -69,6 +65,15 @@ function pipeSlotsOf(line: string): PipeSlots {
   if (line.charCodeAt(firstChar) === 124 && end > 0 && isBlank(0)) first = 1;
   if (lastChar >= 0 && line.charCodeAt(lastChar) === 124 && end > first && isBlank(end - 1)) end--;
   return { bounds, first, end, escaped };
+}
+
+/** pipeSlots(line) > 0, without the cell bounds: an unescaped pipe that is not the line's only character. */
+export function holdsPipeCells(line: string): boolean {
+  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) {
+    if (i > 0 && line.charCodeAt(i - 1) === 92) continue; // \| (as in pipeSlotsOf)
+    return line.trim() !== '|'; // a lone pipe is an outer pipe and bounds no cell
+  }
+  return false;
 }
 
 /**
