@@ -338,6 +338,24 @@ describe('text-table-mismatch', () => {
     assert.deepEqual(f.range, { start: { line, character: 25 }, end: { line, character: 26 } });
   });
 
+  test('figures of another year or of other bodies are not the table’s; 办理 may count 一 + 二', () => {
+    for (const sentence of [
+      '2022年收到政府信息公开申请9件，2023年收到政府信息公开申请6件。',
+      '去年收到政府信息公开申请9件，今年收到6件。',
+      '全县各级行政机关共收到政府信息公开申请120件。',
+      '各部门受理行政复议申请12件。',
+      // 一 + 二 = 6 + 0 here, 三（七） = 5.
+      '全年共办理政府信息公开申请6件，办结5件。',
+    ]) {
+      assert.deepEqual(run(withSentence(sentence), textTableMismatch), [], sentence);
+    }
+    // The report's own year, or no year, is still the table's.
+    const thisYear = run(withSentence('2023年收到政府信息公开申请9件。'), textTableMismatch);
+    assert.deepEqual(thisYear.map((f) => f.message.replace(/，.*/, '')), ['正文写 9件']);
+    const handled = run(withSentence('全年共办理政府信息公开申请7件。'), textTableMismatch);
+    assert.deepEqual(handled.map((f) => f.message.replace(/，.*/, '')), ['正文写 7件']);
+  });
+
   test('办结 and 结转 figures are checked against 三（七） and 四; cases are not applications', () => {
     const text = withSentence('全年新收政府信息公开申请6件，办结4件，2件结转下年度继续办理。全县共办理相关行政复议案件74件。因政府信息公开被申请行政复议0件、提起行政诉讼2件。');
     assert.deepEqual(run(withSentence('全年新收政府信息公开申请6件。因政府信息公开被申请行政复议和提起行政诉讼共3件。'), textTableMismatch), []);

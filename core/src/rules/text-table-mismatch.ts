@@ -36,6 +36,13 @@ const KEYWORD =
 const ANY_KEYWORD = new RegExp(KEYWORD.source);
 const WINDOW = /^[^，,；;。：:！？\d０-９（(]{0,12}$/;
 const WINDOW_REJECT = /其中|较|同比|增|减|平均|涉及|人次|累计|历年|上年|以来|网上|热线|信访|来信|咨询|事项|案卷|建议|提案|许可|审批|服务|办件|执法|处罚|投诉|举报/;
+// "全市各级行政机关共收到申请1520件", "各部门受理……": a figure summed over other bodies, not the
+// reporting body's own table.
+const OTHER_BODIES = /各(?:级|部门|单位|地|县|区|乡|镇|街道|成员单位)|所属|下属/;
+const CLAUSE_MARK = /[，,；;：:]/g;
+// "去年收到申请421件": last year's figure.
+const LAST_YEAR = /上一?年|去年|前年/;
+const YEAR_IN_LEAD = /((?:19|20)\d{2})\s*年/g;
 // "1件结转下年度继续办理": the figure before the keyword.
 const CARRY_AFTER = /^\s*(?:申请)?\s*(?:结转|转入|顺延(?:到|至))下一?年度?/;
 const COUNT_UNITS = new Set(['件', '宗', '起', '个']);
@@ -63,7 +70,7 @@ function rowCell(t: NationalTable | undefined, row: string, col: string): Cell |
 }
 
 /** The table figure a topic refers to, or undefined when the table does not say. */
-function targetFor(topic: Topic, tables: NationalTable[]): Target | undefined {
+function targetFor(topic: Topic, tables: NationalTable[], keyword = ''): Target | undefined {
   const req = tableBySuffix(tables, '-requests');
   const rev = tableBySuffix(tables, '-review');
   const pro = tableBySuffix(tables, '-proactive');
@@ -90,8 +97,14 @@ function targetFor(topic: Topic, tables: NationalTable[]): Target | undefined {
       return single(req, 'carried', 'total', '表三“二、上年结转政府信息公开申请数量”总计');
     case 'carry-over':
       return single(req, 'carry-over', 'total', '表三“四、结转下年度继续办理”总计');
-    case 'done':
-      return single(req, 'total', 'total', '表三“（七）总计”');
+    case 'done': {
+      const done = single(req, 'total', 'total', '表三“（七）总计”');
+      // 办理 N 件 may count every application handled in the year, finished or not: 一 + 二.
+      const n = exact(rowCell(req, 'new', 'total'));
+      const c = exact(rowCell(req, 'carried', 'total'));
+      if (keyword !== '办理' || !done || n === undefined || c === undefined) return done;
+      return { ...done, values: [...done.values, n + c], from: [rowCell(req, 'new', 'total')!, rowCell(req, 'carried', 'total')!] };
+    }
     case 'review':
       return single(rev, 'values', 'review-total', '表四行政复议“总计”');
     case 'litigation': {
@@ -118,6 +131,17 @@ interface Claim {
   /** The keyword the figure follows (新收, 受理, 办结 …). */
   keyword: string;
   number: ProseNumber;
+  /** Where the claim's sentence starts in the paragraph: two figures for one topic in a sentence are two scopes or years. */
+  sentence: number;
+  /** The years the clause names before the keyword ("2022年收到……"): a figure of another year is not the table's. */
+  years: number[];
+}
+
+/** The words of the clause before `at` (at most `before`'s reach): what the figure is said of. */
+function clauseLead(before: string): string {
+  let cut = 0;
+  for (const m of before.matchAll(CLAUSE_MARK)) cut = m.index + 1;
+  return before.slice(cut);
 }
 
 /** Figures tied to a keyword in one paragraph's text. */
@@ -151,14 +175,17 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
       const between = next ? text.slice(kEnd, next.start) : '';
       const before = text.slice(Math.max(ss, kStart - 12), kStart);
       if (next && WINDOW.test(between) && !WINDOW_REJECT.test(between) && !sharedFigure(topic, before, between)) {
-        if (relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4))) claims.push({ topic, keyword: m[0], number: next });
+        const lead = clauseLead(text.slice(Math.max(ss, kStart - 24), kStart));
+        if (relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4)) && !OTHER_BODIES.test(lead) && !LAST_YEAR.test(lead)) {
+          claims.push({ topic, keyword: m[0], number: next, sentence: ss, years: [...lead.matchAll(YEAR_IN_LEAD)].map((y) => Number(y[1])) });
+        }
         consumed = next.endWithUnit;
         continue;
       }
       // "1件结转下年度继续办理"
       if (topic === 'carry-over') {
         const prev = numbersIn(nums, Math.max(ss, kStart - 20), kStart).filter((n) => n.endWithUnit <= kStart).pop();
-        if (prev && CARRY_AFTER.test(text.slice(prev.endWithUnit, kEnd)) && isCount(prev)) claims.push({ topic, keyword: m[0], number: prev });
+        if (prev && CARRY_AFTER.test(text.slice(prev.endWithUnit, kEnd)) && isCount(prev)) claims.push({ topic, keyword: m[0], number: prev, sentence: ss, years: [] });
       }
     }
   }
@@ -185,10 +212,11 @@ function relevant(topic: Topic, sentence: string, about: string, near: string): 
     case 'new':
       // 收到/受理 N 件: the words around the figure name the applications ("受理政府信息公开申请 N 件",
       // "收到 N 件申请"), so 受理行政许可事项 N 件 in the same paragraph is not read.
-      return /申请/.test(near) && !/案件/.test(near) && /公开/.test(about);
+      // "受理行政复议申请120件" counts review cases, not disclosure applications.
+      return /申请/.test(near) && !/案件|复议|诉讼/.test(near) && /公开/.test(about);
     default:
       // 办结/答复 N 件 right after the applications were named ("收到申请8件，办结5件").
-      return /申请/.test(sentence + near) && !/案件/.test(near) && /公开/.test(about);
+      return /申请/.test(sentence + near) && !/案件|复议|诉讼/.test(near) && /公开/.test(about);
   }
 }
 
@@ -203,7 +231,8 @@ export const rule: Rule = {
     description:
       '正文（尤其是“总体情况”）写到的申请和案件数应与法定表格一致：新收/收到/受理申请 N 件对应表三第一项总计（或第一、二项之和），' +
       '上年结转对应第二项，结转下年对应第四项，办结/答复对应三（七）总计；行政复议 N 件对应表四复议总计，行政诉讼 N 件对应两类起诉总计之和；' +
-      '制发规章、规范性文件 N 件对应表二。只读取紧跟在关键词之后、同一分句内的确数。' +
+      '制发规章、规范性文件 N 件对应表二；“办理申请 N 件”可以是办结数，也可以是第一、二项之和。只读取紧跟在关键词之后、同一分句内的确数；' +
+      '写明是其他年份（“2022年收到……”“去年……”）或各级、各部门汇总（“全县各级行政机关共收到……”）的数字，以及同一句中另有一数与表格相符的同类数字，不作比对。' +
       '表格自身的勾稽关系不成立、所比对的格本身存疑时不在此报告：由“统计表勾稽关系”指出写错的格，正文数字作为佐证列在其中。',
     basis: '由报告结构推得：正文与统计表应一致（参考资料 §4.1 X-TEXT）',
   },
@@ -211,10 +240,16 @@ export const rule: Rule = {
     if (facts.nationalTables.length === 0) return;
     // Asked only once a figure disagrees (shared with table-balance within the check).
     let doubtful: Set<Cell> | undefined;
-    for (const { paragraph: p, claim } of tableClaims(cache, doc)) {
-      const target = targetFor(claim.topic, facts.nationalTables);
+    const year = facts.year?.year;
+    const agrees = (claim: Claim, target: Target) => claim.number.value !== null && target.values.some((v) => Math.abs(v - claim.number.value!) < 1e-9);
+    for (const { paragraph: p, claim, siblings } of tableClaims(cache, doc)) {
+      const target = targetFor(claim.topic, facts.nationalTables, claim.keyword);
       const value = claim.number.value;
-      if (!target || value === null || target.values.some((v) => Math.abs(v - value) < 1e-9)) continue;
+      if (!target || value === null || agrees(claim, target)) continue;
+      if (year !== undefined && claim.years.some((y) => y !== year)) continue;
+      // "2022年收到申请421件，2023年收到472件" / "全市收到1520件，其中本级收到472件": another figure of
+      // the same sentence and topic is the table's, so this one is of another year or scope.
+      if (siblings.some((o) => o !== claim && o.sentence === claim.sentence && o.topic === claim.topic && agrees(o, target))) continue;
       // The table's own sums put the compared cell in doubt: the table is what is wrong (or may be),
       // and table-balance reports it with this figure as related information.
       doubtful ??= doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
@@ -233,11 +268,12 @@ export const rule: Rule = {
 };
 
 /** Every figure of the prose tied to a table figure, with its paragraph. */
-function* tableClaims(cache: CheckCache, doc: ReportDocument): Generator<{ paragraph: Paragraph; claim: Claim }> {
+function* tableClaims(cache: CheckCache, doc: ReportDocument): Generator<{ paragraph: Paragraph; claim: Claim; siblings: readonly Claim[] }> {
   for (const paragraph of doc.paragraphs) {
     if (!ANY_KEYWORD.test(paragraph.text)) continue; // no claim possible: no heading to look up either
     const heading = headingAbove(doc, paragraph);
-    for (const claim of findClaims(cache, paragraph.text, heading?.title ?? '')) yield { paragraph, claim };
+    const claims = findClaims(cache, paragraph.text, heading?.title ?? '');
+    for (const claim of claims) yield { paragraph, claim, siblings: claims };
   }
 }
 
@@ -256,6 +292,11 @@ export function proseFigures(cache: CheckCache, doc: ReportDocument, tables: Nat
     if (claim.topic === 'new' && claim.keyword !== '新收') {
       const carried = exact(rowCell(tableBySuffix(tables, '-requests'), 'carried', 'total'));
       if (carried !== undefined) values.push(value - carried);
+    }
+    // 办理 N 件 may be 一 + 二 = 三（七） + 四: then 三（七） is N − 四.
+    if (claim.keyword === '办理') {
+      const carryOver = exact(rowCell(tableBySuffix(tables, '-requests'), 'carry-over', 'total'));
+      if (carryOver !== undefined) values.push(value - carryOver);
     }
     out.push({
       cells: target.cells,
