@@ -1,15 +1,18 @@
 // `nianbao check`: walks the targets, and for each file reads it (regular files only, capped),
 // decodes it, checks it, prints its findings and lets the result go. Nothing of a file outlives
-// its turn but the counts, so a province's folder is checked in the memory of one report.
+// its turn but the counts, so a province's folder is checked in the memory of one report. A big
+// folder is checked on several threads (check-threads.ts), printed in the same order.
 
-import * as path from 'node:path';
-import { check, createSharedMemos, type ResolvedConfig, type Rule } from '../../core/src/index';
-import { readReport } from './readers';
+import { createSharedMemos, type ResolvedConfig, type Rule } from '../../core/src/index';
 import { walkTargets, type Target } from './files';
-import { addToTotals, createReporter, emptyTotals, type FileOutcome, type Format } from './format';
+import { addToTotals, createReporter, emptyTotals, type Format } from './format';
 import type { Lang } from './locale';
 import { openDestination, yieldToEventLoop } from './output';
 import { prepareCrossYear, type CrossYear, type RunSettings } from './pairing';
+import { checkFile, shown, type CheckEnv, type FileDone, type FileJob } from './check-file';
+import { autoJobs, checkOnThreads, MIN_FILES_FOR_THREADS } from './check-threads';
+
+export { shown };
 
 export interface CheckCommand {
   targets: readonly string[];
@@ -31,7 +34,13 @@ export interface CheckCommand {
   previous?: string;
   /** False with --no-previous: no cross-year pairing. */
   crossYear?: boolean;
+  /** `--jobs`: threads that check files (undefined: one per core for a big folder, see jobsFor). */
+  jobs?: number;
+  /** The module a checking thread runs (the CLI's entry); without it every file is checked on this thread. */
+  threadEntry?: string;
 }
+
+type Skipped = Extract<Target, { kind: 'skipped' }>;
 
 /** How often the loop lets the event loop run (a closed pipe is only noticed there). */
 const YIELD_EVERY_MS = 25;
@@ -62,14 +71,24 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
     () => targetFiles(cmd.targets),
     (message) => process.stderr.write(`nianbao: ${message}\n`),
   );
-  for (const target of walkTargets(cmd.targets)) {
-    if (target.kind === 'skipped') {
-      process.stderr.write(`${shown(target.file, cmd.cwd)}: ${target.message}\n`);
+  const env: CheckEnv = { cwd: cmd.cwd, run, forPage: cmd.format === 'html' };
+  const items = jobsOf(cmd.targets, crossYear);
+  const threads = jobsFor(cmd);
+  const checked =
+    threads > 1
+      ? checkOnThreads(items, isJob, { entry: cmd.threadEntry!, threads, env: { cwd: env.cwd, forPage: env.forPage, config: cmd.config, profile: cmd.profile } })
+      : inTurn(items, env);
+  for await (const item of checked) {
+    if ('kind' in item) {
+      process.stderr.write(`${shown(item.file, cmd.cwd)}: ${item.message}\n`);
       continue;
     }
-    const outcome = checkTarget(target, cmd.cwd, run, totals, crossYear);
+    const { outcome, notes } = item;
+    if (notes.length) totals.decodeNotes++;
+    for (const note of notes) process.stderr.write(`${outcome.file}: ${note}\n`);
+    crossYear.done(item.file, item.own, item.predecessor);
     addToTotals(totals, outcome);
-    if (!failed && (outcome.error || outcome.result!.findings.some((f) => f.severity === 'error'))) {
+    if (!failed && (outcome.error || outcome.report!.findings.some((f) => f.severity === 'error'))) {
       failed = true;
       process.exitCode = 1; // what a closed pipe exits with from here on (output.ts)
     }
@@ -91,38 +110,35 @@ function* targetFiles(targets: readonly string[]): Generator<string> {
   for (const t of walkTargets(targets)) if (t.kind === 'file') yield t.file;
 }
 
-function checkTarget(target: Exclude<Target, { kind: 'skipped' }>, cwd: string, run: RunSettings, totals: { decodeNotes: number }, crossYear: CrossYear): FileOutcome {
-  const absolute = path.resolve(cwd, target.file);
-  const file = shown(target.file, cwd);
-  if (target.kind === 'missing') return { file, absolute, error: target.message };
-  let report;
-  try {
-    // Regular files only, capped, decoded or converted (.docx/.html); throws a Chinese reason.
-    report = readReport(target.file);
-  } catch (e) {
-    return { file, absolute, error: (e as Error).message };
-  }
-  if (report.notes.length) totals.decodeNotes++;
-  for (const note of report.notes) process.stderr.write(`${file}: ${note}\n`);
-  // Flattened text is read as such; a converted .docx/.html is markup, whatever it was named.
-  const plainText = !report.source && path.extname(target.file).toLowerCase() === '.txt';
-  try {
-    const previous = crossYear.previousFor(target.file);
-    const result = check(report.text, { profile: run.profile, config: run.config, shared: run.shared, plainText, previous });
-    crossYear.checked(target.file, result);
-    return { file, absolute, source: report.source, result };
-  } catch (e) {
-    // One pathological file never stops the others.
-    return { file, absolute, error: `检查时出错：${(e as Error)?.message ?? String(e)}` };
+/** Each target in turn: a file to check with its cross-year plan, or a link loop that was skipped. */
+function* jobsOf(targets: readonly string[], crossYear: CrossYear): Generator<(FileJob & { kind?: undefined }) | Skipped> {
+  for (const target of walkTargets(targets)) {
+    if (target.kind === 'skipped') yield target;
+    else if (target.kind === 'missing') yield { file: target.file, missing: target.message, wantSummary: false };
+    else yield { file: target.file, ...crossYear.plan(target.file) };
   }
 }
 
+function isJob(item: FileJob | Skipped): item is FileJob {
+  return !('kind' in item && item.kind === 'skipped');
+}
+
+/** The checks on this thread, one file after the other. */
+function* inTurn(items: Iterable<FileJob | Skipped>, env: CheckEnv): Generator<FileDone | Skipped> {
+  for (const item of items) yield isJob(item) ? checkFile(item, env) : item;
+}
+
 /**
- * A path as the user gave it: relative stays relative, absolute stays absolute (a file found in a
- * folder is the folder as given joined with its name). Only a path the checker found itself (the
- * config file, looked for upwards) is shown relative to the working folder.
+ * How many threads check the files: --jobs if given, else one per core (up to four) when the
+ * targets hold at least MIN_FILES_FOR_THREADS files, else one. A single file, or --previous, is
+ * always checked here.
  */
-export function shown(file: string, cwd: string, found = false): string {
-  if (found) return path.relative(cwd, path.resolve(cwd, file)) || file;
-  return file;
+function jobsFor(cmd: CheckCommand): number {
+  if (!cmd.threadEntry || cmd.previous !== undefined) return 1;
+  if (cmd.jobs !== undefined) return cmd.jobs;
+  const wanted = autoJobs();
+  if (wanted < 2) return 1;
+  let count = 0;
+  for (const t of walkTargets(cmd.targets)) if (t.kind === 'file' && ++count >= MIN_FILES_FOR_THREADS) return wanted;
+  return 1;
 }

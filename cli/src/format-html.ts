@@ -8,10 +8,9 @@
 // checked (spool.ts), and the page is assembled from them at the end, chunk by chunk. Memory holds
 // one file's result at a time, whatever the number of files; every text is escaped.
 
-import type { CheckResult, Finding, Rule } from '../../core/src/index';
-import { splitLines } from '../../core/src/parse/lines';
-import { missingParts } from '../../core/src/analysis/part-presence';
-import { whereInSource, type FileOutcome, type Totals } from './outcome';
+import type { Finding, Rule } from '../../core/src/index';
+import { whereInSource, type CheckedReport, type FileOutcome, type Totals } from './outcome';
+import type { ReportRow } from './report-row';
 import { SpoolDir, type Spool } from './spool';
 import { WORDS } from './locale';
 import { REVIEW_PAGE_MARK } from './files';
@@ -28,10 +27,6 @@ export interface HtmlRunInfo {
   now?: Date;
 }
 
-/** Rules whose findings mean a table's figures do not add up or contradict the text. */
-const BALANCE_RULES = new Set(['table-balance', 'table-sum', 'text-table-mismatch', 'legacy-text-table']);
-/** Comparisons with the same agency's report of the year before (rules added in their own files). */
-const CROSS_YEAR_PREFIX = 'cross-year-';
 /** Characters of a long line quoted around the finding. */
 const QUOTE_BEFORE = 40;
 const QUOTE_AFTER = 80;
@@ -40,52 +35,6 @@ const SEV = WORDS.zh.severity;
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** The columns of one report's row, worked out from its result (small; nothing of the text). */
-export interface ReportRow {
-  agency?: string;
-  year?: number;
-  title?: string;
-  profile: string;
-  /** Statutory parts present / required; undefined when the format has none (通用检查). */
-  parts?: { present: number; required: number };
-  /** undefined: the format has no tables; else findings on the tables' figures, and what was read. */
-  tables?: { findings: number; found: number; unreadable: number };
-  crossYear: number;
-  /** The previous year's report compared with, as named in the findings (absent: none was at hand). */
-  previous?: string;
-  counts: Record<Finding['severity'], number>;
-}
-
-export function reportRow(r: CheckResult): ReportRow {
-  const profile = r.choice.profile;
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  let balance = 0;
-  let crossYear = 0;
-  for (const f of r.findings) {
-    counts[f.severity]++;
-    if (BALANCE_RULES.has(f.ruleId)) balance++;
-    // A finding two rules made on the same words (same-words.ts) counts for the cross-year one too.
-    const ids = [f.ruleId, ...((f.data?.alsoFoundBy as string[] | undefined) ?? [])];
-    if (ids.some((id) => id.startsWith(CROSS_YEAR_PREFIX))) crossYear++;
-  }
-  const required = profile.parts.filter((p) => !p.optional).length;
-  // Judged as part-missing judges (a part written inside another one counts in the old formats),
-  // and counted even where that rule is turned off.
-  const missing = profile.annualReport && required ? missingParts({ doc: r.doc, facts: r.facts, profile }).length : 0;
-  const title = r.doc.title;
-  return {
-    agency: title?.body,
-    year: title?.year ?? r.facts.year?.year,
-    title: title?.text,
-    profile: profile.name,
-    parts: profile.annualReport && required ? { present: required - missing, required } : undefined,
-    tables: profile.tables.length ? { findings: balance, found: r.facts.nationalTables.length, unreadable: r.facts.unreadableTables.length } : undefined,
-    crossYear,
-    previous: r.previous?.file,
-    counts,
-  };
 }
 
 const COLUMNS = ['序号', '文件', '机关', '年度', '报告格式', '法定部分', '统计表', '跨年度核对', '错误', '警告', '提示'];
@@ -117,8 +66,9 @@ export class HtmlReporter {
       this.rows!.write(`<tr class="unreadable"><td class="num">${n}</td><td class="file">${escapeHtml(o.file)}</td><td colspan="9">无法读取：${escapeHtml(o.error)}</td></tr>\n`);
       return '';
     }
-    const r = o.result!;
-    const row = reportRow(r);
+    const r = o.report!;
+    // Worked out where the report was checked (digest with forPage).
+    const row = r.page!.row;
     const c = row.counts;
     const cells = [
       `<td class="num">${n}</td>`,
@@ -188,12 +138,12 @@ ${facts.map((f) => `<li>${f}</li>`).join('\n')}
 `;
   }
 
-  private section(o: FileOutcome, r: CheckResult, row: ReportRow, id: string): string {
+  private section(o: FileOutcome, r: CheckedReport, row: ReportRow, id: string): string {
     const findings = this.info.quiet ? r.findings.filter((f) => f.severity === 'error') : r.findings;
-    const lines = r.view ? splitLines(r.text).lines : r.doc.lines;
+    const lines = r.page!.lines;
     const heading = [escapeHtml(o.file), row.title && `<span class="title">${escapeHtml(row.title)}</span>`].filter(Boolean).join(' ');
     let out = `<section id="${id}">\n<h2><span class="n">${id.slice(1)}.</span> ${heading}</h2>\n`;
-    out += `<p class="meta">报告格式：${escapeHtml(row.profile)}（${escapeHtml(r.choice.reason)}）\u3000<a class="back" href="#summary">返回汇总表</a></p>\n`;
+    out += `<p class="meta">报告格式：${escapeHtml(row.profile)}（${escapeHtml(r.profile.reason)}）\u3000<a class="back" href="#summary">返回汇总表</a></p>\n`;
     if (findings.length === 0 && r.ruleFailures.length === 0) return out + `<p class="clean">${this.info.quiet && r.findings.length ? '没有错误。' : '未发现问题。'}</p>\n</section>\n`;
     out += '<ol class="findings">\n';
     for (const f of findings) out += this.finding(o, f, lines);
@@ -204,7 +154,7 @@ ${facts.map((f) => `<li>${f}</li>`).join('\n')}
     return out + '</ol>\n</section>\n';
   }
 
-  private finding(o: FileOutcome, f: Finding, lines: readonly string[]): string {
+  private finding(o: FileOutcome, f: Finding, lines: Readonly<Record<number, string>>): string {
     const line = f.range.start.line + 1;
     const where = whereInSource(o, f);
     const place = where ? `${escapeHtml(where)}<span class="dim">（转换后第 ${line} 行）</span>` : `第 ${line} 行`;

@@ -7,7 +7,7 @@
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CheckResult, Finding, Rule } from '../../core/src/index';
+import type { Finding, Rule, RuleFailure } from '../../core/src/index';
 import type { ConfigProblem } from '../../core/src/config/types';
 import { addToTotals, emptyTotals, errorsOnly, whereInSource, type FileOutcome, type Totals } from './outcome';
 import { countBySeverity, WORDS, type Lang } from './locale';
@@ -81,7 +81,7 @@ function listingReporter(format: Exclude<Format, 'html'>, info: RunInfo): Report
 function textLines(o: FileOutcome, lang: Lang, quiet: boolean): string {
   const w = WORDS[lang];
   if (o.error) return `${o.file}:1:1 ${w.severity.error} io ${o.error}\n`;
-  const r = o.result!;
+  const r = o.report!;
   let out = '';
   for (const f of r.findings) {
     const where = whereInSource(o, f);
@@ -96,7 +96,7 @@ function textLines(o: FileOutcome, lang: Lang, quiet: boolean): string {
   return out;
 }
 
-function failureText(fail: CheckResult['ruleFailures'][number]): string {
+function failureText(fail: RuleFailure): string {
   return fail.kind === 'budget' ? `规则 ${fail.ruleId} ${fail.message}` : `规则 ${fail.ruleId} 运行出错，已跳过：${fail.message}`;
 }
 
@@ -119,11 +119,11 @@ export function summarize(t: Totals, lang: Lang = 'zh', quiet = false): string {
 // JSON and JSON Lines: the same record per file, then the summary (docs/cli.md describes them)
 
 function jsonRecord(o: FileOutcome): unknown {
-  const r = o.result;
+  const r = o.report;
   return {
     file: o.file,
     error: o.error,
-    profile: r && { id: r.choice.profile.id, source: r.choice.source, reason: r.choice.reason },
+    profile: r?.profile,
     bySeverity: r && countBySeverity(r.findings),
     findings: r?.findings.map((f) => ({
       ruleId: f.ruleId,
@@ -238,7 +238,7 @@ class SarifReporter implements Reporter {
       this.execution.push({ level: 'error', message: { text: `${o.file}：${o.error}` }, locations: [{ physicalLocation: { artifactLocation } }] });
       return '';
     }
-    const r = o.result!;
+    const r = o.report!;
     for (const fail of r.ruleFailures) {
       this.execution.push({
         level: 'warning',

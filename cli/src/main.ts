@@ -1,6 +1,6 @@
 // nianbao — the command-line checker, built on the same core as the language server.
 //   nianbao check <files or folders> [--format text|json|jsonl|sarif|html] [-o file] [--quiet]
-//                 [--profile id] [--config file] [--lang zh|en]   (docs/cli.md)
+//                 [--profile id] [--config file] [--lang zh|en] [--jobs n]   (docs/cli.md)
 // Exit codes: 0 no errors, 1 errors found or a file could not be checked, 2 usage error.
 
 import * as fs from 'node:fs';
@@ -13,6 +13,7 @@ import { getProfile } from '../../core/src/profiles/index';
 import { refuseOutput } from './files';
 import { FORMATS, type Format } from './format';
 import { runCheck, shown } from './check';
+import { isCheckThread, serveChecks } from './check-threads';
 import { runConvert, runExport } from './convert';
 import { exitQuietlyOnClosedPipe } from './output';
 import { nianbaoVersion } from '../../host/src/version';
@@ -38,6 +39,7 @@ const USAGE = `用法 Usage:
   --config <file>            配置文件（默认从当前目录向上查找 nianbao.config.json）
   --previous <file>          同一机关上一年度的报告，与要检查的一个文件作跨年度核对（上年结转、现行有效件数等）
   --no-previous              不在检查的文件中查找上一年度的报告（默认按标题中的机关和年份配对）
+  -j, --jobs <n>             同时检查的线程数（默认：文件较多时每个处理器核心一个，最多 4 个；1 为不用线程）
   -h, --help                 显示帮助
   -v, --version              显示版本`;
 
@@ -97,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
         config: { type: 'string' },
         previous: { type: 'string' },
         'no-previous': { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
         output: { type: 'string', short: 'o' },
         quiet: { type: 'boolean', short: 'q' },
         lang: { type: 'string' },
@@ -149,6 +152,11 @@ async function main(argv: string[]): Promise<number> {
     if (targets.length !== 1 || isFolder(targets[0])) usageError('--previous 只能用于检查一个文件');
     if (!isFile(values.previous)) usageError(`--previous 指定的文件「${values.previous}」不存在或不是文件`);
   }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined && values.jobs !== 'auto') {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) usageError(`--jobs 应为 1 到 64 之间的整数或 auto，而不是「${values.jobs}」`);
+  }
   const loaded = loadConfig(values.config);
   if (values.profile && !getProfile(values.profile, loaded.config.extraProfiles)) usageError(`未知报告格式「${values.profile}」`);
   announceConfig(loaded, values.config);
@@ -167,6 +175,9 @@ async function main(argv: string[]): Promise<number> {
     lang: (values.lang as Lang | undefined) ?? detectLang(process.env),
     previous: values.previous,
     crossYear: !values['no-previous'],
+    jobs,
+    // A checking thread runs this same module (the bundle, or the compiled main.js), see the end.
+    threadEntry: __filename,
   });
 }
 
@@ -186,8 +197,12 @@ function isFile(p: string): boolean {
   }
 }
 
-exitQuietlyOnClosedPipe();
-main(process.argv.slice(2)).then(
+if (isCheckThread()) serveChecks();
+else run();
+
+function run(): void {
+  exitQuietlyOnClosedPipe();
+  main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
@@ -196,3 +211,4 @@ main(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
+}

@@ -102,55 +102,6 @@ export function summariseFile(file: string, cwd: string, run: RunSettings): Prev
 }
 
 /**
- * The predecessors' summaries during a folder check: `previousFor` before a file is checked,
- * `checked` after. A predecessor checked earlier leaves its summary from that check; one that
- * comes later is summarised on demand (its facts only) and checked fully in its turn.
- */
-export class PreviousReports {
-  private readonly successors = new Map<string, number>();
-  private readonly kept = new Map<string, PreviousReport>();
-  private readonly aliases: AgencyAliases | undefined;
-
-  constructor(
-    private readonly pairs: ReadonlyMap<string, string>,
-    private readonly cwd: string,
-    private readonly run: RunSettings,
-  ) {
-    for (const before of pairs.values()) this.successors.set(before, (this.successors.get(before) ?? 0) + 1);
-    this.aliases = agencyAliases(run.config.agencies);
-  }
-
-  /** The summary of the file's predecessor, if it has one among the targets. */
-  previousFor(file: string): PreviousReport | undefined {
-    const before = this.pairs.get(file);
-    if (!before) return undefined;
-    let summary = this.kept.get(before);
-    if (!summary) {
-      summary = summariseFile(before, this.cwd, this.run);
-      if (summary) this.kept.set(before, summary);
-    }
-    this.release(before);
-    return summary;
-  }
-
-  /** After a file's own check: kept when a successor still needs it. */
-  checked(file: string, result: CheckResult | undefined): void {
-    if (!result || !this.successors.has(file) || this.kept.has(file)) return;
-    this.kept.set(file, summarise(result, placeOf(file, this.cwd), this.aliases));
-  }
-
-  /** One successor served: the summary is dropped after the last. */
-  private release(before: string): void {
-    const left = (this.successors.get(before) ?? 1) - 1;
-    if (left > 0) this.successors.set(before, left);
-    else {
-      this.successors.delete(before);
-      this.kept.delete(before);
-    }
-  }
-}
-
-/**
  * The summary of the file given with --previous, and a note for stderr when the two reports do not
  * look like one agency's consecutive years (the check then compares nothing if the years differ).
  */
@@ -173,13 +124,25 @@ export function explicitPrevious(
   return { previous };
 }
 
-/** What the check loop asks: the predecessor's summary before a file, and hands back each result. */
-export interface CrossYear {
-  previousFor(file: string): PreviousReport | undefined;
-  checked(file: string, result: CheckResult | undefined): void;
+/**
+ * What a file's check needs for the cross-year rules: the predecessor's summary when it is at hand,
+ * else the predecessor's path, to be summarised where the file is checked; and whether the file's
+ * own summary is wanted (a successor comes later).
+ */
+export interface CrossYearPlan {
+  previous?: PreviousReport;
+  previousFile?: string;
+  wantSummary: boolean;
 }
 
-const NO_CROSS_YEAR: CrossYear = { previousFor: () => undefined, checked: () => {} };
+/** What the check loop asks before each file, and tells after it (in the order the files are listed). */
+export interface CrossYear {
+  plan(file: string): CrossYearPlan;
+  /** After a file's check: its own summary (if wanted) and its predecessor's (if summarised for it). */
+  done(file: string, own?: PreviousReport, predecessor?: PreviousReport): void;
+}
+
+const NO_CROSS_YEAR: CrossYear = { plan: () => ({ wantSummary: false }), done: () => {} };
 
 /**
  * The cross-year pairing of a `check` run: with --previous, that file for the one target; else the
@@ -196,11 +159,58 @@ export function prepareCrossYear(
     if (target === undefined) return NO_CROSS_YEAR;
     const { previous, note } = explicitPrevious(options.previous, target, options.cwd, options.run);
     if (note) warn(note);
-    return { previousFor: (file) => (file === target ? previous : undefined), checked: () => {} };
+    return { plan: (file) => ({ previous: file === target ? previous : undefined, wantSummary: false }), done: () => {} };
   }
   const list = [...files()];
   if (list.length < 2) return NO_CROSS_YEAR;
   const pairs = pairFiles(list, agencyAliases(options.run.config.agencies));
   if (pairs.size === 0) return NO_CROSS_YEAR;
-  return new PreviousReports(pairs, options.cwd, options.run);
+  return new PreviousReports(pairs);
 }
+
+/** The summary of a file from its own full check, for its successors. */
+export function summaryOfChecked(file: string, result: CheckResult, cwd: string, run: RunSettings): PreviousReport {
+  return summarise(result, placeOf(file, cwd), agencyAliases(run.config.agencies));
+}
+
+/**
+ * The predecessors' summaries during a folder check: `plan` before a file is checked, `done` after.
+ * A predecessor checked earlier leaves its summary from that check; one that comes later (or is
+ * still being checked by another thread) is summarised for its successor (its facts only) and
+ * checked fully in its turn. Either way the summary is the same: a function of the file alone.
+ */
+export class PreviousReports implements CrossYear {
+  private readonly successors = new Map<string, number>();
+  private readonly kept = new Map<string, PreviousReport>();
+
+  constructor(private readonly pairs: ReadonlyMap<string, string>) {
+    for (const before of pairs.values()) this.successors.set(before, (this.successors.get(before) ?? 0) + 1);
+  }
+
+  plan(file: string): CrossYearPlan {
+    const wantSummary = this.successors.has(file) && !this.kept.has(file);
+    const before = this.pairs.get(file);
+    if (!before) return { wantSummary };
+    const previous = this.kept.get(before);
+    return previous ? { previous, wantSummary } : { previousFile: before, wantSummary };
+  }
+
+  done(file: string, own?: PreviousReport, predecessor?: PreviousReport): void {
+    if (own && this.successors.has(file) && !this.kept.has(file)) this.kept.set(file, own);
+    const before = this.pairs.get(file);
+    if (!before) return;
+    if (predecessor && !this.kept.has(before)) this.kept.set(before, predecessor);
+    this.release(before);
+  }
+
+  /** One successor served: the summary is dropped after the last. */
+  private release(before: string): void {
+    const left = (this.successors.get(before) ?? 1) - 1;
+    if (left > 0) this.successors.set(before, left);
+    else {
+      this.successors.delete(before);
+      this.kept.delete(before);
+    }
+  }
+}
+

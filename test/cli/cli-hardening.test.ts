@@ -14,6 +14,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { ALL_RULES, check } from '../../core/src/index';
 import { createReporter, emptyTotals, addToTotals, type FileOutcome } from '../../cli/src/format';
+import { digest } from '../../cli/src/outcome';
 import { decodeText } from '../../cli/src/decode';
 import { removeWorkspaces, workspace } from './workspace';
 
@@ -293,7 +294,7 @@ describe('output', () => {
     const result = check(BAD_SUM);
     result.ruleFailures.push({ ruleId: 'prose-sum', message: 'boom' });
     const outcomes: FileOutcome[] = [
-      { file: 'a.md', absolute: path.join(cwd, 'a.md'), result },
+      { file: 'a.md', absolute: path.join(cwd, 'a.md'), report: digest(result, false) },
       { file: 'b.md', absolute: path.join(cwd, 'b.md'), error: '文件不存在' },
     ];
     const totals = emptyTotals();
