@@ -40,14 +40,13 @@ export interface CheckEnv {
 
 export function checkFile(job: FileJob, env: CheckEnv): FileDone {
   const { cwd, run } = env;
-  const outcome = { file: shown(job.file, cwd), absolute: path.resolve(cwd, job.file) };
-  if (job.missing !== undefined) return { file: job.file, outcome: { ...outcome, error: job.missing }, notes: [] };
+  if (job.missing !== undefined) return unchecked(job, cwd, job.missing);
   let report;
   try {
     // Regular files only, capped, decoded or converted (.docx/.html); throws a Chinese reason.
     report = readReport(job.file);
   } catch (e) {
-    return { file: job.file, outcome: { ...outcome, error: (e as Error).message }, notes: [] };
+    return unchecked(job, cwd, (e as Error).message);
   }
   // Flattened text is read as such; a converted .docx/.html is markup, whatever it was named.
   const plainText = !report.source && path.extname(job.file).toLowerCase() === '.txt';
@@ -57,15 +56,20 @@ export function checkFile(job: FileJob, env: CheckEnv): FileDone {
     const result = check(report.text, { profile: run.profile, config: run.config, shared: run.shared, plainText, previous });
     return {
       file: job.file,
-      outcome: { ...outcome, source: report.source, report: digest(result, env.forPage) },
+      outcome: { file: shown(job.file, cwd), absolute: path.resolve(cwd, job.file), source: report.source, report: digest(result, env.forPage) },
       notes: report.notes,
       own: job.wantSummary ? summaryOfChecked(job.file, result, cwd, run) : undefined,
       predecessor,
     };
   } catch (e) {
     // One pathological file never stops the others.
-    return { file: job.file, outcome: { ...outcome, error: `检查时出错：${(e as Error)?.message ?? String(e)}` }, notes: report.notes };
+    return unchecked(job, cwd, `检查时出错：${(e as Error)?.message ?? String(e)}`, report.notes);
   }
+}
+
+/** A file that could not be checked, and why (also for a checking thread that died on it). */
+export function unchecked(job: FileJob, cwd: string, error: string, notes: string[] = []): FileDone {
+  return { file: job.file, outcome: { file: shown(job.file, cwd), absolute: path.resolve(cwd, job.file), error }, notes };
 }
 
 /**

@@ -8,9 +8,8 @@
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { createSharedMemos, type ResolvedConfig } from '../../core/src/index';
-import { checkFile, shown, type CheckEnv, type FileDone, type FileJob } from './check-file';
+import { checkFile, unchecked, type CheckEnv, type FileDone, type FileJob } from './check-file';
 
 /** Marks the thread data of a checking thread (the CLI's entry module then serves checks instead of parsing arguments). */
 const ROLE = 'nianbao-check-thread';
@@ -49,7 +48,7 @@ export function serveChecks(): void {
       try {
         return checkFile(job, env);
       } catch (e) {
-        return failed(job, env.cwd, `检查时出错：${(e as Error)?.message ?? String(e)}`);
+        return unchecked(job, env.cwd, `检查时出错：${(e as Error)?.message ?? String(e)}`);
       }
     });
     parentPort!.postMessage({ id, dones });
@@ -60,10 +59,6 @@ export function serveChecks(): void {
 export function autoJobs(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(MAX_THREADS, cores));
-}
-
-function failed(job: FileJob, cwd: string, error: string): FileDone {
-  return { file: job.file, outcome: { file: shown(job.file, cwd), absolute: path.resolve(cwd, job.file), error }, notes: [] };
 }
 
 interface Pending {
@@ -134,7 +129,7 @@ class ThreadPool {
   /** A chunk lost with its thread, as chunks of one file each; a file lost alone fails. */
   private oneByOne(p: Pending, why: string): Pending[] {
     if (p.jobs.length === 1) {
-      p.resolve([failed(p.jobs[0], this.data.cwd, `检查时出错：检查线程意外退出（${why}）`)]);
+      p.resolve([unchecked(p.jobs[0], this.data.cwd, `检查时出错：检查线程意外退出（${why}）`)]);
       return [];
     }
     const dones = new Array<FileDone>(p.jobs.length);
@@ -152,7 +147,7 @@ class ThreadPool {
   private pump(): void {
     // Every thread lost and none may be started: what is left is not checked (never a hang).
     if (this.threads.size === 0) {
-      for (const p of this.queue.splice(0)) p.resolve(p.jobs.map((job) => failed(job, this.data.cwd, '检查时出错：检查线程多次意外退出，未检查')));
+      for (const p of this.queue.splice(0)) p.resolve(p.jobs.map((job) => unchecked(job, this.data.cwd, '检查时出错：检查线程多次意外退出，未检查')));
       return;
     }
     for (const [worker, inFlight] of this.threads) {
