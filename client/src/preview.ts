@@ -52,6 +52,16 @@ export class ReportPreview implements vscode.Disposable {
       this.panel.onDidDispose(() => {
         this.panel = undefined;
       });
+      // A hidden webview is discarded (retainContextWhenHidden: false) and comes back from its html:
+      // give it the current body, not the one it was opened with.
+      // (Only on hidden → visible: this event also fires when the panel gains focus, and a reload
+      // then would swallow the click that focused it.)
+      let wasVisible = true;
+      this.panel.onDidChangeViewState((e) => {
+        const visible = e.webviewPanel.visible;
+        if (visible && !wasVisible) e.webviewPanel.webview.html = pageHtml(e.webviewPanel.webview, this.render());
+        wasVisible = visible;
+      });
       this.panel.webview.onDidReceiveMessage((m: { type?: string; line?: number; character?: number }) => {
         if (m?.type === 'reveal' && typeof m.line === 'number') void this.reveal(m.line, m.character ?? 0);
       });
@@ -65,7 +75,11 @@ export class ReportPreview implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.panel) void this.panel.webview.postMessage({ type: 'update', body: this.render() });
+      const before = this.lastBody;
+      const body = this.render();
+      // The server republishes the same diagnostics (on save, on a settings change): replacing the
+      // page with an identical one would drop a click that falls between its mousedown and mouseup.
+      if (this.panel && body !== before) void this.panel.webview.postMessage({ type: 'update', body });
     }, REFRESH_MS);
   }
 
