@@ -4,8 +4,9 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+// The checker's own UTF-8 decoding, its fastest: the floor is what no checker can do without.
+import { strictUtf8 } from '../cli/src/utf8';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
 let lines = 0;
 
 function visit(p: string): void {
@@ -13,7 +14,9 @@ function visit(p: string): void {
     for (const name of readdirSync(p).sort()) visit(join(p, name));
     return;
   }
-  lines += decoder.decode(readFileSync(p)).split(/\r\n|\r|\n/).length;
+  const text = strictUtf8(readFileSync(p));
+  if (text === undefined) throw new Error(`${p}: not UTF-8`);
+  lines += text.split(/\r\n|\r|\n/).length;
 }
 
 for (const arg of process.argv.slice(2)) visit(arg);

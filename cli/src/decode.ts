@@ -4,6 +4,8 @@
 // the writer is told where), and bytes that are none of these are a failure of that file, never
 // a page of garbage checked as if it were a report.
 
+import { strictUtf8 } from './utf8';
+
 export type Decoded =
   | {
       ok: true;
@@ -14,7 +16,6 @@ export type Decoded =
   | { ok: false; message: string };
 
 // Decoders are stateless between calls (no `stream: true`): one of each is enough.
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF8_LENIENT = new TextDecoder('utf-8');
 const UTF16LE = new TextDecoder('utf-16le');
 const UTF16BE = new TextDecoder('utf-16be');
@@ -32,11 +33,9 @@ export function decodeText(bytes: Uint8Array): Decoded {
     const utf16 = utf16WithoutBom(bytes, false);
     if (utf16) return utf16;
   }
-  try {
-    return { ok: true, text: UTF8.decode(bytes) }; // a UTF-8 BOM is dropped by the decoder
-  } catch {
-    /* not clean UTF-8: look closer */
-  }
+  const utf8 = strictUtf8(bytes); // a UTF-8 BOM is dropped
+  if (utf8 !== undefined) return { ok: true, text: utf8 };
+  // Not clean UTF-8: look closer.
   // Chinese-only UTF-16 (no ASCII, so no line breaks either): rarely valid UTF-8, mostly Han.
   const chinese = utf16WithoutBom(bytes, true);
   if (chinese) return chinese;
