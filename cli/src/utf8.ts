@@ -1,7 +1,7 @@
 // Strict UTF-8 decoding, fast. A big folder decodes every file twice (its head for the cross-year
-// pairing, then all of it), and for Chinese text TextDecoder costs about 10 ms per MB on this
-// machine: V8 turns three-byte sequences into UTF-16 one at a time. ICU's transcoder (buffer.transcode)
-// does the same in about a fifth of the time. The bytes are validated first (simdutf), so the text is
+// pairing, then all of it), and for Chinese text TextDecoder (V8's UTF-8 decoding) took 8–10 ms per
+// MB on the 2-core machine of docs/benchmarks.md; ICU's transcoder (buffer.transcode) to UTF-16
+// took about a fifth of that. The bytes are validated first (simdutf), so the text is
 // exactly what TextDecoder('utf-8', { fatal: true }) gives, a leading byte order mark dropped as it does.
 
 import { isAscii, isUtf8, transcode } from 'node:buffer';
