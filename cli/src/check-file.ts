@@ -48,12 +48,10 @@ export function checkFile(job: FileJob, env: CheckEnv): FileDone {
   } catch (e) {
     return unchecked(job, cwd, (e as Error).message);
   }
-  // Flattened text is read as such; a converted .docx/.html is markup, whatever it was named.
-  const plainText = !report.source && path.extname(job.file).toLowerCase() === '.txt';
   try {
     const predecessor = !job.previous && job.previousFile !== undefined ? summariseFile(job.previousFile, cwd, run) : undefined;
     const previous = job.previous ?? predecessor;
-    const result = check(report.text, { profile: run.profile, config: run.config, shared: run.shared, plainText, previous });
+    const result = check(report.text, { profile: run.profile, config: run.config, shared: run.shared, plainText: report.plainText, previous });
     return {
       file: job.file,
       outcome: { file: shown(job.file, cwd), absolute: path.resolve(cwd, job.file), source: report.source, report: digest(result, env.forPage) },

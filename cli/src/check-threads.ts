@@ -44,14 +44,9 @@ export function serveChecks(): void {
   const data = workerData as ThreadData;
   const env: CheckEnv = { cwd: data.cwd, run: { config: data.config, profile: data.profile, shared: createSharedMemos() }, forPage: data.forPage };
   parentPort!.on('message', ({ id, jobs }: { id: number; jobs: FileJob[] }) => {
-    const dones = jobs.map((job) => {
-      try {
-        return checkFile(job, env);
-      } catch (e) {
-        return unchecked(job, env.cwd, `检查时出错：${(e as Error)?.message ?? String(e)}`);
-      }
-    });
-    parentPort!.postMessage({ id, dones });
+    // checkFile answers every file, a failure included (should it throw, the thread dies and the
+    // pool fails only that file: see lost below).
+    parentPort!.postMessage({ id, dones: jobs.map((job) => checkFile(job, env)) });
   });
 }
 

@@ -203,12 +203,12 @@ else run();
 function run(): void {
   exitQuietlyOnClosedPipe();
   main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`nianbao: 内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`nianbao: 内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

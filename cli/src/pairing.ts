@@ -93,9 +93,8 @@ export interface RunSettings {
 export function summariseFile(file: string, cwd: string, run: RunSettings): PreviousReport | undefined {
   try {
     const report = readReport(file);
-    const plainText = !report.source && path.extname(file).toLowerCase() === '.txt';
-    const result = check(report.text, { profile: run.profile, config: run.config, shared: run.shared, plainText, rules: [] });
-    return summarise(result, placeOf(file, cwd), agencyAliases(run.config.agencies));
+    const result = check(report.text, { profile: run.profile, config: run.config, shared: run.shared, plainText: report.plainText, rules: [] });
+    return summaryOfChecked(file, result, cwd, run);
   } catch {
     return undefined;
   }

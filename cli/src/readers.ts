@@ -13,6 +13,8 @@ export interface ReadReport {
   text: string;
   /** How the file was read, when a reader should know (encoding, dropped images). */
   notes: string[];
+  /** A .txt read as text: flattened text (a page or Word copied out), read as such rather than as markup. */
+  plainText: boolean;
   /** Set for converted files: where each markup line came from. */
   source?: { format: 'docx' | 'html'; map: SourceMap };
 }
@@ -29,7 +31,8 @@ export function readReport(file: string): ReadReport {
     const convert = loadConvert();
     try {
       const converted = convert.convertFile(bytes, file);
-      if (converted) return { text: converted.text, notes: converted.notes, source: { format: converted.format, map: converted.map } };
+      // A converted .docx/.html is markup, whatever it was named.
+      if (converted) return { text: converted.text, notes: converted.notes, plainText: false, source: { format: converted.format, map: converted.map } };
     } catch (e) {
       if (e instanceof convert.ConvertError) throw new Error(e.message, { cause: e });
       throw new Error(`无法读取文件：${(e as Error).message}`, { cause: e });
@@ -37,7 +40,7 @@ export function readReport(file: string): ReadReport {
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new Error(decoded.message); // bytes of no encoding: a failure of this file
-  return { text: decoded.text, notes: decoded.note ? [decoded.note] : [] };
+  return { text: decoded.text, notes: decoded.note ? [decoded.note] : [], plainText: ext === '.txt' };
 }
 
 /** A .txt that is really a .docx, a PDF or an old .doc (renamed files are common). */
