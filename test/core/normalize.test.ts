@@ -26,3 +26,16 @@ test('normalizeLabel equals its definition on random labels', () => {
 test('normalizeLabel on labels of the national tables', () => {
   for (const s of ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '3.危及“三安全一稳定”', '商业 企业', '总计', '']) assert.equal(normalizeLabel(s), reference(s));
 });
+
+test('normalizeLabel equals its definition on long texts (a whole document, built in a buffer)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...ALPHABET), { minLength: 400, maxLength: 20_000 }), (chars) => {
+      const s = chars.join('');
+      assert.equal(normalizeLabel(s), reference(s));
+    }),
+    { numRuns: 60 },
+  );
+  // Past one piece of the buffer (8,192 codes kept), with a lone surrogate kept as it is.
+  const long = `${'政府信息公开，'.repeat(3000)}\ud800（一）`;
+  assert.equal(normalizeLabel(long), reference(long));
+});

@@ -85,14 +85,17 @@ function isLabelledHeader(row: TableRow): boolean {
   return row.isHeaderLike || row.values.every(isBlank);
 }
 
-/** Drops trailing blank cells beyond the expected count (「0 | | |」 padding of merged cells). */
-function trimTrailingBlanks(values: Cell[], n: number): Cell[] {
-  const out = [...values];
-  while (out.length > n && isBlank(out[out.length - 1])) out.pop();
-  return out;
+/**
+ * Drops trailing blank cells beyond the expected count (「0 | | |」 padding of merged cells). The
+ * result is only read: without such padding (most rows) it is the row's own list, not a copy.
+ */
+function trimTrailingBlanks(values: readonly Cell[], n: number): readonly Cell[] {
+  let end = values.length;
+  while (end > n && isBlank(values[end - 1])) end--;
+  return end === values.length ? values : values.slice(0, end);
 }
 
-function mapValues(spec: RowSpec, columns: string[], row: TableRow, cells: Cell[]): FoundRow {
+function mapValues(spec: RowSpec, columns: string[], row: TableRow, cells: readonly Cell[]): FoundRow {
   const values = trimTrailingBlanks(cells, columns.length);
   const map = new Map<string, Cell>();
   let extra: Cell[] = [];
@@ -225,7 +228,7 @@ function readSingleRow(
   const rowSpec = spec.rows[0];
   if (!rowSpec) return undefined;
   const n = spec.columns.length;
-  type Piece = { row: TableRow; table: Table; cells: Cell[] };
+  type Piece = { row: TableRow; table: Table; cells: readonly Cell[] };
   /** Unclaimed rows with a written value, in order, that `first` (asked before looking at the
    * values, so cheap) and `then` (asked only of rows with a written value) accept. */
   const rowsWhere = (first: (row: TableRow) => boolean, then: (row: TableRow) => boolean): Piece[] => {

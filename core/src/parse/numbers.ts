@@ -283,7 +283,7 @@ export function scanNumbers(text: string): NumberToken[] {
       out.push({
         kind: tail.approx || pre >= 0 ? 'approx' : 'exact',
         value: usable(value),
-        raw: text.slice(i, end),
+        raw: mult ? text.slice(i, end) : written, // (a second slice of the same figure was a string per number)
         unit: tail.unit,
         decimals,
         start: pre >= 0 ? pre : i,

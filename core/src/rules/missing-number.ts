@@ -46,45 +46,24 @@ function isIdeograph(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
 }
 
-interface Segment {
-  start: number;
-  /** End of the segment's text, spaces and a closing 等 excluded. */
-  end: number;
-}
-
-/** The list items of a sentence: text between separators. */
-function segmentsOf(text: string, start: number, end: number): Segment[] {
-  const out: Segment[] = [];
-  let s = start;
-  for (let i = start; i <= end; i++) {
-    if (i < end && !isSeparator(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3002 /* 。 */) continue;
-    let e = i;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s && text[e - 1] === '等') e--;
-    out.push({ start: s, end: e });
-    s = i + 1;
-  }
-  return out;
-}
-
-/** The measure word a segment ends in, right after a figure ("56条", "80余条"), or undefined. */
-function countedMeasure(text: string, seg: Segment): string | undefined {
-  if (seg.end - seg.start < 2) return undefined;
-  const m = text[seg.end - 1];
+/** The measure word an item [start, end) ends in, right after a figure ("56条", "80余条"), or undefined. */
+function countedMeasure(text: string, start: number, end: number): string | undefined {
+  if (end - start < 2) return undefined;
+  const m = text[end - 1];
   if (!MEASURES.has(m)) return undefined;
-  let i = seg.end - 2;
-  while (i > seg.start && (text[i] === ' ' || text[i] === '余' || text[i] === '多')) i--;
+  let i = end - 2;
+  while (i > start && (text[i] === ' ' || text[i] === '余' || text[i] === '多')) i--;
   return isDigit(text.charCodeAt(i)) ? m : undefined;
 }
 
 /** The measure word of an item that has a label but no figure ("核准企业资质条"), or undefined. */
-function uncountedMeasure(text: string, seg: Segment): string | undefined {
-  if (seg.end - seg.start < 3) return undefined;
-  const m = text[seg.end - 1];
-  const before = text.charCodeAt(seg.end - 2);
-  if (!MEASURES.has(m) || !isIdeograph(before) || NOT_A_LABEL.has(text[seg.end - 2])) return undefined;
-  if (WORDS.has(text.slice(seg.end - 2, seg.end))) return undefined;
-  for (let i = seg.start; i < seg.end; i++) if (isDigit(text.charCodeAt(i))) return undefined;
+function uncountedMeasure(text: string, start: number, end: number): string | undefined {
+  if (end - start < 3) return undefined;
+  const m = text[end - 1];
+  const before = text.charCodeAt(end - 2);
+  if (!MEASURES.has(m) || !isIdeograph(before) || NOT_A_LABEL.has(text[end - 2])) return undefined;
+  if (WORDS.has(text.slice(end - 2, end))) return undefined;
+  for (let i = start; i < end; i++) if (isDigit(text.charCodeAt(i))) return undefined;
   return m;
 }
 
@@ -96,31 +75,64 @@ interface Gap {
   data: Record<string, unknown>;
 }
 
+/**
+ * The gap of the item [cs, ce) of a list, between the items [ps, pe) and [ns, ne) (ps or ns < 0:
+ * none on that side): a label without a figure whose neighbour carries one with the same measure word.
+ */
+function itemGap(text: string, ps: number, pe: number, cs: number, ce: number, ns: number, ne: number): Gap | undefined {
+  const m = uncountedMeasure(text, cs, ce);
+  if (!m) return undefined;
+  const prev = ps >= 0 ? countedMeasure(text, ps, pe) : undefined;
+  const next = ns >= 0 ? countedMeasure(text, ns, ne) : undefined;
+  if (prev !== m && next !== m) return undefined;
+  const at = ce - 1;
+  const item = text.slice(Math.max(cs, at - 12), at + 1).trim();
+  return { start: at, end: at + 1, message: `“${item}”的量词“${m}”前缺少数字（前后各项都写了数字）`, data: { measure: m, item } };
+}
+
+const NO_GAPS: readonly Gap[] = Object.freeze([]);
+
 /** The missing figures of a paragraph, by its text (an editor session keeps them while it is unchanged). */
-function gapsOf(text: string): Gap[] {
-  const out: Gap[] = [];
-  const reported = new Set<number>();
+function gapsOf(text: string): readonly Gap[] {
+  let out: Gap[] | undefined;
   for (const [ss, se] of sentences(text)) {
-    const segs = segmentsOf(text, ss, se);
-    for (let i = 0; i < segs.length; i++) {
-      const m = uncountedMeasure(text, segs[i]);
-      if (!m) continue;
-      const prev = i > 0 ? countedMeasure(text, segs[i - 1]) : undefined;
-      const next = i + 1 < segs.length ? countedMeasure(text, segs[i + 1]) : undefined;
-      if (prev !== m && next !== m) continue;
-      const at = segs[i].end - 1;
-      reported.add(at);
-      const item = text.slice(Math.max(segs[i].start, at - 12), at + 1).trim();
-      out.push({ start: at, end: at + 1, message: `“${item}”的量词“${m}”前缺少数字（前后各项都写了数字）`, data: { measure: m, item } });
+    // The items of the sentence are the text between separators (spaces and a closing 等 left
+    // out), looked at three at a time as the walk finds them: the item and its two neighbours,
+    // without an object per item (most paragraphs have no gap at all).
+    let ps = -1;
+    let pe = -1;
+    let cs = -1;
+    let ce = -1;
+    let s = ss;
+    for (let i = ss; i <= se; i++) {
+      if (i < se && !isSeparator(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3002 /* 。 */) continue;
+      let e = i;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+      if (e > s && text[e - 1] === '等') e--;
+      if (cs >= 0) {
+        const gap = itemGap(text, ps, pe, cs, ce, s, e);
+        if (gap) (out ??= []).push(gap);
+      }
+      ps = cs;
+      pe = ce;
+      cs = s;
+      ce = e;
+      s = i + 1;
+    }
+    if (cs >= 0) {
+      const gap = itemGap(text, ps, pe, cs, ce, -1, -1);
+      if (gap) (out ??= []).push(gap);
     }
   }
-  if (!/[共合总累达率增下提降占]/.test(text)) return out;
+  if (!/[共合总累达率增下提降占]/.test(text)) return out ?? NO_GAPS;
+  // Where an item's gap was reported already, a total word right before it says nothing new.
+  const reported = new Set(out?.map((g) => g.start));
   for (const m of allMatches(TOTAL_THEN_MEASURE, text)) {
     const measureAt = m.index + m[0].length - (m[0].endsWith('万元') || m[0].endsWith('人次') ? 2 : 1);
     if (reported.has(measureAt)) continue;
-    out.push({ start: measureAt, end: m.index + m[0].length, message: `“${m[0]}”中缺少数字`, data: { written: m[0] } });
+    (out ??= []).push({ start: measureAt, end: m.index + m[0].length, message: `“${m[0]}”中缺少数字`, data: { written: m[0] } });
   }
-  return out;
+  return out ?? NO_GAPS;
 }
 
 const GAPS = memoKey('missing figures', gapsOf);

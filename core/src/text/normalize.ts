@@ -48,11 +48,36 @@ export function normalizeLabel(s: string): string {
   let i = 0;
   while (i < s.length && labelCode(s.charCodeAt(i)) === s.charCodeAt(i)) i++;
   if (i === s.length) return s;
+  if (s.length - i > LONG_LABEL) return normalizeLong(s, i);
   let out = s.slice(0, i);
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const h = labelCode(c);
     if (h >= 0) out += h === c ? s[i] : String.fromCharCode(h);
+  }
+  return out;
+}
+
+/** Beyond this many characters to look at, the label form is built in a buffer (normalizeLong). */
+const LONG_LABEL = 512;
+/** Codes turned into a string at a time (an argument list of String.fromCharCode stays small). */
+const CODES_PER_PIECE = 8192;
+
+/**
+ * normalizeLabel of a long text (a whole document, when two profiles tie on their part titles),
+ * from offset `from` on (what comes before is unchanged): the kept codes are collected in one
+ * buffer, since a string grown by one character at a time is a rope of as many pieces.
+ */
+function normalizeLong(s: string, from: number): string {
+  const codes = new Uint16Array(s.length - from);
+  let n = 0;
+  for (let i = from; i < s.length; i++) {
+    const h = labelCode(s.charCodeAt(i));
+    if (h >= 0) codes[n++] = h;
+  }
+  let out = s.slice(0, from);
+  for (let k = 0; k < n; k += CODES_PER_PIECE) {
+    out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + CODES_PER_PIECE)) as unknown as number[]);
   }
   return out;
 }

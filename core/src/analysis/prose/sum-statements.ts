@@ -176,6 +176,9 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
   let nextQz = 0;
   // Matches never cross a sentence mark: a paragraph without any needs no look at its sentences.
   const anyDedup = DEDUP.test(text);
+  // Every keyword of TRAILING_TOTAL holds 共 or 计: without either, no figure of the paragraph is
+  // a total after its parts (pattern B is not tried, and its look-back slices are not made).
+  const mayTrail = text.includes('共') || text.includes('计');
 
   for (const [ss, se] of sentences(text)) {
     if (anyDedup && DEDUP.test(text.slice(ss, se))) continue;
@@ -243,6 +246,7 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
       }
 
       // B. "…，共计1798条": the parts are the clauses before, back to the first one without a part.
+      if (!mayTrail) continue;
       for (const total of clauseNums) {
         // The keyword sits right before the figure: a bounded look-back keeps clauses of 100,000 figures linear.
         const from = Math.max(cs, total.start - TRAILING_TOTAL_REACH);

@@ -140,8 +140,13 @@ export function isCount(n: ProseNumber): boolean {
   return !n.isPercent && !n.isDateLike && n.depth === 0 && (n.value !== null || n.kind === 'ambiguous');
 }
 
-/** Numbers lying wholly inside [start, end), by binary search over `nums` (sorted by start). */
-export function numbersIn(nums: readonly ProseNumber[], start: number, end: number): ProseNumber[] {
+const NO_NUMBERS: readonly ProseNumber[] = Object.freeze([]);
+
+/**
+ * Numbers lying wholly inside [start, end), by binary search over `nums` (sorted by start). Read
+ * only: a span without numbers (most clauses) gets one shared empty list.
+ */
+export function numbersIn(nums: readonly ProseNumber[], start: number, end: number): readonly ProseNumber[] {
   let lo = 0;
   let hi = nums.length;
   while (lo < hi) {
@@ -149,6 +154,7 @@ export function numbersIn(nums: readonly ProseNumber[], start: number, end: numb
     if (nums[mid].start < start) lo = mid + 1;
     else hi = mid;
   }
+  if (lo >= nums.length || nums[lo].start >= end) return NO_NUMBERS;
   const out: ProseNumber[] = [];
   for (let i = lo; i < nums.length && nums[i].start < end; i++) if (nums[i].end <= end) out.push(nums[i]);
   return out;
