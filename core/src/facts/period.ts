@@ -32,7 +32,7 @@ export interface PeriodStatement {
   keywordEnd: number;
   /** Dates in order of writing (the first is the start, the second the end of the period). */
   dates: PeriodDate[];
-  /** Every four-digit year written in the sentence, in order. */
+  /** Every four-digit year of the period as written (up to its end date, outside brackets), in order. */
   years: PeriodYear[];
 }
 
@@ -87,10 +87,26 @@ function readStatement(paragraph: Paragraph): PeriodStatement | undefined {
     }
     dates.push(date);
   }
+  // The years of the period itself: up to its end date, outside brackets. What the sentence goes on
+  // to say (…至2023年12月31日，本报告于2024年1月31日前公开; （2022年12月受理的计入上年结转）) names
+  // other dates legitimately.
+  const spanEnd = dates.length >= 2 ? dates[1].end - m.index : sentence.length;
   const years: PeriodYear[] = [];
   for (const y of allMatches(YEAR, sentence)) {
+    if (y.index >= spanEnd || insideBrackets(sentence, y.index)) continue;
     const start = m.index + y.index;
     years.push({ year: Number(y[1]), start, end: start + 4 });
   }
   return { paragraph, start: m.index, end, keywordStart: m.index, keywordEnd: m.index + m[0].length, dates, years };
+}
+
+/** True when offset `at` of the sentence lies inside （…） or (…). */
+function insideBrackets(sentence: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = sentence[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
 }

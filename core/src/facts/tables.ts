@@ -85,13 +85,19 @@ function isLabelledHeader(row: TableRow): boolean {
   return row.isHeaderLike || row.values.every(isBlank);
 }
 
+/** A dash (—— / - / /): in a cell the format leaves unprinted it says as much as a blank. */
+const isDash = (c: Cell) => c.number?.kind === 'dash';
+
 /**
- * Drops trailing blank cells beyond the expected count (「0 | | |」 padding of merged cells). The
- * result is only read: without such padding (most rows) it is the row's own list, not a copy.
+ * Drops the cells beyond the expected count that only pad a merged cell: trailing blanks or dashes
+ * (「0 | | |」, 「386 | —— | ——」), and for a row of one value (表二's 行政许可 under 本年处理决定数量)
+ * the value repeated across the merged columns (「386 | 386 | 386」). The result is only read:
+ * without such padding (most rows) it is the row's own list, not a copy.
  */
 function trimTrailingBlanks(values: readonly Cell[], n: number): readonly Cell[] {
   let end = values.length;
-  while (end > n && isBlank(values[end - 1])) end--;
+  while (end > n && (isBlank(values[end - 1]) || isDash(values[end - 1]))) end--;
+  if (n === 1 && end > 1 && values.slice(0, end).every((c) => c.text === values[0].text)) end = 1;
   return end === values.length ? values : values.slice(0, end);
 }
 

@@ -6,7 +6,8 @@ import { parseChineseNumeral } from './numbers';
 
 const REPORT_WORDS = /报告|年报|自评|总结|报表/;
 const ANNUAL = /信息公开.*(年度报告|年报)|(年度报告|年报).*信息公开/;
-const SENTENCE_END_WITHIN = /[。！？!?；;](?!$)/;
+// A sentence's end inside the line, or a full stop at its end (a title never ends in 。).
+const SENTENCE_END_WITHIN = /[。！？!?；;](?!$)|[。！？]$/;
 const YEAR = /((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年(?:度)?/;
 
 /** Where a title broken over two lines goes on: its `at`-th character is `character` of `line`. */
@@ -45,6 +46,7 @@ export function readTitle(text: string, line: number, character: number, rest?: 
 /** Whether a line may be the title (short, names a report). */
 export function looksLikeTitle(text: string): boolean {
   const t = text.trim();
-  // A line holding a sentence's end (统计期限为……。本报告……) is body text that names the report.
+  // A line holding a sentence's end (统计期限为……。本报告……, 会议听取了……年度报告……的汇报。) is body
+  // text that names the report.
   return t.length > 0 && t.length <= 80 && REPORT_WORDS.test(t) && !SENTENCE_END_WITHIN.test(t);
 }

@@ -11,14 +11,14 @@ const ART = '2007年《条例》第三十二条';
 
 // Which parts are demanded follows the 2007 条例 第三十二条: 主动公开, 依申请公开, 收费及减免, 复议与诉讼,
 // 主要问题及改进, 其他需要报告的事项 (an attached 统计表 answers the last). 概述 was the practice of the
-// time (a warning when missing); 工作机构、人员、经费 stood in the usual template but in no statute.
+// time (a hint when missing); 工作机构、人员、经费 stood in the usual template but in no statute.
 const parts: PartSpec[] = [
   {
     id: 'overview',
     title: '概述',
     aliases: ['总体情况', '总体情况概述', '总体公开工作情况概述', '基本情况', '基本工作情况', '工作概述'],
     keywords: [['概述', '总体', '综述', '基本情况', '基本工作情况']],
-    basis: `${ART}（年度报告通行结构）`,
+    basis: '2008—2018 年度报告的通行结构（2007年《条例》第三十二条未列此项）',
     demand: 'practice',
     guidance: '概述本年度政府信息公开工作的组织领导、制度建设和主要做法。',
     template: '',

@@ -25,6 +25,13 @@ const MIN_PARTS_FOR_HEADINGS = 3;
 // self-assessments, work plans. Simplified and traditional forms.
 const NOT_ANNUAL = /上半年|下半年|半年|季度|自评|自評|自查|总结|總結|工作要点|工作要點|工作计划|工作計劃/;
 const ANNUAL = /(信息公开|政务公开|信息公開|政務公開).*(年度报告|年报|年度報告|年報)/;
+// A title that ends in the name of another kind of document (关于做好……年度报告编制工作的通知, ……会议纪要)
+// is that document, whatever report it mentions: only the draft's own part headings can still make it
+// a report (a page titled 关于公布……年度报告的公告 that holds the report itself).
+const OTHER_DOCUMENT = /(通知|纪要|紀要|意见|意見|方案|办法|辦法|规定|規定|细则|細則|批复|批覆|决定|決定|公告|通告|通报|通報|讲话|講話|函)$/;
+const PAGE_CHROME = /[>＞»›]|首页|当前位置|您的位置|栏目/;
+/** The bracketed tail of a title (（全文）, （X政办发〔2023〕5号）): not where its kind is named. */
+const BRACKETED_TAIL = /(?:[（(【[][^（()）】\]]*[）)】\]])+$/;
 
 export function selectProfile(doc: ReportDocument, options: SelectOptions, cache: CheckCache = new CheckCache()): ProfileChoice {
   const extra = options.config.extraProfiles;
@@ -52,6 +59,11 @@ export function selectProfile(doc: ReportDocument, options: SelectOptions, cache
     const word = notAnnual[0];
     return { profile: GENERIC, source: 'fallback', reason: prefix(notes, `标题或开头写有「${word}」，不是政府信息公开工作年度报告，只做通用检查`) };
   }
+
+  // Only a title the parser found, never page chrome (首页 > 通知公告) standing first on a pasted page.
+  const titleText = doc.title && !PAGE_CHROME.test(doc.title.text) ? doc.title.text.replace(/\s+/g, '').replace(BRACKETED_TAIL, '') : '';
+  const otherDocument = OTHER_DOCUMENT.exec(titleText);
+  if (otherDocument) return byHeadingsOr(doc, extra, cache, notes, `标题表明是「${otherDocument[1]}」`);
 
   // A report is recognised by its title, by its name in the opening words (a web page's title sits
   // inside the page chrome), or by a lead that cites the national format or states the 统计期限.
@@ -82,19 +94,23 @@ export function selectProfile(doc: ReportDocument, options: SelectOptions, cache
     return { profile: cites, source: 'title-year', reason: prefix(notes, `未写明年份，文中引用${cites.citations![0]}，适用${formatName(cites)}`) };
   }
 
+  const why = looksAnnual ? '标题未写明年份' : doc.title ? '标题不像年度报告' : '没有找到标题';
+  const fallback = looksAnnual ? '标题像年度报告，但既无年份，也认不出法定部分标题' : '标题和部分标题都不像政府信息公开工作年度报告';
+  return byHeadingsOr(doc, extra, cache, notes, why, fallback);
+}
+
+/** The format the part headings show (at least MIN_PARTS_FOR_HEADINGS parts), else the generic checks. */
+function byHeadingsOr(doc: ReportDocument, extra: readonly Profile[], cache: CheckCache, notes: string[], why: string, fallback = `${why}，不是政府信息公开工作年度报告`): ProfileChoice {
   const byHeadings = bestByHeadings(doc, extra, cache);
   if (byHeadings) {
     const { profile, count, tieNote } = byHeadings;
-    const why = looksAnnual ? '标题未写明年份' : doc.title ? '标题不像年度报告' : '没有找到标题';
     return {
       profile,
       source: 'headings',
       reason: prefix(notes, `${why}，按标题结构判断：${count} 个部分标题与「${profile.name}」相符${tieNote}`),
     };
   }
-
-  const why = looksAnnual ? '标题像年度报告，但既无年份，也认不出法定部分标题' : '标题和部分标题都不像政府信息公开工作年度报告';
-  return { profile: GENERIC, source: 'fallback', reason: prefix(notes, `${why}，只做通用检查`) };
+  return { profile: GENERIC, source: 'fallback', reason: prefix(notes, `${fallback}，只做通用检查`) };
 }
 
 /** The built-in format whose defining document the text cites (〔2021〕30号, 〔2019〕60号). */

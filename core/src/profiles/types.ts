@@ -30,7 +30,7 @@ export interface PartSpec {
   optional?: boolean;
   /**
    * Why the part is required: the statute itself (missing → error), or only the practice of the
-   * period (missing → warning). Default: statute.
+   * period (missing → a hint). Default: statute.
    */
   demand?: 'statute' | 'practice';
   /**

@@ -1,6 +1,8 @@
 // cross-year-documents: 表二 现行有效件数 of 规章 and 行政规范性文件 continues last year's: last
 // year's 现行有效件数 + this year's 本年制发件数 − 本年废止件数. Checked only when the previous year's
-// report of the same agency is at hand and gives the figure (the 2021 format's table).
+// report of the same agency is at hand and gives the figure (the 2021 format's table). A hint only:
+// documents also lapse or are revised without being 废止 (有效期届满自动失效), which the table does not
+// count, so a difference asks to be checked and proves nothing.
 
 import type { Rule } from './types';
 import { exactValue, placeText, previousData, relatedIn } from './cross-year-util';
@@ -16,11 +18,12 @@ export const rule: Rule = {
     title: '现行有效件数与上年报告不符',
     titleEn: 'Documents in force do not follow from last year’s report',
     category: 'consistency',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     fixable: false,
     description:
       '同一机关上一年度的报告在手时，表二“规章”和“行政规范性文件”的现行有效件数应等于：上年报告的现行有效件数 + 本年制发件数 − 本年废止件数。' +
-      '只比较两份报告中都确切读出的数；找不到上年报告、年份不相邻或表格数字无法确定时不作检查。',
+      '只比较两份报告中都确切读出的数；找不到上年报告、年份不相邻或表格数字无法确定时不作检查。' +
+      '文件也会因有效期届满自动失效或被修订而不计入“废止”，差额未必是错，因此只作提示。',
     basis: '由报告格式推得：现行有效件数逐年延续（国办公开办函〔2021〕30号 表二）',
   },
   check({ facts, previous, report }) {

@@ -24,7 +24,7 @@ export const rule: Rule = {
     description:
       '年度报告应包括《条例》规定的各部分（2021 年格式为总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项）。' +
       '缺少的部分合为一条报告，位置在第一个缺少部分应插入处；快速修复把每个缺少的部分（带编号的标题、填写说明和统一格式的空表）插到各自的位置，并顺延其后各部分的编号。' +
-      '2018 年及以前的报告：各地标题不一，正文中写到了该部分内容的（如在依申请公开部分写明“未收到行政复议申请”）不算缺少；附有统计表即满足“统计表”部分；“概述”为当时通行做法，缺少时只作警告。' +
+      '2018 年及以前的报告：各地标题不一，正文中写到了该部分内容的（如在依申请公开部分写明“未收到行政复议申请”）不算缺少；附有统计表即满足“统计表”部分；“概述”为当时通行做法而非法定内容，缺少时只作提示。' +
       '一个部分标题都认不出时只报告一次。不是年度报告的文稿（通用检查）不做此项检查。',
     basis: '《条例》第五十条（2007 年《条例》第三十二条）；国办公开办函〔2021〕30号、〔2019〕60号',
   },
@@ -52,7 +52,8 @@ export const rule: Rule = {
           ? `缺少第${chineseNumeral(first.number)}部分${names[0]}，${where.replace('第一个', '')}`
           : `缺少 ${missing.length} 个部分：${names.join('；')}，${where}`,
       range: anchorLine < 0 ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : wholeLineRange(doc, anchorLine),
-      severity: statute ? 'error' : 'warning',
+      // A part only the practice of the time asked for (概述 before 2019) is no defect in law: a hint.
+      severity: statute ? 'error' : 'info',
       data: { partIds: missing.map((m) => m.spec.id), headings: places.map((p) => `${chineseNumeral(p.number)}、${p.spec.title}`) },
       fix: {
         title: missing.length === 1 ? `插入「${chineseNumeral(first.number)}、${first.spec.title}」及填写说明` : `插入缺少的 ${missing.length} 个部分及填写说明`,

@@ -3,10 +3,12 @@
 // ("上年20件，同比增长50%") must agree with those figures.
 
 import type { RelatedInfo, Rule, RuleContext } from './types';
-import { findPercentStatements } from '../analysis/prose/percent-statements';
+import { findPercentStatements, percentFits, type PercentStatement } from '../analysis/prose/percent-statements';
 import { findRatioStatements, type RatioStatement } from '../analysis/prose/ratio-statements';
 import { joinedParagraphs, type JoinedParagraph } from '../analysis/prose/continuation';
-import type { ProseNumber } from '../analysis/prose/tokens';
+import { scanProse, type ProseNumber } from '../analysis/prose/tokens';
+import type { ReportDocument } from '../model';
+import type { CheckCache } from '../check-cache';
 
 function withUnit(n: ProseNumber): string {
   return `${n.raw}${n.unit ?? ''}`;
@@ -46,6 +48,53 @@ function reportRatio(p: JoinedParagraph, s: RatioStatement, report: RuleContext[
   });
 }
 
+/**
+ * The counts the paragraphs state, by unit ("472件" → 件: 472): a figure the text has written
+ * elsewhere with the same unit. Table cells are left out: a table holds so many figures that one
+ * would match by chance.
+ */
+function writtenCounts(doc: ReportDocument, cache: CheckCache): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const p of doc.paragraphs)
+    for (const n of scanProse(cache, p.text).nums) {
+      if (n.kind !== 'exact' || n.value === null || n.isPercent || !n.unit) continue;
+      let values = out.get(n.unit);
+      if (!values) out.set(n.unit, (values = new Set()));
+      values.add(n.value);
+    }
+  return out;
+}
+
+/**
+ * The shares of each total that at least one share misses (shares that fit it are kept beside
+ * them: a total blamed instead must fit those too).
+ */
+function sharesByBase(statements: readonly PercentStatement[]): Map<ProseNumber, PercentStatement[]> {
+  const out = new Map<ProseNumber, PercentStatement[]>();
+  for (const s of statements) out.set(s.base, [...(out.get(s.base) ?? []), s]);
+  for (const [base, shares] of out) if (shares.every((s) => s.fits)) out.delete(base);
+  return out;
+}
+
+/** The one whole-number total every share fits (as rounded or cut to its decimals), if exactly one does. */
+function impliedBase(shares: PercentStatement[]): number | undefined {
+  const first = shares[0];
+  const half = 0.5 / 10 ** first.percent.decimals;
+  const pct = first.percent.value!;
+  if (pct - half <= 0) return undefined;
+  // Totals the first share allows: part × 100 ÷ (pct ± half), bounded so the scan stays small.
+  const lo = Math.ceil((first.part.value! * 100) / (pct + half));
+  const hi = Math.floor((first.part.value! * 100) / (pct - half));
+  if (hi - lo > 2000) return undefined;
+  let found: number | undefined;
+  for (let b = Math.max(lo, 1); b <= hi; b++) {
+    if (!shares.every((s) => s.part.value! <= b && percentFits((s.part.value! / b) * 100, s.percent.value!, s.percent.decimals))) continue;
+    if (found !== undefined) return undefined; // two totals fit: which one was meant cannot be told
+    found = b;
+  }
+  return found;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'prose-percent',
@@ -58,13 +107,38 @@ export const rule: Rule = {
       '检查“X件，占Y%”“X件（Y%）”这类表述：Y 应等于 X 除以同段前文中同单位的总数（按所写小数位四舍五入或截断）。' +
       '同段任一同单位数字能对上即视为正确；都对不上时，仅在前文有明确标为总数的数字（共、受理、收到、办结、总数，或“其中”之前的数）时提示；找不到可信的总数时不提示。' +
       '“完成目标任务N件的P%”“占总数N件的P%”按其前的数量除以 N 检查；“上年N件……同比增长P%”“比上年增加D件，增长P%”在两年的数字都写明时按增长率检查。' +
+      '同一总数下的百分比都与它对不上、却都与另一个整数相符时（只有一个百分比时，还要正文别处以同一单位写过这个数），错的是总数：只在总数处报告一次，写出推算的总数。' +
       '约数（余、多、约）不作检查；因分页断开的句子接起来读。',
     basis: '由文字表述推得：占比 = 分项 ÷ 总数；增长率 = （本年 − 上年）÷ 上年',
   },
   check({ doc, cache, report }) {
+    let written: Map<string, Set<number>> | undefined; // built only when one share alone misses its total
     for (const p of joinedParagraphs(doc)) {
-      for (const s of findPercentStatements(cache, p.text)) {
-        if (s.fits) continue;
+      const statements = findPercentStatements(cache, p.text);
+      // Several shares of one total that all miss it but all fit one other figure: the total is
+      // what is wrong ("答复181件……予以公开68件，占38.0%；部分公开19件，占10.6%" of 179), said once on it.
+      const wrongBases = new Set<ProseNumber>();
+      for (const [base, shares] of sharesByBase(statements)) {
+        const implied = impliedBase(shares);
+        if (implied === undefined || implied === base.value) continue;
+        // One share alone could be the wrong figure as well as its total: the total is blamed only
+        // when the text writes the figure the share implies elsewhere, with the same unit.
+        const missing = shares.filter((s) => !s.fits);
+        if (missing.length === 1 && !(written ??= writtenCounts(doc, cache)).get(base.unit ?? '')?.has(implied)) continue;
+        wrongBases.add(base);
+        const terms = missing.map((s) => `${s.part.raw} ÷ ${implied} = ${((s.part.value! / implied) * 100).toFixed(Math.max(s.percent.decimals, 2))}%`);
+        report({
+          message:
+            missing.length === 1
+              ? `按所写的百分比推算，总数应为 ${implied}（${terms[0]}，与所写 ${missing[0].percent.raw}% 相符），此处为 ${base.raw}`
+              : `按所写的 ${missing.length} 个百分比推算，总数应为 ${implied}（${terms.join('，')}），此处为 ${base.raw}`,
+          range: p.rangeOf(base.start, base.end),
+          related: shares.map((s) => ({ range: p.rangeOf(s.percent.start, s.percent.endWithUnit), message: `${withUnit(s.part)}，占 ${s.percent.raw}%` })),
+          data: { base: base.value, implied, parts: shares.map((s) => s.part.value), written: shares.map((s) => s.percent.value) },
+        });
+      }
+      for (const s of statements) {
+        if (s.fits || wrongBases.has(s.base)) continue;
         const d = s.percent.decimals;
         const computed = s.computed.toFixed(Math.max(d, 2));
         report({

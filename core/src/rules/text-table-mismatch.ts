@@ -35,7 +35,9 @@ const KEYWORD =
 // sentence mark, so a paragraph without one has no sentence with one).
 const ANY_KEYWORD = new RegExp(KEYWORD.source);
 const WINDOW = /^[^，,；;。：:！？\d０-９（(]{0,12}$/;
-const WINDOW_REJECT = /其中|较|同比|增|减|平均|涉及|人次|累计|历年|上年|以来|网上|热线|信访|来信|咨询|事项|案卷|建议|提案|许可|审批|服务|办件|执法|处罚|投诉|举报/;
+// (An outcome between keyword and figure, "办结的申请中予以公开13件", is what the figure counts.)
+const WINDOW_REJECT =
+  /其中|较|同比|增|减|平均|涉及|人次|累计|历年|上年|以来|网上|热线|信访|来信|咨询|事项|案卷|建议|提案|许可|审批|服务|办件|执法|处罚|投诉|举报|予以公开|部分公开|不予公开|同意公开|无法提供|不予处理|其他处理|不予受理|驳回|维持|纠正|撤销/;
 // "全市各级行政机关共收到申请1520件", "各部门受理……": a figure summed over other bodies, not the
 // reporting body's own table.
 const OTHER_BODIES = /各(?:级|部门|单位|地|县|区|乡|镇|街道|成员单位)|所属|下属/;
@@ -43,6 +45,9 @@ const CLAUSE_MARK = /[，,；;：:]/g;
 // "去年收到申请421件": last year's figure.
 const LAST_YEAR = /上一?年|去年|前年/;
 const YEAR_IN_LEAD = /((?:19|20)\d{2})\s*年/g;
+// "2023年，市政府新收申请1093件": a year that opens the sentence, set off by a comma, is the year of
+// what the sentence says.
+const YEAR_OPENING = /^\s*(?:在|于)?\s*((?:19|20)\d{2})\s*年度?[^，,；;。：:\d]{0,4}[，,]/;
 // "1件结转下年度继续办理": the figure before the keyword.
 const CARRY_AFTER = /^\s*(?:申请)?\s*(?:结转|转入|顺延(?:到|至))下一?年度?/;
 const COUNT_UNITS = new Set(['件', '宗', '起', '个']);
@@ -177,7 +182,10 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
       if (next && WINDOW.test(between) && !WINDOW_REJECT.test(between) && !sharedFigure(topic, before, between)) {
         const lead = clauseLead(text.slice(Math.max(ss, kStart - 24), kStart));
         if (relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4)) && !OTHER_BODIES.test(lead) && !LAST_YEAR.test(lead)) {
-          claims.push({ topic, keyword: m[0], number: next, sentence: ss, years: [...lead.matchAll(YEAR_IN_LEAD)].map((y) => Number(y[1])) });
+          const years = [...lead.matchAll(YEAR_IN_LEAD)].map((y) => Number(y[1]));
+          const opening = years.length === 0 ? YEAR_OPENING.exec(sentence) : null;
+          if (opening && ss + opening[0].length <= kStart) years.push(Number(opening[1]));
+          claims.push({ topic, keyword: m[0], number: next, sentence: ss, years });
         }
         consumed = next.endWithUnit;
         continue;

@@ -12,7 +12,7 @@ import { allMatches } from '../facts/all-matches';
 const OPENING_YEAR = /(?:^|[。！？；;!?])\s*((?:19|20)\d{2})\s*(?:年度?[，,]|年全年)/g;
 const FULL_WIDTH_DIGIT = /[０-９]/;
 // Sentences that compare with or look back at an earlier year name it legitimately.
-const LOOKS_BACK = /上年|上一年|去年|同比|比上年|较上年|相比|对比|以来|回顾|截至|截止|当年|整改|报告中|指出/;
+const LOOKS_BACK = /上年|上一年|去年|同比|比上年|较上年|相比|对比|以来|回顾|截至|截止|当年|整改|报告中|指出|[增降][至到]|(?:增长|增加|减少|下降|上升)[至到]/;
 
 export const rule: Rule = {
   meta: {

@@ -19,8 +19,12 @@ const SELECTION_LEAD = /主要(?:有|包括|包含|涉及|是|为|类别|类型|
 const SELECTION_WORD_ONLY = /^[\s：:]*如[\s：:]*$/;
 /** 等 right after the last part closes a selection ("16条等相关信息", "3件等"). */
 const ETC_AFTER = /^[\s、]{0,2}等/;
-/** A part labelled 其他/其余 is the rest: with it the list leaves nothing out. */
-const REST_LABEL = /其[他它](?!法律|组织|社会组织)|其余|剩余/;
+/**
+ * A part labelled 其他/其余 is the rest: with it the list leaves nothing out. Not the national
+ * tables' own categories that begin with the word (（六）其他处理, 表四's 其他结果), which are one
+ * outcome among several.
+ */
+const REST_LABEL = /其[他它](?!法律|组织|社会组织|处理|结果)|其余|剩余/;
 /** Labels naming a publishing channel. */
 const CHANNEL = /网站|门户|网页|微博|微信|公众号|新媒体|客户端|APP|App|app|抖音|快手|头条|视频号|小程序|报刊|报纸|杂志|电视|广播|电台|公报|政报|公开栏|宣传栏|显示屏|电子屏|LED|短信|热线|查阅点|发布会|媒体|平台/;
 

@@ -76,6 +76,8 @@ function readClause(text: string, start: number, end: number, nums: readonly Pro
   // "占受理总数120件的37.5%": a share of the total, which names the total again; not a part.
   if (SHARE_OF.test(body)) return { kind: 'skip' };
   const inClause = numbersIn(nums, start, end);
+  // "……；在新收的185件中，……": a clause naming another total opens a breakdown of its own.
+  if (inClause.length > 0 && endsWithZhong(text, start, end)) return { kind: 'end' };
   const counts = inClause.filter((n) => isCount(n) && (sameUnit(n, total) || unitlessTerm(n, text, end)));
   if (counts.some((n) => n.kind !== 'exact')) return { kind: 'abort' };
   if (counts.length > 0) return { kind: 'terms', terms: counts };
@@ -101,6 +103,52 @@ function collectForward(
     if (v.kind === 'terms') for (const t of v.terms) terms.push(t); // no spread: a clause may hold 100,000 figures
   }
   return terms;
+}
+
+/**
+ * The subtotal a list states in the clause right after its last part (…，三项合计102件): a figure of
+ * the total's unit right after a total word (TRAILING_TOTAL, so not 累计, which counts all years).
+ */
+function ownSum(text: string, cls: Array<[number, number]>, terms: ProseNumber[], nums: readonly ProseNumber[], total: ProseNumber): ProseNumber | undefined {
+  if (terms.length < 2) return undefined;
+  // The clause after the one holding the last part (binary search: clauses are in order).
+  const lastEnd = terms[terms.length - 1].end;
+  let lo = 0;
+  let hi = cls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cls[mid][1] < lastEnd) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = lo + 1;
+  if (next >= cls.length) return undefined;
+  const [cs, ce] = cls[next];
+  for (const n of numbersIn(nums, cs, ce)) {
+    if (!usableTotal(n) || !sameUnit(n, total)) continue;
+    const from = Math.max(cs, n.start - TRAILING_TOTAL_REACH);
+    if (TRAILING_TOTAL.test(text.slice(from, n.start))) return n;
+  }
+  return undefined;
+}
+
+// What may stand between a part and its share: "152件，占82.2%", "152件（占比82.2%".
+const SHARE_AFTER_PART = /^[\s，,、（(]*占[^，,；;。\d０-９]{0,12}?(?:比例?)?(?:为|达)?\s*$/;
+
+/**
+ * True when the parts' own shares of the total ("自然人申请152件，占82.2%；涉及征地的申请64件，占
+ * 34.6%") add up to more than the whole: the parts count the total along different lines (who
+ * applied, what about) and overlap, so they are no breakdown to add up.
+ */
+function sharesOverlap(text: string, terms: ProseNumber[], nums: readonly ProseNumber[]): boolean {
+  let shares = 0;
+  let counted = 0;
+  for (const t of terms) {
+    const after = numbersIn(nums, t.endWithUnit, t.endWithUnit + 24).find((n) => n.isPercent);
+    if (!after || !SHARE_AFTER_PART.test(text.slice(t.endWithUnit, after.start))) continue;
+    shares += after.value ?? 0;
+    counted++;
+  }
+  return counted >= 2 && shares > 100.5;
 }
 
 function roundSum(terms: ProseNumber[]): number {
@@ -165,7 +213,7 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
   const seen = new Set<number>();
   // leadFrom: where the words introducing the parts start; listFrom: where the first part's label may start.
   const push = (total: ProseNumber, terms: ProseNumber[] | undefined, pattern: SumStatement['pattern'], leadFrom: number, listFrom: number, opener = '') => {
-    if (!terms || terms.length < 2 || seen.has(total.start)) return;
+    if (!terms || terms.length < 2 || seen.has(total.start) || sharesOverlap(text, terms, nums)) return;
     seen.add(total.start);
     const shape = shapeOf(text, terms, text.slice(leadFrom, terms[0].start), listFrom, pattern === 'gongji', opener);
     out.push({ total, terms, sum: roundSum(terms), pattern, kind: shape.kind, channels: shape.channels, attendance: shape.attendance });
@@ -206,7 +254,10 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
           total = before[before.length - 1];
           if (text.slice(total.endWithUnit, cs + qz).trim() !== '') total = undefined;
         } else if ((text.slice(cs, cs + qz).trim() === '' || labelsOnly) && ci > 0) {
-          const [ps, pe] = cls[ci - 1];
+          // "受理申请21件，比上年增加3件，其中……": a change on last year is not the total; the total
+          // is the clause before it.
+          const pi = ci > 1 && COMPARISON.test(text.slice(cls[ci - 1][0], cls[ci - 1][1])) ? ci - 2 : ci - 1;
+          const [ps, pe] = cls[pi];
           const prev = numbersIn(nums, ps, pe).filter(isCount);
           const last = prev[prev.length - 1];
           // The total closes its clause ("发布信息149条，" / "共发布348条信息，"), and is the only count of its unit there.
@@ -228,6 +279,10 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
             // "其中：" / "其中主要有：" — the parts start in the next clause.
             terms = collectForward(text, cls, ci + 1, nums, total);
           }
+          // "其中A 71件、B 13件、C 18件，三项合计102件": the list states its own sum, which is what its
+          // parts must make up (the total before it may count more).
+          const own = terms && ownSum(text, cls, terms, nums, total);
+          if (own) total = own;
           // 分别为 after labels of its own pairs figures with those labels, not with the whole total.
           const ownLabels = labelsOnly && text.slice(cs, cs + qz).trim() !== '';
           push(total, terms, 'qizhong', leadFrom, afterStart, ownLabels ? '' : opener?.word);
@@ -240,7 +295,9 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
         const total = clauseNums[clauseNums.length - 1];
         const tail = text.slice(total.endWithUnit, ce);
         if (usableTotal(total) && ZHONG_TAIL.test(tail)) {
-          push(total, collectForward(text, cls, ci + 1, nums, total), 'zhong', cs, ce + 1);
+          const terms = collectForward(text, cls, ci + 1, nums, total);
+          // As after 其中: a list that states its own sum is checked against it.
+          push((terms && ownSum(text, cls, terms, nums, total)) || total, terms, 'zhong', cs, ce + 1);
           continue;
         }
       }
