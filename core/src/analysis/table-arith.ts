@@ -169,7 +169,12 @@ export function evaluateChecks(table: NationalTable): SumOutcome[] {
     out.push(new LazyOutcome(check, where, Math.max(left.decimals, right.decimals), left.sum, right.sum, totalSide, build));
   };
 
+  const interrupted = rowsAroundUnknown(table);
   for (const check of spec.checks) {
+    // A row the format does not have, standing between two rows of a sum down a column (“3.其他”
+    // under a 2019 table's （六）其他处理, pasted from the 2021 format): its figures belong to the
+    // sum but to none of its terms, so the sum cannot be judged. table-shape names the row.
+    if (check.axis === 'column' && interrupted.some(([above, below]) => inCheck(check, above) && inCheck(check, below))) continue;
     if (check.axis === 'column') {
       const cols = check.columns ?? spec.columns.map((c) => c.id);
       for (const col of cols) {
@@ -186,6 +191,20 @@ export function evaluateChecks(table: NationalTable): SumOutcome[] {
 }
 
 const isTotalId = (id: string) => id === 'total' || id.endsWith('-total');
+
+const inCheck = (check: SumCheck, id: string) => check.left.includes(id) || check.right.includes(id);
+
+/** For each row of the source that no spec row claims: the ids of the format's rows just above and below it. */
+function rowsAroundUnknown(table: NationalTable): Array<[string, string]> {
+  if (table.unknownRows.length === 0) return [];
+  const known = [...table.rows.values()].map((r) => ({ line: r.row.line, id: r.spec.id })).sort((a, b) => a.line - b.line);
+  const out: Array<[string, string]> = [];
+  for (const u of table.unknownRows) {
+    const below = known.findIndex((k) => k.line > u.line);
+    if (below > 0) out.push([known[below - 1].id, known[below].id]);
+  }
+  return out;
+}
 
 /** One side of a sum being added up: what the sum needs to know of it before its terms exist. */
 class SideSum {
