@@ -299,3 +299,39 @@ describe('findings on a converted file name the paragraph or cell', () => {
     assert.match(where, /^表\d+ 第\d+行第\d+列「[^」]+」$/);
   });
 });
+
+describe('a page laid out in a table (side menu + content), and a link above the title', () => {
+  const CORRECT = path.join(FIXTURES, 'correct', 'gov2021-city-2023.md');
+  const text = fs.readFileSync(CORRECT, 'utf8');
+  const page = exportHtml(text);
+  const body = page.slice(page.indexOf('<body>') + '<body>'.length, page.indexOf('</body>'));
+  // Last year's report linked from the menu, named like this one: a reader that took it for the
+  // title would read the report as 2022's.
+  const menu = '<ul><li><a href="#">青禾市人民政府2022年政府信息公开工作年度报告</a></li><li><a href="#">通知公告</a></li></ul>';
+  const framed = `<html><head><title>青禾市人民政府</title></head><body><table><tr><td>${menu}</td><td>${body}</td><td></td></tr></table></body></html>`;
+  const findings = (t: string) => check(t).findings.map((f) => `${f.ruleId} ${f.message}`);
+
+  test('.html: the frame is read as blocks, the report as in the plain page, its title the h1', () => {
+    const out = convertFile(Buffer.from(framed), 'framed.html')!;
+    const plain = convertFile(Buffer.from(page), 'plain.html')!;
+    assert.deepEqual(findings(out.text), findings(plain.text));
+    assert.deepEqual(findings(out.text), []);
+    const result = check(out.text);
+    assert.equal(result.doc.title?.year, 2023);
+    assert.deepEqual(result.facts.nationalTables.map((t) => t.spec.id).sort(), ['gov2021-proactive', 'gov2021-requests', 'gov2021-review']);
+  });
+
+  test('.docx: a frame of two cells, one holding the whole report, is read as blocks', async () => {
+    const docx = await exportDocx(text);
+    const inner = Buffer.from(readZipParts(docx, (n) => n === 'word/document.xml').get('word/document.xml')!).toString('utf8');
+    const content = inner.slice(inner.indexOf('<w:body>') + '<w:body>'.length, inner.lastIndexOf('<w:sectPr'));
+    const framedDocx = makeDocx(tbl([tr([tc(p('上一篇：青禾市人民政府2022年政府信息公开工作年度报告')), tc(content)])], 2));
+    const out = convertFile(framedDocx, 'framed.docx')!;
+    const result = check(out.text);
+    assert.deepEqual(result.facts.nationalTables.map((t) => t.spec.id).sort(), ['gov2021-proactive', 'gov2021-requests', 'gov2021-review']);
+    assert.deepEqual(
+      result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.message}`),
+      [],
+    );
+  });
+});

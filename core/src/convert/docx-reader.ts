@@ -268,8 +268,10 @@ class BodyReader {
     const rows = kids(tbl, 'w:tr');
     const cellsOf = (tr: Element) => kids(tr).flatMap((c) => (c.name === 'w:tc' ? [c] : c.name === 'w:sdt' ? kids(child(c, 'w:sdtContent') ?? c, 'w:tc') : []));
     const grid = rows.map(cellsOf);
-    // A one-column table is layout (a document framed in a table): read its content as blocks.
-    if (grid.every((cells) => cells.length <= 1 && cells.every((c) => span(c) <= 1)) && grid.length) {
+    // A one-column table is layout (a document framed in a table), and so is a frame of a few cells
+    // (a web page's side menu + content, saved as Word) one of which holds the whole text: read its
+    // content as blocks.
+    if ((grid.every((cells) => cells.length <= 1 && cells.every((c) => span(c) <= 1)) && grid.length) || isLayoutFrame(grid)) {
       for (const cells of grid) for (const c of cells) this.blocksOf(c.children, 'cell', depth + 1);
       return;
     }
@@ -322,6 +324,26 @@ class BodyReader {
     visit(tc.children);
     return joinCellParagraphs(parts);
   }
+}
+
+/** More text than any cell of a statistics table holds (its longest labels and notes are far shorter). */
+const LAYOUT_CELL_CHARS = 500;
+/** A page frame has a few rows (header, menu and content, footer); a statistics table has many. */
+const LAYOUT_MAX_ROWS = 6;
+
+/**
+ * A table that lays out a page: a few rows, one cell of which holds running text (or the report's
+ * own tables) at a length no cell of a statistics table reaches.
+ */
+function isLayoutFrame(grid: Element[][]): boolean {
+  return grid.length <= LAYOUT_MAX_ROWS && grid.some((cells) => cells.some((tc) => textLength(tc) > LAYOUT_CELL_CHARS));
+}
+
+/** Characters of the cell's text runs, spaces aside. */
+function textLength(tc: Element): number {
+  let n = 0;
+  for (const t of all(tc.children, 'w:t')) for (const c of t.children) if (c.type === ElementType.Text) n += c.data.replace(/\s+/g, '').length;
+  return n;
 }
 
 function span(tc: Element): number {

@@ -6,6 +6,8 @@ import type { Block, TextBlock } from './blocks';
 
 const MAX_TITLE_LINES = 3;
 const MAX_TITLE_CHARS = 80;
+/** How many blocks from the top a first-level heading may stand and still be the title. */
+const TITLE_SEARCH = 8;
 const NAMES_REPORT = /报告|年报/;
 
 const looksLikeTitle = (s: string) => {
@@ -34,6 +36,13 @@ export function mergeTitle(blocks: Block[], pageTitle?: string): Block[] {
       const title: TextBlock = { kind: 'title', text: parts.map((b) => b.text.replace(/\n/g, '').trim()).join(''), source: parts[0].source };
       return [title, ...blocks.slice(k)];
     }
+  }
+  // A first-level heading naming a report, a few blocks down: what stands above it is page chrome (a
+  // link to last year's report, a breadcrumb), and the heading is the title.
+  const h1 = blocks.slice(0, TITLE_SEARCH).findIndex((b) => b.kind === 'heading' && b.level === 1 && NAMES_REPORT.test(b.text) && squash(b.text).length <= MAX_TITLE_CHARS);
+  if (h1 > 0) {
+    const b = blocks[h1] as TextBlock;
+    return [...blocks.slice(0, h1), { kind: 'title', text: b.text.replace(/\n/g, '').trim(), source: b.source }, ...blocks.slice(h1 + 1)];
   }
   // The article holds no title of its own (many sites print it outside the content): the page's
   // <title>, less a site name after a separator, when it names a report and its year (a bare

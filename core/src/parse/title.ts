@@ -43,9 +43,13 @@ export function readTitle(text: string, line: number, character: number, rest?: 
   return title;
 }
 
+/** A page's navigation before a link (上一篇：……2022年……年度报告): the link names another report. */
+const NAVIGATION = /^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|相关(?:链接|阅读|文章|信息|推荐)|推荐阅读|延伸阅读|返回|首页|当前位置|您的位置|您现在的位置)/;
+
 /** Whether a line may be the title (short, names a report). */
 export function looksLikeTitle(text: string): boolean {
   const t = text.trim();
+  if (NAVIGATION.test(t)) return false;
   // A line holding a sentence's end (统计期限为……。本报告……, 会议听取了……年度报告……的汇报。) is body
   // text that names the report.
   return t.length > 0 && t.length <= 80 && REPORT_WORDS.test(t) && !SENTENCE_END_WITHIN.test(t);
