@@ -30,7 +30,8 @@ export const rule: Rule = {
         const text = normalizeLabel(partText(ctx.doc, m, ctx.facts.parts));
         if (need.any.some((w) => text.includes(normalizeLabel(w)))) continue;
         ctx.report({
-          message: `「${headingLabel(m.heading)}」未提及${need.any.map((w) => `「${w}」`).join('或')}：${need.message}`,
+          // The first two words name what is missing; the rest are other ways of saying it.
+          message: `「${headingLabel(m.heading)}」未提及${need.any.slice(0, 2).map((w) => `「${w}」`).join('或')}：${need.message}`,
           range: m.heading.range,
           data: { partId: m.spec.id, any: need.any },
         });

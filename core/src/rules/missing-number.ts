@@ -15,7 +15,7 @@ import { memoKey } from '../check-cache';
 const MEASURES = new Set(['条', '件', '项', '个', '篇', '次', '期', '场', '份', '家', '宗']);
 // Characters before a measure word that make it no item of its own: a number, a determiner or a
 // quantity word (各条、每件、逐项、多条、首次、该份).
-const NOT_A_LABEL = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十百千万两〇零余多几数诸全整半每各逐首头该此本这那哪某上下前后同单若另其']);
+const NOT_A_LABEL = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十百千万两〇零余多几数诸全整半每各逐首头该此本这那哪某上下前后同单若干另其']);
 // Two-character words that end in a measure word.
 const WORDS = new Set(
   (

@@ -32,7 +32,8 @@ export const PATTERNS: LinePattern[] = [
   // "统计期限自    至    。": both ends left blank.
   { kind: 'date', re: /(?:自|从)[ \t\u3000]*(?:至|到)[ \t\u3000]*(?=止|[。，,；;）)]|$)/g, anyOf: '自从' },
   { kind: 'todo', re: /(?<![A-Za-z])(?:TODO|FIXME|TBD)(?![A-Za-z])/g, anyOf: 'TF' },
-  { kind: 'to-fill', re: /待补充|待填写|待填|请填写|此处填写|[（(]\s*填写[^）)\n]{0,20}[）)]/g, anyOf: '待填' },
+  // Not the words in a sentence about applications: "告知申请人待补充的内容", "待填写的项目".
+  { kind: 'to-fill', re: /(?:待补充|待填写|待填(?!写))(?!的|之处|事项|材料|内容|信息|项目)|请填写|此处填写|[（(]\s*填写[^）)\n]{0,20}[）)]/g, anyOf: '待填' },
 ];
 const PATTERN_SET = patternSet(PATTERNS);
 

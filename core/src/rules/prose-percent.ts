@@ -76,6 +76,19 @@ function sharesByBase(statements: readonly PercentStatement[]): Map<ProseNumber,
   return out;
 }
 
+/** Of the counts of the base's unit written before the shares (and not below any part), the one nearest to `implied`. */
+function nearestCount(text: string, cache: CheckCache, base: ProseNumber, implied: number, shares: PercentStatement[]): ProseNumber {
+  const first = Math.min(...shares.map((s) => s.part.start));
+  const largest = Math.max(...shares.map((s) => s.part.value!));
+  let best = base;
+  for (const n of scanProse(cache, text).nums) {
+    if (n.start >= first) break;
+    if (n.kind !== 'exact' || n.value === null || n.isPercent || n.unit !== base.unit || n.value < largest) continue;
+    if (Math.abs(n.value - implied) < Math.abs(best.value! - implied)) best = n;
+  }
+  return best;
+}
+
 /** The one whole-number total every share fits (as rounded or cut to its decimals), if exactly one does. */
 function impliedBase(shares: PercentStatement[]): number | undefined {
   const first = shares[0];
@@ -126,15 +139,18 @@ export const rule: Rule = {
         const missing = shares.filter((s) => !s.fits);
         if (missing.length === 1 && !(written ??= writtenCounts(doc, cache)).get(base.unit ?? '')?.has(implied)) continue;
         wrongBases.add(base);
+        // The shares were worked out from the written figure nearest to the one they imply ("收到
+        // 186件……共190件……占80.43%" of 184: the 186), which need not be the total marked last.
+        const blamed = nearestCount(p.text, cache, base, implied, shares);
         const terms = missing.map((s) => `${s.part.raw} ÷ ${implied} = ${((s.part.value! / implied) * 100).toFixed(Math.max(s.percent.decimals, 2))}%`);
         report({
           message:
             missing.length === 1
-              ? `按所写的百分比推算，总数应为 ${implied}（${terms[0]}，与所写 ${missing[0].percent.raw}% 相符），此处为 ${base.raw}`
-              : `按所写的 ${missing.length} 个百分比推算，总数应为 ${implied}（${terms.join('，')}），此处为 ${base.raw}`,
-          range: p.rangeOf(base.start, base.end),
+              ? `按所写的百分比推算，总数应为 ${implied}（${terms[0]}，与所写 ${missing[0].percent.raw}% 相符），此处为 ${blamed.raw}`
+              : `按所写的 ${missing.length} 个百分比推算，总数应为 ${implied}（${terms.join('，')}），此处为 ${blamed.raw}`,
+          range: p.rangeOf(blamed.start, blamed.end),
           related: shares.map((s) => ({ range: p.rangeOf(s.percent.start, s.percent.endWithUnit), message: `${withUnit(s.part)}，占 ${s.percent.raw}%` })),
-          data: { base: base.value, implied, parts: shares.map((s) => s.part.value), written: shares.map((s) => s.percent.value) },
+          data: { base: blamed.value, implied, parts: shares.map((s) => s.part.value), written: shares.map((s) => s.percent.value) },
         });
       }
       for (const s of statements) {

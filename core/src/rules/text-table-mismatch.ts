@@ -36,8 +36,16 @@ const KEYWORD =
 const ANY_KEYWORD = new RegExp(KEYWORD.source);
 const WINDOW = /^[^，,；;。：:！？\d０-９（(]{0,12}$/;
 // (An outcome between keyword and figure, "办结的申请中予以公开13件", is what the figure counts.)
+// (Nor are a case's results or steps, "行政复议纠错1件", "行政诉讼败诉0件", "尚未审结1件", a 期限, or a
+// 分别为 list, whose figures pair with the keywords in an order this rule does not read.)
 const WINDOW_REJECT =
-  /其中|较|同比|增|减|平均|涉及|人次|累计|历年|上年|以来|网上|热线|信访|来信|咨询|事项|案卷|建议|提案|许可|审批|服务|办件|执法|处罚|投诉|举报|予以公开|部分公开|不予公开|同意公开|无法提供|不予处理|其他处理|不予受理|驳回|维持|纠正|撤销/;
+  /其中|较|同比|增|减|平均|涉及|人次|累计|历年|上年|以来|网上|热线|信访|来信|咨询|事项|案卷|建议|提案|许可|审批|服务|办件|执法|处罚|投诉|举报|予以公开|部分公开|不予公开|同意公开|无法提供|不予处理|其他处理|不予受理|驳回|维持|纠正|撤销|纠错|败诉|胜诉|审结|尚未|出庭|应诉|履行|撤诉|调解|和解|决定|期限|分别/;
+// Words just before the keyword that make the figure a part of the total or another quantity:
+// "依法延期答复5件", "10个工作日内办结的有121件", "待办结的申请8件", "1—6月收到申请87件",
+// "出庭应诉行政诉讼案件2件".
+const LEAD_REJECT = /延期|延长|逾期|超期|工作日|当场|当日|当天|待$|尚未|未$|[月周]|季度|半年|出庭|应诉/;
+// "受理不动产登记申请12,530件": applications of another kind, not for disclosure.
+const OTHER_APPLICATIONS = /(?:登记|许可|审批|备案|核准|认定|补贴|救助|报名|办件|复议|仲裁|调解)申请/;
 // "全市各级行政机关共收到申请1520件", "各部门受理……": a figure summed over other bodies, not the
 // reporting body's own table.
 const OTHER_BODIES = /各(?:级|部门|单位|地|县|区|乡|镇|街道|成员单位)|所属|下属/;
@@ -49,7 +57,7 @@ const YEAR_IN_LEAD = /((?:19|20)\d{2})\s*年/g;
 // what the sentence says.
 const YEAR_OPENING = /^\s*(?:在|于)?\s*((?:19|20)\d{2})\s*年度?[^，,；;。：:\d]{0,4}[，,]/;
 // "1件结转下年度继续办理": the figure before the keyword.
-const CARRY_AFTER = /^\s*(?:申请)?\s*(?:结转|转入|顺延(?:到|至))下一?年度?/;
+const CARRY_AFTER = /^\s*(?:申请)?\s*(?:将|拟|需)?\s*(?:结转|转入|顺延(?:到|至))下一?年度?/;
 const COUNT_UNITS = new Set(['件', '宗', '起', '个']);
 
 function topicOf(keyword: string): Topic {
@@ -181,7 +189,13 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
       const before = text.slice(Math.max(ss, kStart - 12), kStart);
       if (next && WINDOW.test(between) && !WINDOW_REJECT.test(between) && !sharedFigure(topic, before, between)) {
         const lead = clauseLead(text.slice(Math.max(ss, kStart - 24), kStart));
-        if (relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4)) && !OTHER_BODIES.test(lead) && !LAST_YEAR.test(lead)) {
+        if (
+          relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4)) &&
+          !OTHER_BODIES.test(lead) &&
+          !LAST_YEAR.test(lead) &&
+          !LEAD_REJECT.test(lead) &&
+          !otherApplications(sentence)
+        ) {
           const years = [...lead.matchAll(YEAR_IN_LEAD)].map((y) => Number(y[1]));
           const opening = years.length === 0 ? YEAR_OPENING.exec(sentence) : null;
           if (opening && ss + opening[0].length <= kStart) years.push(Number(opening[1]));
@@ -198,6 +212,11 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
     }
   }
   return claims;
+}
+
+/** The sentence counts applications of another kind (不动产登记申请) and none for disclosure. */
+function otherApplications(sentence: string): boolean {
+  return OTHER_APPLICATIONS.test(sentence) && !/信息公开申请|公开申请/.test(sentence);
 }
 
 /** "行政复议和行政诉讼共3件": one figure for two things is neither's total ("各1件" is both's). */
@@ -241,6 +260,7 @@ export const rule: Rule = {
       '上年结转对应第二项，结转下年对应第四项，办结/答复对应三（七）总计；行政复议 N 件对应表四复议总计，行政诉讼 N 件对应两类起诉总计之和；' +
       '制发规章、规范性文件 N 件对应表二；“办理申请 N 件”可以是办结数，也可以是第一、二项之和。只读取紧跟在关键词之后、同一分句内的确数；' +
       '写明是其他年份（“2022年收到……”“去年……”）或各级、各部门汇总（“全县各级行政机关共收到……”）的数字，以及同一句中另有一数与表格相符的同类数字，不作比对。' +
+      '限定了一部分的数字（“延期答复5件”“10个工作日内办结的121件”“1—6月收到……”“待办结的8件”）、复议诉讼的结果（纠错、败诉、尚未审结、出庭应诉）、“分别为”列举，以及其他种类的申请（“不动产登记申请”）也不比对。' +
       '表格自身的勾稽关系不成立、所比对的格本身存疑时不在此报告：由“统计表勾稽关系”指出写错的格，正文数字作为佐证列在其中。',
     basis: '由报告结构推得：正文与统计表应一致（参考资料 §4.1 X-TEXT）',
   },

@@ -28,6 +28,9 @@ const REST_LABEL = /其[他它](?!法律|组织|社会组织|处理|结果)|其�
 /** Labels naming a publishing channel. */
 const CHANNEL = /网站|门户|网页|微博|微信|公众号|新媒体|客户端|APP|App|app|抖音|快手|头条|视频号|小程序|报刊|报纸|杂志|电视|广播|电台|公报|政报|公开栏|宣传栏|显示屏|电子屏|LED|短信|热线|查阅点|发布会|媒体|平台/;
 
+/** A label naming what a part concerns, not what kind it is. */
+const TOPIC = /涉及|关于|有关/;
+
 /** Labels saying who attended or took part: such parts overlap and need not cover the total. */
 const ATTENDANCE = /出席|参加|参与|主持|列席|陪同/;
 
@@ -41,7 +44,7 @@ export interface ListShape {
   kind: ListKind;
   /** True when most parts are publishing channels. */
   channels: boolean;
-  /** True when every part counts who attended or took part (出席、参加 …). */
+  /** True when the parts are no breakdown: every part counts who attended (出席、参加 …) or names a topic (涉及 …). */
   attendance: boolean;
 }
 
@@ -58,7 +61,9 @@ export function shapeOf(text: string, terms: readonly ProseNumber[], leadIn: str
   const selection = SELECTION_LEAD.test(leadIn) || SELECTION_WORD_ONLY.test(leadIn.slice(-4));
   const channelCount = labels.filter((l) => CHANNEL.test(l)).length;
   const channels = channelCount * 2 > labels.length;
-  const attendance = labels.every((l) => ATTENDANCE.test(l));
+  // Parts named by what they concern ("涉及不动产登记的申请71件，涉及征地补偿的申请58件") pick topics out
+  // of the total, and one application may concern two: like attendance, no breakdown at all.
+  const attendance = labels.every((l) => ATTENDANCE.test(l)) || labels.every((l) => TOPIC.test(l));
   let kind: ListKind;
   if (selection || etc) kind = 'partial';
   else if (trailing || opener.startsWith('分别') || opener.startsWith('依次') || labels.some((l) => REST_LABEL.test(l))) kind = 'complete';

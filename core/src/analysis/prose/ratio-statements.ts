@@ -151,8 +151,12 @@ function readGrowth(text: string, nums: readonly ProseNumber[], i: number, sente
   }
   if (tries.length === 0) return undefined;
   // The statement as the sentence most likely means it: a fitting reading, else the pair of figures
-  // closest to the percentage.
-  return tries.find((t) => t.fits) ?? nearestTry(tries);
+  // closest to the percentage. Not when the figures come in parallel lists ("……30件、……23件，上年分别
+  // 为33件和22件，分别下降9.09%和增长4.55%"): which figure pairs with which is read from the order, and
+  // only a fitting reading is sure.
+  const fitting = tries.find((t) => t.fits);
+  if (!fitting && text.slice(sentenceStart, percent.start).includes('分别')) return undefined;
+  return fitting ?? nearestTry(tries);
 }
 
 function nearestTry(tries: RatioStatement[]): RatioStatement {

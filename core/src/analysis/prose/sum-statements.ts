@@ -22,7 +22,7 @@ export interface SumStatement {
   kind: ListKind;
   /** Most parts are publishing channels, which may overlap. */
   channels: boolean;
-  /** Every part counts who attended (list-kind.ts): no breakdown of the total. */
+  /** Every part counts who attended, or names a topic (list-kind.ts): no breakdown of the total. */
   attendance: boolean;
 }
 
@@ -151,6 +151,15 @@ function sharesOverlap(text: string, terms: ProseNumber[], nums: readonly ProseN
   return counted >= 2 && shares > 100.5;
 }
 
+// "……3篇，其余为文字解读": the rest named without a figure, so the parts are not all there.
+const UNCOUNTED_REST = /^[\s，,、；;]*(?:其余|剩余|余下|其他的?|其它的?)(?:均|都|全部|则)?(?:为|是|系|属)[^\d０-９〇零一二两三四五六七八九十百千万，,；;。]*(?:[，,；;。]|$)/;
+
+/** True when the clause after the last part names the rest without counting it. */
+function namesUncountedRest(text: string, terms: ProseNumber[]): boolean {
+  const last = terms[terms.length - 1];
+  return UNCOUNTED_REST.test(text.slice(last.endWithUnit, last.endWithUnit + 40));
+}
+
 function roundSum(terms: ProseNumber[]): number {
   let decimals = 0;
   for (const t of terms) decimals = Math.max(decimals, t.decimals); // no spread over an unbounded list
@@ -213,7 +222,7 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
   const seen = new Set<number>();
   // leadFrom: where the words introducing the parts start; listFrom: where the first part's label may start.
   const push = (total: ProseNumber, terms: ProseNumber[] | undefined, pattern: SumStatement['pattern'], leadFrom: number, listFrom: number, opener = '') => {
-    if (!terms || terms.length < 2 || seen.has(total.start) || sharesOverlap(text, terms, nums)) return;
+    if (!terms || terms.length < 2 || seen.has(total.start) || sharesOverlap(text, terms, nums) || namesUncountedRest(text, terms)) return;
     seen.add(total.start);
     const shape = shapeOf(text, terms, text.slice(leadFrom, terms[0].start), listFrom, pattern === 'gongji', opener);
     out.push({ total, terms, sum: roundSum(terms), pattern, kind: shape.kind, channels: shape.channels, attendance: shape.attendance });
@@ -349,7 +358,7 @@ export type SumVerdict = 'exceeds' | 'short';
  * A list well short of its total may be a sample ("其中政策解读30条、图片新闻20条" of 500), so a
  * shortfall is reported only when the parts cover most of the total, or when the list names the
  * rest (其他…) and so leaves nothing out. Channels may carry the same item twice: a channel list
- * above a total stated before it is no contradiction. Who attended is no breakdown: never reported.
+ * above a total stated before it is no contradiction. Who attended, or what the parts concern (涉及…), is no breakdown: never reported.
  */
 export function sumVerdict(s: SumStatement): SumVerdict | undefined {
   const total = s.total.value ?? 0;
