@@ -55,7 +55,8 @@ const REWRITES: Record<string, (text: string) => string> = {
   'prose indented with full-width spaces': (t) =>
     t
       .split('\n')
-      .map((l) => (l.trim() && !l.includes('|') && !l.startsWith('#') && !l.startsWith('<!--') ? '\u3000\u3000' + l : l))
+      // (A heading after a page break, 「\f## 三、」, is still a heading, not prose.)
+      .map((l) => (l.trim() && !l.includes('|') && !l.replace(/^\f/, '').startsWith('#') && !l.startsWith('<!--') ? '\u3000\u3000' + l : l))
       .join('\n'),
   'cells padded with ideographic and no-break spaces': (t) => rewriteRows(t, (row) => (isDelimiter(row) ? row : row.replace(/\|\s*/g, '|\u00a0').replace(/\s*\|/g, '\u3000|'))),
   'tables pasted from Word as tab-separated lines': (t) => rewriteRows(t, (row) => (isDelimiter(row) ? undefined : cellsOf(row).join('\t'))),

@@ -40,15 +40,30 @@ const TABLE_TITLE = /统计(?:报)?表\s*$/;
  */
 export function annexStart(doc: ReportDocument): number {
   const headingLines = new Set(doc.headings.filter((h) => h.style !== 'none').map((h) => h.line));
+  const parts = doc.headings.filter((h) => h.level === 1 && h.style === 'cn' && h.ordinal !== null);
   // Lines, not paragraphs: a caption written right under the last paragraph is joined to it.
   for (const p of doc.paragraphs) {
     for (const line of p.lines) {
       if (headingLines.has(line)) continue;
       const text = doc.lines[line].trim();
-      if (ANNEX_CAPTION.test(text) || (text.length <= 40 && TABLE_TITLE.test(text) && !/[。；]/.test(text))) return line;
+      if (!(ANNEX_CAPTION.test(text) || (text.length <= 40 && TABLE_TITLE.test(text) && !/[。；]/.test(text)))) continue;
+      // A caption over a table inside a part (二、… 主动公开政府信息情况统计表, then 三、…): the
+      // numbering of the parts goes on after it, so the report's body does too.
+      if (!continuesNumbering(parts, line)) return line;
     }
   }
   return Infinity;
+}
+
+/**
+ * True when the first part heading after `line` takes the number after the last one before it. An
+ * attached 统计表 whose own sections start again at 一、 does not continue the body.
+ */
+function continuesNumbering(parts: readonly Heading[], line: number): boolean {
+  let last = 0;
+  for (const h of parts) if (h.line < line) last = Math.max(last, h.ordinal!);
+  const next = parts.find((h) => h.line > line);
+  return last > 0 && next !== undefined && next.ordinal === last + 1;
 }
 
 /** A part's title, aliases and keyword groups as title keys. */

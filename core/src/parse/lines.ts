@@ -46,7 +46,7 @@ export function splitLines(text: string): SplitText {
 const DIRECTIVE = /^nianbao-(profile|disable-next-line|disable-line|disable|enable)\b\s*:?\s*([\s\S]*)$/;
 
 export interface MaskResult {
-  /** Lines with comments and code blanked out by spaces (same length as the source lines). */
+  /** Lines with comments and code blanked out by spaces, form feeds read as spaces (same length as the source lines). */
   masked: string[];
   /** Lines that were entirely inside a fenced code block. */
   inCode: boolean[];
@@ -78,7 +78,9 @@ export function maskLines(lines: string[]): MaskResult {
       }
     }
     if (!inComment && line.indexOf('<!--') < 0) {
-      masked[ln] = line; // nothing to blank: the common case
+      // Nothing to blank: the common case. A form feed (a page break in text from a PDF, 「\f三、…」)
+      // reads as a space, so the heading after it is still one.
+      masked[ln] = line.indexOf('\f') < 0 ? line : line.replace(/\f/g, ' ');
       continue;
     }
     // Blank comment spans, collecting directives from comments that open and close on this line.

@@ -85,6 +85,52 @@ function markPipelessTables(masked: string[], kinds: LineKind[], headingAt: Map<
   }
 }
 
+// "附件：1.政府信息公开申请办理情况统计表" and the numbered lines under it list the attachments.
+const ATTACHMENTS = /^\s*附\s*件\s*[:：]/;
+
+/** The numbered lines right after 附件： are the items of its list, not headings. */
+function markAttachmentLists(masked: string[], kinds: LineKind[], headingAt: Map<number, HeadingCandidate>): void {
+  for (let ln = 0; ln < masked.length; ln++) {
+    if (masked[ln].indexOf('附') < 0 || !ATTACHMENTS.test(masked[ln])) continue;
+    if (kinds[ln] === 'heading') {
+      kinds[ln] = 'text';
+      headingAt.delete(ln);
+    }
+    for (let next = ln + 1; next < masked.length && kinds[next] === 'heading'; next++) {
+      const style = headingAt.get(next)?.style;
+      if (style !== 'arabic' && style !== 'paren-arabic') break;
+      kinds[next] = 'text';
+      headingAt.delete(next);
+    }
+  }
+}
+
+const CONTENTS = /^\s*目\s*录\s*[:：]?\s*$/;
+
+/**
+ * A table of contents (目录, then the part titles) lists the headings, it does not open the parts:
+ * its lines are text, up to the heading whose number starts again (the first part itself).
+ */
+function markContents(masked: string[], kinds: LineKind[], headingAt: Map<number, HeadingCandidate>): void {
+  const at = masked.findIndex((m, ln) => ln < 40 && m.indexOf('录') >= 0 && CONTENTS.test(m));
+  if (at < 0) return;
+  const listed: number[] = [];
+  let last: HeadingCandidate | undefined;
+  for (let ln = at + 1; ln < masked.length; ln++) {
+    if (kinds[ln] === 'blank') continue;
+    const h = kinds[ln] === 'heading' ? headingAt.get(ln) : undefined;
+    if (!h) break;
+    if (last && h.style === last.style && h.ordinal !== null && last.ordinal !== null && h.ordinal <= last.ordinal) break;
+    if (!last || h.style === last.style) last = h;
+    listed.push(ln);
+  }
+  if (listed.length < 2) return;
+  for (const ln of listed) {
+    kinds[ln] = 'text';
+    headingAt.delete(ln);
+  }
+}
+
 /** How many non-empty lines from the top may hold the title. */
 const TITLE_WINDOW = 12;
 
@@ -115,6 +161,8 @@ export function parse(text: string, cache: CheckCache = new CheckCache()): Repor
   }
 
   markPipelessTables(masked, kinds, headingAt);
+  markAttachmentLists(masked, kinds, headingAt);
+  markContents(masked, kinds, headingAt);
   const title = findTitle(lines, masked, kinds, headingAt);
   if (title) {
     for (let l = title.line; l <= title.range.end.line; l++) {

@@ -11,9 +11,10 @@ import { headingAbove, keywordFigures, sentenceEndOf, sentenceIndexOf, type Keyw
 
 const RECEIVED = /收到|受理|新收|接收/g;
 const CONCLUDED = /办结|答复|办理完毕|处理完毕/g;
-const CARRIED = /上一?年度?结转|上年度?转入/g;
+// (Also with the year written out: "加上2021年结转的79件".)
+const CARRIED = /上一?年度?结转|上年度?转入|(?:19|20)\d{2}\s*年度?结转(?![下至到入])/g;
 // Said without a figure, the carry-over is unknown: nothing can be concluded.
-const CARRIED_WORDS = /上一?年度?结转|上年度?转入|结转(?:自|于)?上一?年/;
+const CARRIED_WORDS = /上一?年度?结转|上年度?转入|结转(?:自|于)?上一?年|(?:19|20)\d{2}\s*年度?结转(?![下至到入])/;
 // "（含上年结转 189 件）" right after the concluded figure.
 const INCLUDES_CARRIED = /^\s*[（(]\s*(?:其中\s*)?(?:含|包括)\s*(?:上一?年度?结转|上年度?转入)[^）)\d０-９]{0,12}([\d０-９]+)\s*件/;
 const UNITS = new Set(['件']);

@@ -62,6 +62,8 @@ export const rule: Rule = {
             const start = stream.offsets[at];
             const end = stream.offsets[at + key.length - 1] + 1;
             const heading = facts.parts.find((x) => x.spec.id === partId && !x.duplicateOf)?.heading.title ?? part.title;
+            // The lead agrees with the body's own heading (which part-title judges): nothing to align.
+            if (titleKey(heading) === key) break;
             const range = { start: p.positionAt(start), end: p.positionAt(end) };
             ctx.report({
               message: `导语列出的部分中，「${p.text.slice(start, end)}」是「${format.name}」的写法，正文该部分为「${heading}」`,

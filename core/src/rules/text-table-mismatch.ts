@@ -190,7 +190,7 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
       if (next && WINDOW.test(between) && !WINDOW_REJECT.test(between) && !sharedFigure(topic, before, between)) {
         const lead = clauseLead(text.slice(Math.max(ss, kStart - 24), kStart));
         if (
-          relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4)) &&
+          relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4), text, context) &&
           !OTHER_BODIES.test(lead) &&
           !LAST_YEAR.test(lead) &&
           !LEAD_REJECT.test(lead) &&
@@ -228,7 +228,7 @@ function sharedFigure(topic: Topic, before: string, between: string): boolean {
 }
 
 /** Whether the sentence is about information-disclosure applications or cases at all. */
-function relevant(topic: Topic, sentence: string, about: string, near: string): boolean {
+function relevant(topic: Topic, sentence: string, about: string, near: string, paragraph: string, context: string): boolean {
   switch (topic) {
     case 'review':
     case 'litigation':
@@ -242,8 +242,13 @@ function relevant(topic: Topic, sentence: string, about: string, near: string): 
       // "受理行政复议申请120件" counts review cases, not disclosure applications.
       return /申请/.test(near) && !/案件|复议|诉讼/.test(near) && /公开/.test(about);
     default:
-      // 办结/答复 N 件 right after the applications were named ("收到申请8件，办结5件").
-      return /申请/.test(sentence + near) && !/案件|复议|诉讼/.test(near) && /公开/.test(about);
+      // 办结/答复 N 件 right after the applications were named ("收到申请8件，办结5件"), or in a
+      // paragraph about them under a heading about them ("（二）依申请公开情况。……申请185件……。全年
+      // 办结181件……"); 上年结转 / 结转下年度继续办理 are the table's own words.
+      if (/案件|复议|诉讼/.test(near) || !/公开/.test(about)) return false;
+      if (/申请/.test(sentence + near)) return true;
+      if (topic === 'carried' || topic === 'carry-over') return /申请/.test(paragraph + context);
+      return /申请/.test(paragraph) && /申请/.test(context);
   }
 }
 
