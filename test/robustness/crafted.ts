@@ -73,6 +73,7 @@ export function issueCrafted(): Crafted[] {
     { name: 'a …中 total then parts: 在主动公开的425条政府信息中，1条、…', make: (n) => inParagraph(`在主动公开的425条政府信息中，${reps('1条、', n)}。`) },
     { name: 'repeated statements: 在主动公开的425条政府信息中，1条、', make: (n) => inParagraph(reps('在主动公开的425条政府信息中，1条、', n)) },
     { name: 'repeated sums with shares', make: (n) => inParagraph(reps('全年新收申请20件，其中予以公开8件，占40%，不予公开9件。', n)) },
+    { name: 'one total, many shares that miss it', make: (n) => inParagraph(`本年度答复181件，${reps('予以公开68件，占38.0%；', n)}`) },
     { name: 'many short lines of figures', make: (n) => REPORT_HEAD + reps('共10条，其中A 3条、B 4条。\n', n) },
     { name: 'many headings', make: (n) => REPORT_HEAD + reps('## 标题\n', n) },
     { name: 'many enumerated headings', make: (n) => REPORT_HEAD + reps('一、总体情况\n（一）主动公开\n', n) },

@@ -41,6 +41,8 @@ const TABLE_TITLE = /统计(?:报)?表\s*$/;
 export function annexStart(doc: ReportDocument): number {
   const headingLines = new Set(doc.headings.filter((h) => h.style !== 'none').map((h) => h.line));
   const parts = doc.headings.filter((h) => h.level === 1 && h.style === 'cn' && h.ordinal !== null);
+  const maxBefore: number[] = [];
+  for (const h of parts) maxBefore.push(Math.max(maxBefore[maxBefore.length - 1] ?? 0, h.ordinal!));
   // Lines, not paragraphs: a caption written right under the last paragraph is joined to it.
   for (const p of doc.paragraphs) {
     for (const line of p.lines) {
@@ -49,7 +51,7 @@ export function annexStart(doc: ReportDocument): number {
       if (!(ANNEX_CAPTION.test(text) || (text.length <= 40 && TABLE_TITLE.test(text) && !/[。；]/.test(text)))) continue;
       // A caption over a table inside a part (二、… 主动公开政府信息情况统计表, then 三、…): the
       // numbering of the parts goes on after it, so the report's body does too.
-      if (!continuesNumbering(parts, line)) return line;
+      if (!continuesNumbering(parts, maxBefore, line)) return line;
     }
   }
   return Infinity;
@@ -57,13 +59,19 @@ export function annexStart(doc: ReportDocument): number {
 
 /**
  * True when the first part heading after `line` takes the number after the last one before it. An
- * attached 统计表 whose own sections start again at 一、 does not continue the body.
+ * attached 统计表 whose own sections start again at 一、 does not continue the body. `parts` are in
+ * line order: a binary search and a running maximum keep many captions linear.
  */
-function continuesNumbering(parts: readonly Heading[], line: number): boolean {
-  let last = 0;
-  for (const h of parts) if (h.line < line) last = Math.max(last, h.ordinal!);
-  const next = parts.find((h) => h.line > line);
-  return last > 0 && next !== undefined && next.ordinal === last + 1;
+function continuesNumbering(parts: readonly Heading[], maxBefore: readonly number[], line: number): boolean {
+  let lo = 0;
+  let hi = parts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (parts[mid].line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = lo > 0 ? maxBefore[lo - 1] : 0;
+  return last > 0 && lo < parts.length && parts[lo].ordinal === last + 1;
 }
 
 /** A part's title, aliases and keyword groups as title keys. */

@@ -71,15 +71,26 @@ function writtenCounts(doc: ReportDocument, cache: CheckCache): Map<string, Set<
  */
 function sharesByBase(statements: readonly PercentStatement[]): Map<ProseNumber, PercentStatement[]> {
   const out = new Map<ProseNumber, PercentStatement[]>();
-  for (const s of statements) out.set(s.base, [...(out.get(s.base) ?? []), s]);
-  for (const [base, shares] of out) if (shares.every((s) => s.fits)) out.delete(base);
+  for (const s of statements) {
+    const shares = out.get(s.base);
+    if (shares) shares.push(s); // pushed, not copied: a crafted paragraph may hold 100,000 shares
+    else out.set(s.base, [s]);
+  }
+  for (const [base, shares] of out) if (shares.length > MAX_SHARES || shares.every((s) => s.fits)) out.delete(base);
   return out;
 }
 
+/** More shares of one total than a report writes: each is reported on its own, without a search for the total they fit. */
+const MAX_SHARES = 64;
+
 /** Of the counts of the base's unit written before the shares (and not below any part), the one nearest to `implied`. */
 function nearestCount(text: string, cache: CheckCache, base: ProseNumber, implied: number, shares: PercentStatement[]): ProseNumber {
-  const first = Math.min(...shares.map((s) => s.part.start));
-  const largest = Math.max(...shares.map((s) => s.part.value!));
+  let first = Infinity;
+  let largest = 0;
+  for (const s of shares) {
+    first = Math.min(first, s.part.start);
+    largest = Math.max(largest, s.part.value!);
+  }
   let best = base;
   for (const n of scanProse(cache, text).nums) {
     if (n.start >= first) break;
