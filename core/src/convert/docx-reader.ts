@@ -10,6 +10,7 @@ import type { ChildNode, Element } from 'domhandler';
 import { cleanInline, joinCellParagraphs, MAX_DEPTH, quoteOf, trimAscii, type Block, type SourceRef } from './blocks';
 import { ConvertError, readZipParts } from './container';
 import { buildGrid, type PrintedCell } from './grid';
+import { isLayoutFrame } from './layout-frame';
 import { mergeTitle } from './title';
 import { Numbering, type NumberingDefs } from './docx-numbering';
 
@@ -271,7 +272,7 @@ class BodyReader {
     // A one-column table is layout (a document framed in a table), and so is a frame of a few cells
     // (a web page's side menu + content, saved as Word) one of which holds the whole text: read its
     // content as blocks.
-    if ((grid.every((cells) => cells.length <= 1 && cells.every((c) => span(c) <= 1)) && grid.length) || isLayoutFrame(grid)) {
+    if ((grid.every((cells) => cells.length <= 1 && cells.every((c) => span(c) <= 1)) && grid.length) || isLayoutFrame(grid, textLength)) {
       for (const cells of grid) for (const c of cells) this.blocksOf(c.children, 'cell', depth + 1);
       return;
     }
@@ -324,19 +325,6 @@ class BodyReader {
     visit(tc.children);
     return joinCellParagraphs(parts);
   }
-}
-
-/** More text than any cell of a statistics table holds (its longest labels and notes are far shorter). */
-const LAYOUT_CELL_CHARS = 500;
-/** A page frame has a few rows (header, menu and content, footer); a statistics table has many. */
-const LAYOUT_MAX_ROWS = 6;
-
-/**
- * A table that lays out a page: a few rows, one cell of which holds running text (or the report's
- * own tables) at a length no cell of a statistics table reaches.
- */
-function isLayoutFrame(grid: Element[][]): boolean {
-  return grid.length <= LAYOUT_MAX_ROWS && grid.some((cells) => cells.some((tc) => textLength(tc) > LAYOUT_CELL_CHARS));
 }
 
 /** Characters of the cell's text runs, spaces aside. */

@@ -7,6 +7,7 @@ import { ElementType, parseDocument } from 'htmlparser2';
 import type { ChildNode, Document, Element } from 'domhandler';
 import { cleanInline, joinCellParagraphs, MAX_DEPTH, quoteOf, trimAscii, type Block, type SourceRef } from './blocks';
 import { buildGrid, type PrintedCell } from './grid';
+import { isLayoutFrame } from './layout-frame';
 import { mergeTitle } from './title';
 
 const SKIP = new Set([
@@ -225,7 +226,7 @@ class HtmlEmitter {
     const rows = tableRows(el);
     // A one-column table is page layout (an article wrapped in a table), and so is a frame of a few
     // cells (side menu + content) one of which holds the whole text: read its content as blocks.
-    if (rows.every((cells) => cells.length <= 1) || isLayoutFrame(rows)) {
+    if (rows.every((cells) => cells.length <= 1) || isLayoutFrame(rows, (c) => textOf(c).replace(/\s+/g, '').length)) {
       for (const cells of rows) for (const cell of cells) this.walk(cell.children, false, depth + 1);
       this.flush();
       return;
@@ -247,19 +248,6 @@ class HtmlEmitter {
     const source: SourceRef = { table: tableNo, fileLine: this.lineOf(el.startIndex), quote: quoteOf(grid[0].find((c) => c.text)?.text ?? '') };
     this.blocks.push({ kind: 'table', rows: grid, source });
   }
-}
-
-/** More text than any cell of a statistics table holds (its longest labels and notes are far shorter). */
-const LAYOUT_CELL_CHARS = 500;
-/** A page frame has a few rows (header, menu and content, footer); a statistics table has many. */
-const LAYOUT_MAX_ROWS = 6;
-
-/**
- * A table that lays out the page: a few rows, one cell of which holds running text (or the report's
- * own tables) at a length no cell of a statistics table reaches.
- */
-function isLayoutFrame(rows: Element[][]): boolean {
-  return rows.length <= LAYOUT_MAX_ROWS && rows.some((cells) => cells.some((c) => textOf(c).replace(/\s+/g, '').length > LAYOUT_CELL_CHARS));
 }
 
 /** The rows of a table (through thead/tbody/tfoot), not those of tables nested in its cells. */

@@ -4,6 +4,7 @@
 import type { Paragraph, ReportDocument } from '../model';
 import { toHalfWidth } from '../text/normalize';
 import { allMatches } from './all-matches';
+import { parenDepths } from '../analysis/prose/tokens';
 import { CheckCache, memoKey } from '../check-cache';
 
 export interface PeriodDate {
@@ -91,22 +92,13 @@ function readStatement(paragraph: Paragraph): PeriodStatement | undefined {
   // to say (…至2023年12月31日，本报告于2024年1月31日前公开; （2022年12月受理的计入上年结转）) names
   // other dates legitimately.
   const spanEnd = dates.length >= 2 ? dates[1].end - m.index : sentence.length;
+  const depths = parenDepths(sentence);
   const years: PeriodYear[] = [];
   for (const y of allMatches(YEAR, sentence)) {
-    if (y.index >= spanEnd || insideBrackets(sentence, y.index)) continue;
+    if (y.index >= spanEnd || depths[y.index] > 0) continue;
     const start = m.index + y.index;
     years.push({ year: Number(y[1]), start, end: start + 4 });
   }
   return { paragraph, start: m.index, end, keywordStart: m.index, keywordEnd: m.index + m[0].length, dates, years };
 }
 
-/** True when offset `at` of the sentence lies inside （…） or (…). */
-function insideBrackets(sentence: string, at: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < at; i++) {
-    const c = sentence[i];
-    if (c === '（' || c === '(') depth++;
-    else if ((c === '）' || c === ')') && depth > 0) depth--;
-  }
-  return depth > 0;
-}
