@@ -6,6 +6,7 @@
 import type { Rule } from './types';
 import type { NationalTable } from '../facts/types';
 import { paragraphRange } from '../analysis/prose/ranges';
+import { contradictedFigures, figureKey } from './text-table-mismatch';
 import { scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
 import { headingAbove, keywordFigures, sentenceEndOf, sentenceIndexOf, type KeywordFigure } from '../analysis/prose/keyword-figures';
 
@@ -47,6 +48,8 @@ export const rule: Rule = {
   },
   check({ doc, facts, cache, report }) {
     const tableCarried = carriedInTable(facts.nationalTables);
+    // A received figure the tables contradict is text-table-mismatch's finding, and no measure of the concluded one.
+    const contradicted = contradictedFigures(cache, doc, facts);
     for (const p of doc.paragraphs) {
       const text = p.text;
       if (!/收到|受理|新收|接收/.test(text) || !/办结|答复|办理完毕|处理完毕/.test(text)) continue;
@@ -85,6 +88,7 @@ export const rule: Rule = {
         const rsi = sentenceIndex(r.at);
         if (si - rsi > NEXT_SENTENCES) continue;
         if (!aboutDisclosure(rsi)) continue;
+        if (contradicted.has(figureKey(paragraphRange(p, r.number.start, r.number.end)))) continue;
         const includes = INCLUDES_CARRIED.exec(text.slice(c.number.endWithUnit, c.number.endWithUnit + 30));
         const inside = includes ? Number(toHalfWidth(includes[1])) : 0;
         // Carry-over figures in the sentences from the received figure's to the concluded one's.

@@ -8,6 +8,7 @@ import { findRatioStatements, type RatioStatement } from '../analysis/prose/rati
 import { joinedParagraphs, type JoinedParagraph } from '../analysis/prose/continuation';
 import { scanProse, type ProseNumber } from '../analysis/prose/tokens';
 import type { ReportDocument } from '../model';
+import { contradictedFigures, figureKey } from './text-table-mismatch';
 import type { CheckCache } from '../check-cache';
 
 function withUnit(n: ProseNumber): string {
@@ -119,6 +120,29 @@ function impliedBase(shares: PercentStatement[]): number | undefined {
   return found;
 }
 
+/**
+ * Whether `part` in place of the share's part fits a count of its unit among the figures written
+ * just before it (as the share's base is found; at most MAX_BASES back, so a crafted paragraph of
+ * thousands of shares stays linear).
+ */
+function fitsSomeCount(cache: CheckCache, text: string, s: PercentStatement, part: number): boolean {
+  const nums = scanProse(cache, text).nums;
+  let lo = 0;
+  let hi = nums.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nums[mid].start < s.part.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - MAX_BASES; i--) {
+    const n = nums[i];
+    if (n.kind !== 'exact' || n.isPercent || n.unit !== s.part.unit || !n.value || n.value < part) continue;
+    if (percentFits((part / n.value) * 100, s.percent.value!, s.percent.decimals)) return true;
+  }
+  return false;
+}
+const MAX_BASES = 200;
+
 export const rule: Rule = {
   meta: {
     id: 'prose-percent',
@@ -135,8 +159,9 @@ export const rule: Rule = {
       '约数（余、多、约）不作检查；因分页断开的句子接起来读。',
     basis: '由文字表述推得：占比 = 分项 ÷ 总数；增长率 = （本年 − 上年）÷ 上年',
   },
-  check({ doc, cache, report }) {
+  check({ doc, facts, cache, report }) {
     let written: Map<string, Set<number>> | undefined; // built only when one share alone misses its total
+    let tableSays: ReadonlyMap<string, number> | undefined; // built only when a share misses
     for (const p of joinedParagraphs(doc)) {
       const statements = findPercentStatements(cache, p.text);
       // Several shares of one total that all miss it but all fit one other figure: the total is
@@ -166,6 +191,14 @@ export const rule: Rule = {
       }
       for (const s of statements) {
         if (s.fits || wrongBases.has(s.base)) continue;
+        // The part is a figure the tables contradict, and the table's figure fits the share: the
+        // part is the one mistake, and text-table-mismatch reports it there.
+        tableSays ??= contradictedFigures(cache, doc, facts);
+        const fromTable = tableSays.get(figureKey(p.rangeOf(s.part.start, s.part.end)));
+        if (fromTable !== undefined && fitsSomeCount(cache, p.text, s, fromTable)) continue;
+        // So is the share's base, when the share fits the table's figure for it ("办结127件……予以公开52件，占40.6%" of 128).
+        const baseFromTable = tableSays.get(figureKey(p.rangeOf(s.base.start, s.base.end)));
+        if (baseFromTable && percentFits((s.part.value! / baseFromTable) * 100, s.percent.value!, s.percent.decimals)) continue;
         const d = s.percent.decimals;
         const computed = s.computed.toFixed(Math.max(d, 2));
         report({

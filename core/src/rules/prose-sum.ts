@@ -5,9 +5,11 @@
 // misses is probably wrong (warning); a list of main categories (主要有、……等) may leave some out (info).
 
 import type { Rule, Severity } from './types';
+import type { Paragraph } from '../model';
 import { paragraphRange } from '../analysis/prose/ranges';
 import { findSumStatements, sumVerdict, type SumStatement, type SumVerdict } from '../analysis/prose/sum-statements';
 import type { ProseNumber } from '../analysis/prose/tokens';
+import { tableMismatches, type TableMismatch } from './text-table-mismatch';
 
 /** "7+3+5+…+16" — every term when few, else the first three and the last. */
 export function formatTerms(terms: ProseNumber[]): string {
@@ -43,6 +45,30 @@ function remarkOf(verdict: SumVerdict, s: SumStatement): string {
   return '';
 }
 
+/**
+ * One figure of the list disagrees with the tables (text-table-mismatch reports it) and the table's
+ * figure in its place makes the sum hold: that figure is the one mistake, not the total.
+ */
+function tableNamesTheSlip(s: SumStatement, mismatches: readonly TableMismatch[]): boolean {
+  // (A wrong total is left to both rules: their findings are on the same words and make one.)
+  for (const { claim, target } of mismatches) {
+    const expected = target.values[0];
+    const term = s.terms.find((t) => t.start === claim.number.start);
+    if (term && term.value !== null && Math.abs(s.sum - term.value + expected - (s.total.value ?? NaN)) < 1e-9) return true;
+  }
+  return false;
+}
+
+function mismatchesByParagraph(all: readonly TableMismatch[]): Map<Paragraph, TableMismatch[]> {
+  const out = new Map<Paragraph, TableMismatch[]>();
+  for (const m of all) {
+    const list = out.get(m.paragraph);
+    if (list) list.push(m);
+    else out.set(m.paragraph, [m]);
+  }
+  return out;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'prose-sum',
@@ -61,11 +87,14 @@ export const rule: Rule = {
       '网站、微博、微信等渠道的条数可能重复计算同一信息，多于其前所写总数时不报告；“其中主要负责同志出席3场、分管负责同志出席5场”这类出席、参加情况不是总数的分项（一场可有几人出席，也可无人出席），不作检查。',
     basis: '由文字表述推得：合计应等于所列分项之和',
   },
-  check({ doc, cache, report }) {
+  check({ doc, facts, cache, report }) {
+    let byParagraph: Map<Paragraph, TableMismatch[]> | undefined; // built once a sum fails
     for (const p of doc.paragraphs) {
       for (const s of findSumStatements(cache, p.text)) {
         const verdict = sumVerdict(s);
         if (!verdict) continue;
+        byParagraph ??= mismatchesByParagraph(tableMismatches(cache, doc, facts));
+        if (tableNamesTheSlip(s, byParagraph.get(p) ?? [])) continue;
         const total = s.total.value ?? 0;
         const diff = formatNumber(Math.abs(total - s.sum));
         const unit = s.total.unit ?? '';

@@ -1,13 +1,14 @@
 // Figures the prose states about the national tables must be the tables' own: 新收申请 N 件 is row
-// 一's 总计, 办结 N 件 is 三（七）, 上年结转 / 结转下年 are rows 二 / 四, 行政复议 / 行政诉讼 N 件 are the
-// totals of part 四, 制发规章 N 件 is part 二's. Only a figure that directly follows its keyword in the
-// same clause is read; anything looser ("办理各类事项……"), approximate or in another unit is left alone.
-// The text is blamed only where the table is self-consistent: when the table's own sums fail around
-// the compared cell, table-balance names the wrong cell (these figures are its evidence, see
-// table-blame.ts) and this rule stays silent. One mistake, one finding.
-
-import type { Cell, Paragraph, ReportDocument } from '../model';
-import type { NationalTable } from '../facts/types';
+// 一's 总计, 办结 N 件 is 三（七）, 予以公开 / 不予公开 … N 件 are 三（一）–（六）, 上年结转 / 结转下年
+// are rows 二 / 四, 行政复议 / 行政诉讼 N 件 are the totals of part 四, 制发规章 N 件 is part 二's.
+// Only a figure that directly follows its keyword in the same clause is read; anything looser
+// ("办理各类事项……"), approximate or in another unit is left alone. The text is blamed only where
+// the table is self-consistent: when the table's own sums fail around the compared cell,
+// table-balance names the wrong cell (these figures are its evidence, see table-blame.ts) and this
+// rule stays silent. One mistake, one finding: prose-sum, prose-percent and concluded-exceeds leave
+// a figure this rule names to it (contradictedFigures).
+import type { Cell, Paragraph, Range, ReportDocument } from '../model';
+import type { NationalTable, ReportFacts } from '../facts/types';
 import type { Rule } from './types';
 import { paragraphRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
@@ -26,11 +27,33 @@ interface Target {
   from?: Cell[];
 }
 
-type Topic = 'new' | 'carried' | 'carry-over' | 'done' | 'review' | 'litigation' | 'regulations' | 'normative';
+type Topic = 'new' | 'carried' | 'carry-over' | 'done' | 'review' | 'litigation' | 'regulations' | 'normative' | Outcome;
+
+/** What became of the applications: the rows of 三 (三（三）… are groups, their figure is the sum of their items). */
+type Outcome = 'disclosed' | 'partly' | 'disclosed+partly' | 'withheld' | 'unable' | 'rejected' | 'other';
+const OUTCOMES: Record<string, Outcome> = {
+  予以公开: 'disclosed',
+  同意公开: 'disclosed',
+  全部公开: 'disclosed',
+  部分公开: 'partly',
+  不予公开: 'withheld',
+  无法提供: 'unable',
+  不予处理: 'rejected',
+  其他处理: 'other',
+};
+const OUTCOME_ROWS: Record<Outcome, { rows: string[]; label: string }> = {
+  disclosed: { rows: ['disclosed'], label: '表三“（一）予以公开”总计' },
+  partly: { rows: ['partly'], label: '表三“（二）部分公开”总计' },
+  'disclosed+partly': { rows: ['disclosed', 'partly'], label: '表三“（一）予以公开”与“（二）部分公开”总计之和' },
+  withheld: { rows: ['withheld'], label: '表三“（三）不予公开”各项总计之和' },
+  unable: { rows: ['unable'], label: '表三“（四）无法提供”各项总计之和' },
+  rejected: { rows: ['rejected'], label: '表三“（五）不予处理”各项总计之和' },
+  other: { rows: ['other'], label: '表三“（六）其他处理”总计' },
+};
 
 // Keyword first, then at most a few words, then the figure: "受理政府信息公开申请 1295 件".
 const KEYWORD =
-  /上一?年度?结转|结转下一?年度?|转入下一?年度?|顺延(?:到|至)下一?年度?|新收|收到|受理|办结|答复|办理|行政复议|行政诉讼|(?:制发|制定|出台|印发)(?:了)?(?:政府)?(?:规章|(?:行政)?规范性文件)/g;
+  /(?:予以|同意|全部)公开(?:(?:及|和|与|、)部分公开)?|部分公开|不予公开|无法提供|不予处理|其他处理|上一?年度?结转|结转下一?年度?|转入下一?年度?|顺延(?:到|至)下一?年度?|新收|收到|受理|办结|答复|办理|行政复议|行政诉讼|(?:制发|制定|出台|印发)(?:了)?(?:政府)?(?:规章|(?:行政)?规范性文件)/g;
 // The same words without the global flag, to ask whether a paragraph holds any (keywords hold no
 // sentence mark, so a paragraph without one has no sentence with one).
 const ANY_KEYWORD = new RegExp(KEYWORD.source);
@@ -61,6 +84,9 @@ const CARRY_AFTER = /^\s*(?:申请)?\s*(?:将|拟|需)?\s*(?:结转|转入|顺�
 const COUNT_UNITS = new Set(['件', '宗', '起', '个']);
 
 function topicOf(keyword: string): Topic {
+  if (keyword.length > 4 && /部分公开$/.test(keyword)) return 'disclosed+partly';
+  const outcome = OUTCOMES[keyword] as Outcome | undefined;
+  if (outcome) return outcome;
   if (/^上/.test(keyword)) return 'carried';
   if (/下/.test(keyword)) return 'carry-over';
   if (/新收|收到|受理/.test(keyword)) return 'new';
@@ -83,7 +109,7 @@ function rowCell(t: NationalTable | undefined, row: string, col: string): Cell |
 }
 
 /** The table figure a topic refers to, or undefined when the table does not say. */
-function targetFor(topic: Topic, tables: NationalTable[], keyword = ''): Target | undefined {
+function targetFor(topic: Topic, tables: NationalTable[], keyword = '', claim?: Claim): Target | undefined {
   const req = tableBySuffix(tables, '-requests');
   const rev = tableBySuffix(tables, '-review');
   const pro = tableBySuffix(tables, '-proactive');
@@ -92,6 +118,12 @@ function targetFor(topic: Topic, tables: NationalTable[], keyword = ''): Target 
     const v = exact(cell);
     return v === undefined || !cell ? undefined : { label, values: [v], cells: [cell] };
   };
+  if (topic in OUTCOME_ROWS) {
+    const target = outcomeTarget(req, OUTCOME_ROWS[topic as Outcome]);
+    // "予以公开12件" in a sentence that names no 部分公开 may count both (the 2007 条例's usage).
+    const both = claim?.orPartly ? outcomeTarget(req, OUTCOME_ROWS['disclosed+partly']) : undefined;
+    return target && both ? { ...target, values: [...target.values, ...both.values], from: both.cells } : target;
+  }
   switch (topic) {
     case 'new': {
       const n = rowCell(req, 'new', 'total');
@@ -139,6 +171,28 @@ function targetFor(topic: Topic, tables: NationalTable[], keyword = ''): Target 
   }
 }
 
+/**
+ * The 总计 cells of the rows an outcome names, a group row by its items (三（三）1–8), and their sum;
+ * undefined when one of them is missing or not an exact figure.
+ */
+function outcomeTarget(req: NationalTable | undefined, { rows, label }: { rows: string[]; label: string }): Target | undefined {
+  if (!req) return undefined;
+  const cells: Cell[] = [];
+  let sum = 0;
+  for (const id of rows) {
+    const spec = req.spec.rows.find((r) => r.id === id);
+    const ids = spec?.isGroup ? req.spec.rows.filter((r) => r.group === id).map((r) => r.id) : [id];
+    for (const rowId of ids) {
+      const cell = rowCell(req, rowId, 'total');
+      const v = exact(cell);
+      if (v === undefined || !cell) return undefined;
+      cells.push(cell);
+      sum += v;
+    }
+  }
+  return cells.length === 0 ? undefined : { label, values: [sum], cells };
+}
+
 interface Claim {
   topic: Topic;
   /** The keyword the figure follows (新收, 受理, 办结 …). */
@@ -148,6 +202,8 @@ interface Claim {
   sentence: number;
   /** The years the clause names before the keyword ("2022年收到……"): a figure of another year is not the table's. */
   years: number[];
+  /** An outcome 予以公开 in a sentence without 部分公开: it may count the partly disclosed too. */
+  orPartly?: boolean;
 }
 
 /** The words of the clause before `at` (at most `before`'s reach): what the figure is said of. */
@@ -199,7 +255,9 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
           const years = [...lead.matchAll(YEAR_IN_LEAD)].map((y) => Number(y[1]));
           const opening = years.length === 0 ? YEAR_OPENING.exec(sentence) : null;
           if (opening && ss + opening[0].length <= kStart) years.push(Number(opening[1]));
-          claims.push({ topic, keyword: m[0], number: next, sentence: ss, years });
+          if (!(topic in OUTCOME_ROWS) || outcomeClaimed(sentence, kStart - ss, lead)) {
+            claims.push({ topic, keyword: m[0], number: next, sentence: ss, years, ...(topic === 'disclosed' && !/部分公开/.test(sentence) && { orPartly: true }) });
+          }
         }
         consumed = next.endWithUnit;
         continue;
@@ -213,6 +271,19 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
   }
   return claims;
 }
+
+/**
+ * An outcome's figure counts the year's results as 三 does: not "部分不予公开", not a case's or an
+ * applicant's ("复议维持…", "申请人…"), not two outcomes' together, and not the results of the new applications alone
+ * ("在新收的185件申请中，予以公开40件": the table's results include the carried-over ones).
+ */
+function outcomeClaimed(sentence: string, at: number, lead: string): boolean {
+  return !OUTCOME_LEAD_REJECT.test(lead) && !NEW_ONLY.test(sentence.slice(0, at));
+}
+// ("不予处理和其他处理共24件": one figure for two outcomes is neither's.)
+const OUTCOME_LEAD_REJECT = /部分$|申请人|复议|诉讼|案件|(?:公开|提供|处理)\s*(?:和|与|及|、|或)\s*$/;
+const NEW_ONLY = /新收[^。；;]{0,16}中/;
+const DOCUMENT_ATTRIBUTES = /公开属性|主动公开\s*[\d０-９]|依申请公开\s*[\d０-９]|公文|文件/;
 
 /** The sentence counts applications of another kind (不动产登记申请) and none for disclosure. */
 function otherApplications(sentence: string): boolean {
@@ -244,9 +315,17 @@ function relevant(topic: Topic, sentence: string, about: string, near: string, p
     default:
       // 办结/答复 N 件 right after the applications were named ("收到申请8件，办结5件"), or in a
       // paragraph about them under a heading about them ("（二）依申请公开情况。……申请185件……。全年
-      // 办结181件……"); 上年结转 / 结转下年度继续办理 are the table's own words.
+      // 办结181件……").
       if (/案件|复议|诉讼/.test(near) || !/公开/.test(about)) return false;
+      if (topic in OUTCOME_ROWS) {
+        // 主动公开214件、依申请公开39件、不予公开33件: the 公开属性 of documents, not what became of
+        // applications. Else the outcomes are the table's own words, in a sentence about
+        // applications (依申请公开 names the attribute) or under a heading about them.
+        if (DOCUMENT_ATTRIBUTES.test(sentence)) return false;
+        return /(?<!依)申请/.test(sentence + near) || /申请/.test(context);
+      }
       if (/申请/.test(sentence + near)) return true;
+      // 上年结转 / 结转下年度 are the table's own words.
       if (topic === 'carried' || topic === 'carry-over') return /申请/.test(paragraph + context);
       return /申请/.test(paragraph) && /申请/.test(context);
   }
@@ -262,43 +341,91 @@ export const rule: Rule = {
     fixable: true,
     description:
       '正文（尤其是“总体情况”）写到的申请和案件数应与法定表格一致：新收/收到/受理申请 N 件对应表三第一项总计（或第一、二项之和），' +
-      '上年结转对应第二项，结转下年对应第四项，办结/答复对应三（七）总计；行政复议 N 件对应表四复议总计，行政诉讼 N 件对应两类起诉总计之和；' +
+      '上年结转对应第二项，结转下年对应第四项，办结/答复对应三（七）总计；予以公开、部分公开、不予公开、无法提供、不予处理、其他处理 N 件对应三（一）至（六）（分几项的按各项之和；“予以公开及部分公开”按两项之和；句中未提部分公开时，“予以公开”也可以是两项之和）；行政复议 N 件对应表四复议总计，行政诉讼 N 件对应两类起诉总计之和；' +
       '制发规章、规范性文件 N 件对应表二；“办理申请 N 件”可以是办结数，也可以是第一、二项之和。只读取紧跟在关键词之后、同一分句内的确数；' +
       '写明是其他年份（“2022年收到……”“去年……”）或各级、各部门汇总（“全县各级行政机关共收到……”）的数字，以及同一句中另有一数与表格相符的同类数字，不作比对。' +
+      '公文的公开属性（“主动公开214件、依申请公开39件、不予公开33件”）、两种结果合写的一个数（“不予处理和其他处理共24件”）、只就新收申请而言的结果（“在新收的185件申请中”）不比对；' +
       '限定了一部分的数字（“延期答复5件”“10个工作日内办结的121件”“1—6月收到……”“待办结的8件”）、复议诉讼的结果（纠错、败诉、尚未审结、出庭应诉）、“分别为”列举，以及其他种类的申请（“不动产登记申请”）也不比对。' +
       '表格自身的勾稽关系不成立、所比对的格本身存疑时不在此报告：由“统计表勾稽关系”指出写错的格，正文数字作为佐证列在其中。',
     basis: '由报告结构推得：正文与统计表应一致（参考资料 §4.1 X-TEXT）',
   },
   check({ doc, facts, cache, report }) {
-    if (facts.nationalTables.length === 0) return;
-    // Asked only once a figure disagrees (shared with table-balance within the check).
-    let doubtful: Set<Cell> | undefined;
-    const year = facts.year?.year;
-    const agrees = (claim: Claim, target: Target) => claim.number.value !== null && target.values.some((v) => Math.abs(v - claim.number.value!) < 1e-9);
-    for (const { paragraph: p, claim, siblings } of tableClaims(cache, doc)) {
-      const target = targetFor(claim.topic, facts.nationalTables, claim.keyword);
-      const value = claim.number.value;
-      if (!target || value === null || agrees(claim, target)) continue;
-      if (year !== undefined && claim.years.some((y) => y !== year)) continue;
-      // "2022年收到申请421件，2023年收到472件" / "全市收到1520件，其中本级收到472件": another figure of
-      // the same sentence and topic is the table's, so this one is of another year or scope.
-      if (siblings.some((o) => o !== claim && o.sentence === claim.sentence && o.topic === claim.topic && agrees(o, target))) continue;
-      // The table's own sums put the compared cell in doubt: the table is what is wrong (or may be),
-      // and table-balance reports it with this figure as related information.
-      doubtful ??= doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
-      if (target.cells.some((c) => doubtful!.has(c)) || target.from?.some((c) => doubtful!.has(c))) continue;
+    for (const { paragraph: p, claim, target } of tableMismatches(cache, doc, facts)) {
       const expected = target.values[0];
       const range = paragraphRange(p, claim.number.start, claim.number.end);
       report({
         message: `正文写 ${claim.number.raw}${claim.number.unit ?? ''}，${target.label}为 ${expected}`,
         range,
         related: target.cells.map((c) => ({ range: c.range, message: `${target.label}：${c.text}` })),
-        data: { topic: claim.topic, text: value, table: target.values },
+        data: { topic: claim.topic, text: claim.number.value, table: target.values },
         fix: { title: `改为表中数 ${expected}`, edits: [{ range, newText: String(expected) }] },
       });
     }
   },
 };
+
+export interface TableMismatch {
+  paragraph: Paragraph;
+  claim: Claim;
+  /** What the table holds; its first value is the one to write. */
+  target: Target;
+}
+
+/**
+ * The prose figures the tables contradict, once per check (prose-sum asks too: a list whose one
+ * wrong part is this rule's finding is not also a wrong total).
+ */
+export function tableMismatches(cache: CheckCache, doc: ReportDocument, facts: ReportFacts): readonly TableMismatch[] {
+  const memo = cache.local<ReportDocument, readonly TableMismatch[]>(MISMATCHES);
+  let found = memo.get(doc);
+  if (!found) {
+    found = facts.nationalTables.length === 0 ? [] : computeMismatches(cache, doc, facts);
+    memo.set(doc, found);
+  }
+  return found;
+}
+const MISMATCHES = {};
+
+/**
+ * The table's figure for each prose figure the tables contradict, by figureKey of the figure's
+ * range: the rules that read the same figures (prose-sum, prose-percent, concluded-exceeds) leave
+ * a mistake this rule names to it.
+ */
+export function contradictedFigures(cache: CheckCache, doc: ReportDocument, facts: ReportFacts): ReadonlyMap<string, number> {
+  const memo = cache.local<ReportDocument, Map<string, number>>(CONTRADICTED);
+  let found = memo.get(doc);
+  if (!found) {
+    found = new Map();
+    for (const m of tableMismatches(cache, doc, facts)) found.set(figureKey(paragraphRange(m.paragraph, m.claim.number.start, m.claim.number.end)), m.target.values[0]);
+    memo.set(doc, found);
+  }
+  return found;
+}
+const CONTRADICTED = {};
+
+export const figureKey = (r: Range): string => `${r.start.line}:${r.start.character}`;
+
+function computeMismatches(cache: CheckCache, doc: ReportDocument, facts: ReportFacts): TableMismatch[] {
+  const out: TableMismatch[] = [];
+  // Asked only once a figure disagrees (shared with table-balance within the check).
+  let doubtful: Set<Cell> | undefined;
+  const year = facts.year?.year;
+  const agrees = (claim: Claim, target: Target) => claim.number.value !== null && target.values.some((v) => Math.abs(v - claim.number.value!) < 1e-9);
+  for (const { paragraph, claim, siblings } of tableClaims(cache, doc)) {
+    const target = targetFor(claim.topic, facts.nationalTables, claim.keyword, claim);
+    if (!target || claim.number.value === null || agrees(claim, target)) continue;
+    if (year !== undefined && claim.years.some((y) => y !== year)) continue;
+    // "2022年收到申请421件，2023年收到472件" / "全市收到1520件，其中本级收到472件": another figure of
+    // the same sentence and topic is the table's, so this one is of another year or scope.
+    if (siblings.some((o) => o !== claim && o.sentence === claim.sentence && o.topic === claim.topic && agrees(o, target))) continue;
+    // The table's own sums put the compared cell in doubt: the table is what is wrong (or may be),
+    // and table-balance reports it with this figure as related information.
+    doubtful ??= doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
+    if (target.cells.some((c) => doubtful!.has(c)) || target.from?.some((c) => doubtful!.has(c))) continue;
+    out.push({ paragraph, claim, target });
+  }
+  return out;
+}
 
 /** Every figure of the prose tied to a table figure, with its paragraph. */
 function* tableClaims(cache: CheckCache, doc: ReportDocument): Generator<{ paragraph: Paragraph; claim: Claim; siblings: readonly Claim[] }> {
@@ -318,6 +445,8 @@ function* tableClaims(cache: CheckCache, doc: ReportDocument): Generator<{ parag
 export function proseFigures(cache: CheckCache, doc: ReportDocument, tables: NationalTable[]): ProseFigure[] {
   const out: ProseFigure[] = [];
   for (const { paragraph, claim } of tableClaims(cache, doc)) {
+    // Outcomes are no evidence: 三's rows are blamed by the table's own sums, and 予以公开 N 件 may count 部分公开 too.
+    if (claim.topic in OUTCOME_ROWS) continue;
     const target = targetFor(claim.topic, tables);
     const value = claim.number.value;
     if (!target || value === null) continue;
