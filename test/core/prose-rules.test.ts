@@ -176,13 +176,23 @@ describe('year-consistency', () => {
     assert.deepEqual(run(text, yearConsistency), []);
   });
 
-  test('a wrong year in the 统计期限 sentence is reported on the year, and the fix clears it', () => {
+  test('a wrong year in the 统计期限 sentence is one finding on its first year, and the fix clears both', () => {
     const text = draft('2023年，本局依法做好政府信息公开工作。').replace(PERIOD, '本报告所列数据统计期限为2022年1月1日至2022年12月31日。');
     const findings = run(text, yearConsistency);
-    assert.equal(findings.length, 2);
+    assert.equal(findings.length, 1);
     assert.deepEqual(findings[0].range, rangeOf(text, '2022', 0));
-    assert.deepEqual(findings[1].range, rangeOf(text, '2022', 1));
+    assert.deepEqual(findings[0].related?.[1].range, rangeOf(text, '2022', 1));
     assert.match(findings[0].message, /2022.*2023/);
+    assert.deepEqual(run(applyAllFixes(text, findings), yearConsistency), []);
+  });
+
+  test('a title whose year neither the period nor the body writes is the one blamed, once', () => {
+    const text = draft('2024年，本局依法做好政府信息公开工作。')
+      .replace(PERIOD, '本报告所列数据统计期限为2024年1月1日至2024年12月31日。');
+    const findings = run(text, yearConsistency);
+    assert.equal(findings.length, 1, JSON.stringify(findings.map((f) => f.message)));
+    assert.deepEqual(findings[0].range, rangeOf(text, '2023', 0));
+    assert.match(findings[0].message, /标题.*2023.*2024/);
     assert.deepEqual(run(applyAllFixes(text, findings), yearConsistency), []);
   });
 
