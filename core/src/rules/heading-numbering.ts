@@ -28,6 +28,8 @@ export const rule: Rule = {
     // A PDF conversion breaks rows and headings by itself (input-quality says so once).
     if (ctx.facts.conversion) return;
     const parts = distinctParts(ctx.facts.parts);
+    // A part written a second time is part-duplicate's finding, not a number out of sequence.
+    const duplicates = new Set(ctx.facts.parts.filter((m) => m.duplicateOf).map((m) => m.heading.line));
     const byLine = new Map<number, PartMatch>(parts.map((m) => [m.heading.line, m]));
     const present = new Set(parts.map((m) => m.specIndex));
     const halfWidth: Heading[] = [];
@@ -35,7 +37,7 @@ export const rule: Rule = {
     const jumps: Jump[] = [];
     const visit = (all: Section[], parent: Section | undefined) => {
       // The rows of a table given as plain lines (（一）予以公开 …) are no headings.
-      const siblings = all.filter((s) => !inTextTable(ctx.facts.unreadableTables, s.heading.line));
+      const siblings = all.filter((s) => !inTextTable(ctx.facts.unreadableTables, s.heading.line) && !(parent === undefined && duplicates.has(s.heading.line)));
       if (parent) findJump(parent, siblings, jumps);
       for (const group of groupsOf(siblings)) checkSequence(ctx, group, parent, parent ? undefined : { byLine, present });
       for (const s of siblings) {

@@ -3,8 +3,13 @@
 // a report published so says nothing on a point the 条例 requires.
 
 import type { Rule } from './types';
+import type { Heading } from '../model';
 import { distinctParts, headingLabel } from '../analysis/structure-util';
 import { partHasContent } from '../analysis/part-content';
+
+function nextHeadingLine(headings: readonly Heading[], line: number): number | undefined {
+  return headings.find((h) => h.line > line)?.line;
+}
 
 export const rule: Rule = {
   meta: {
@@ -21,8 +26,12 @@ export const rule: Rule = {
   check(ctx) {
     if (!ctx.profile.annualReport) return;
     const parts = ctx.facts.parts;
+    // Heading lines of parts written a second time: one pasted right under a part holds that part's
+    // text, which is part-duplicate's finding (the stray heading), not an empty part.
+    const duplicateLines = parts.filter((p) => p.duplicateOf).map((p) => p.heading.line);
     for (const m of distinctParts(parts)) {
       if (partHasContent(ctx.doc, m, parts)) continue;
+      if (duplicateLines.some((line) => line > m.heading.line && nextHeadingLine(ctx.doc.headings, m.heading.line) === line)) continue;
       const sub = m.section.children.length ? '只有小标题，' : '';
       ctx.report({
         message: `「${headingLabel(m.heading)}」下${sub}还没有内容（注释不算）：请写明本部分的情况；确无可报告的，也应写明`,
