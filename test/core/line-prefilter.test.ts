@@ -40,6 +40,8 @@ const CRAFTED = [
   '出现了无法识别的字符\uFFFD\uFFFD。',
   'æ–‡ä»¶和Ã¥以及ÀÁÂÃÄ。',
   '学习《《条例》》。',
+  '全年设置查阅点×个，共发放资料✕份。',
+  '本局信息发布审核制度锟斤拷锟斤拷进一步完善。',
 ];
 
 const LISTS: Array<[string, readonly LinePattern[]]> = [

@@ -27,6 +27,9 @@ export const PATTERNS: LinePattern[] = [
   // UTF-8 read as Latin-1/1252 (æ–‡, Ã¥), or GBK read as Latin-1 (runs of accented letters; × and ÷
   // are left to the placeholder rule).
   { kind: 'latin1', re: new RegExp(`(?:[\\u00c2\\u00c3]${CONT}|[\\u00e0-\\u00ef]${CONT}{2})+|[\\u00a1-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff]{4,}`, 'g'), anyOf: LATIN1_HIGH },
+  // 锟斤拷: the bytes of U+FFFD (EF BF BD) read as GBK — text that already lost characters and was
+  // then decoded the wrong way; no word of Chinese is written so.
+  { kind: 'replacement-gbk', re: /(?:锟斤拷)+(?:锟斤?)?/g, anyOf: '锟' },
   { kind: 'double-title-mark', re: /《{2,}|》{2,}/g, anyOf: '《》' },
 ];
 const PATTERN_SET = patternSet(PATTERNS);
@@ -36,6 +39,7 @@ const NAMES: Record<string, string> = {
   'question-run': '有字符在转换中丢失，留下乱码',
   replacement: '含有无法识别的字符（�），原文编码可能有误',
   latin1: '中文被按错误的编码读取，成了乱码',
+  'replacement-gbk': '含有“锟斤拷”：已丢失的字符又被按 GBK 编码读取，原文编码有误',
 };
 
 const WHY: Record<string, string> = {
@@ -43,13 +47,14 @@ const WHY: Record<string, string> = {
   'question-run': '',
   replacement: '',
   latin1: '',
+  'replacement-gbk': '',
 };
 
 /** One cause, one finding: the count, a few examples, every place as related information. */
 function groupMessage(kind: string, texts: string[]): string {
   const examples = [...new Set(texts)].slice(0, 3).map((t) => `“${t}”`).join('');
   const count = texts.length > 1 ? `，共 ${texts.length} 处` : '';
-  return `${NAMES[kind]}${kind === 'replacement' ? '' : `（如${examples}）`}${count}${WHY[kind]}`;
+  return `${NAMES[kind]}${kind === 'replacement' || kind === 'replacement-gbk' ? '' : `（如${examples}）`}${count}${WHY[kind]}`;
 }
 
 export const rule: Rule = {
@@ -62,7 +67,7 @@ export const rule: Rule = {
     fixable: true,
     description:
       '检查复制粘贴或编码错误留下的乱码：汉字后夹带的拼音注音（如“規(guī)范”）、汉字间的“?,F”类残片、替换字符 �、' +
-      '按错误编码读出的“æ–‡”“Ã¥”类字符串，以及重复的书名号“《《”“》》”。同一种转换问题全文只报告一次，写明处数，快速修复一次删去全部注音；重复的书名号逐处报告。',
+      '按错误编码读出的“æ–‡”“Ã¥”类字符串、“锟斤拷”，以及重复的书名号“《《”“》》”。同一种转换问题全文只报告一次，写明处数，快速修复一次删去全部注音；重复的书名号逐处报告。',
     basis: '文字应清晰无误',
   },
   check({ doc, cache, report }) {

@@ -12,6 +12,8 @@ export const PATTERNS: LinePattern[] = [
   { kind: 'xx', re: /(?<![A-Za-z0-9_])(?:[Xx]{2,}|[ＸＸｘ]{2,})(?![A-Za-z0-9_])/g, anyOf: 'XxＸｘ' },
   // A single X in a number slot: X年X月, X件.
   { kind: 'x-number', re: /(?<![A-Za-z0-9_\-+*/=])[XxＸｘ](?=\s*[年月日号件条个项人次名家万元])/g, anyOf: 'XxＸｘ' },
+  // One × in a number slot, "查阅点×个", "×月×日" (not a product: 3×4个, 2 × 2米).
+  { kind: 'x-number', re: /(?<![A-Za-z0-9０-９_\-+*/=×✕\s])[×✕](?=[年月日号件条个项人次名家万元])/g, anyOf: '×✕' },
   { kind: 'cross', re: /[×✕╳]{2,}/g, anyOf: '×✕╳' },
   {
     kind: 'circles',

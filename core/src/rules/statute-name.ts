@@ -17,6 +17,7 @@ const CITATION =
 const NESTED = /〈([^〈〉\n]{1,80})〉/g;
 // What the statute's own words look like once simplified: 政府/政务, 信息 (or nothing), 公开, 工作?, 条例/条列.
 const STATUTE_CORE = /^政[府务](?:信息)?公开(?:工作)?条[例列]$/;
+const NO_GOVERNMENT = /^信息公开(?:工作)?条[例列]$/;
 const DEFINES_SHORT = /^\s*[（(]\s*(?:以下)?简称/;
 
 const SIMPLIFIED: Record<string, string> = { 華: '华', 國: '国', 務: '务', 開: '开', 條: '条', 資: '资', 訊: '讯' };
@@ -74,7 +75,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
     description:
-      '《中华人民共和国政府信息公开条例》的名称应写准确：写成《……政府信息公开工作条例》《政务信息公开条例》《政府信息公开条列》，' +
+      '《中华人民共和国政府信息公开条例》的名称应写准确：写成《……政府信息公开工作条例》《政务信息公开条例》《政府信息公开条列》《中华人民共和国信息公开条例》，' +
       '或用繁体、港台用字（條例、資訊、中華人民共和國）的，为警告并可改为正确名称；不带书名号的同类误写为提示。' +
       '省略“中华人民共和国”的《政府信息公开条例》在已有全称引用之后或带“（以下简称……）”时不报告，作为首次引用时提示应写全称。' +
       '地方性法规（如《××省政府信息公开条例》）和《条例》简称不在检查之列。',
@@ -86,7 +87,8 @@ export const rule: Rule = {
       const norm = simplify(c.name);
       const hasPrefix = norm.startsWith(PREFIX);
       const core = hasPrefix ? norm.slice(PREFIX.length) : norm;
-      if (!STATUTE_CORE.test(core)) continue;
+      // 《中华人民共和国信息公开条例》 lost its 政府 (without the prefix, 《信息公开条例》 may be a local short form).
+      if (!STATUTE_CORE.test(core) && !(hasPrefix && NO_GOVERNMENT.test(core))) continue;
       const range = lineRange(c.line, c.start, c.end);
       const wrongWords = core !== SHORT;
       const wrongChars = norm !== c.name || /资讯|資訊/.test(c.name);
