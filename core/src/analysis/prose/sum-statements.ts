@@ -299,6 +299,21 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
         continue;
       }
 
+      // A''. "共答复21件：予以公开5件、部分公开9件……": a total closing the clause before a colon.
+      const colon = ci > 0 ? text.charCodeAt(cs - 1) : 0;
+      if (colon === 0xff1a || colon === 0x3a) {
+        const [ps, pe] = cls[ci - 1];
+        const prev = numbersIn(nums, ps, pe);
+        const total = prev[prev.length - 1];
+        if (usableTotal(total) && onlyClosingMarks(text, total.endWithUnit, pe)) {
+          const terms = collectForward(text, cls, ci, nums, total);
+          if (terms && terms.length >= 2) {
+            push((terms && ownSum(text, cls, terms, nums, total)) || total, terms, 'qizhong', ps, cs);
+            continue;
+          }
+        }
+      }
+
       // A'. "在主动公开的425条政府信息中，…"
       if (clauseNums.length > 0 && endsWithZhong(text, cs, ce)) {
         const total = clauseNums[clauseNums.length - 1];
