@@ -9,6 +9,7 @@ import { joinedParagraphs, type JoinedParagraph } from '../analysis/prose/contin
 import { scanProse, type ProseNumber } from '../analysis/prose/tokens';
 import type { ReportDocument } from '../model';
 import { contradictedFigures, figureKey } from './text-table-mismatch';
+import { findSumStatements, sumVerdict } from '../analysis/prose/sum-statements';
 import type { CheckCache } from '../check-cache';
 
 function withUnit(n: ProseNumber): string {
@@ -120,6 +121,13 @@ function impliedBase(shares: PercentStatement[]): number | undefined {
   return found;
 }
 
+/** The sums of a paragraph's stated totals that their parts contradict, by the total's offset. */
+function failingSums(cache: CheckCache, text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const st of findSumStatements(cache, text)) if (sumVerdict(st) !== undefined) out.set(st.total.start, st.sum);
+  return out;
+}
+
 /**
  * Whether `part` in place of the share's part fits a count of its unit among the figures written
  * just before it (as the share's base is found; at most MAX_BASES back, so a crafted paragraph of
@@ -152,7 +160,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
     description:
-      '检查“X件，占Y%”“X件（Y%）”这类表述：Y 应等于 X 除以同段前文中同单位的总数（按所写小数位四舍五入或截断）。' +
+      '检查“X件，占Y%”“X件（Y%）”“X件，占办结总数的Y%”这类表述（“占全省总数的”等其他范围的总数不查）：Y 应等于 X 除以同段前文中同单位的总数（按所写小数位四舍五入或截断）。' +
       '同段任一同单位数字能对上即视为正确；都对不上时，仅在前文有明确标为总数的数字（共、受理、收到、办结、总数，或“其中”之前的数）时提示；找不到可信的总数时不提示。' +
       '“完成目标任务N件的P%”“占总数N件的P%”按其前的数量除以 N 检查；“上年N件……同比增长P%”“比上年增加D件，增长P%”在两年的数字都写明时按增长率检查。' +
       '同一总数下的百分比都与它对不上、却都与另一个整数相符时（只有一个百分比时，还要正文别处以同一单位写过这个数），错的是总数：只在总数处报告一次，写出推算的总数。' +
@@ -189,10 +197,16 @@ export const rule: Rule = {
           data: { base: blamed.value, implied, parts: shares.map((s) => s.part.value), written: shares.map((s) => s.percent.value) },
         });
       }
+      let sums: Map<number, number> | undefined; // built once a share of this paragraph misses
       for (const s of statements) {
         if (s.fits || wrongBases.has(s.base)) continue;
         // The part is a figure the tables contradict, and the table's figure fits the share: the
         // part is the one mistake, and text-table-mismatch reports it there.
+        // The part is a stated total its own parts contradict, and their sum fits the share: the
+        // total is the one mistake, prose-sum's ("共18件，占办结总数的58.6%" where the parts make 17 of 29).
+        sums ??= failingSums(cache, p.text);
+        const sum = sums.get(s.part.start);
+        if (sum !== undefined && percentFits((sum / s.base.value!) * 100, s.percent.value!, s.percent.decimals)) continue;
         tableSays ??= contradictedFigures(cache, doc, facts);
         const fromTable = tableSays.get(figureKey(p.rangeOf(s.part.start, s.part.end)));
         if (fromTable !== undefined && fitsSomeCount(cache, p.text, s, fromTable)) continue;

@@ -20,9 +20,11 @@ export interface PercentStatement {
 
 // Text between the count and the percentage: "，占" / "，占比为" / "（" / "（占". Tested on the text
 // without its spaces (shareLink): two \s* side by side backtrack quadratically over a run of spaces.
-const SHARE_LINK = /^(?:[，,]占(?:比|总数的?|全部的?|总量的?)?(?:为|达到?|约)?|[（(](?:占(?:比)?(?:为)?)?)$/;
+// "，占办结总数的53.9%" names what the total counts (up to four characters before 总数; not
+// "占全省总数的", a total of another scope).
+const SHARE_LINK = /^(?:[，,]占(?:比|(?:[^\d０-９，,。；;%％全省市国县区各]{1,4})?总(?:数|量|件数|条数)的?|全部的?)?(?:为|达到?|约)?|[（(](?:占(?:比)?(?:为)?)?)$/;
 /** The longest link SHARE_LINK accepts, spaces aside: longer text is no link, and is not even copied. */
-const SHARE_LINK_MAX = 8;
+const SHARE_LINK_MAX = 12;
 
 function isShareLink(text: string, from: number, to: number): boolean {
   let compact = '';
