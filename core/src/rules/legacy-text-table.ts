@@ -12,6 +12,7 @@ import type { CheckCache } from '../check-cache';
 import { paragraphRange } from '../analysis/prose/ranges';
 import { scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
 import { headingAbove, keywordFigures, OTHER_MATTERS, OTHER_THAN_CASES, sentenceEndOf } from '../analysis/prose/keyword-figures';
+import { noneCases } from '../analysis/prose/none-cases';
 import { allMatches } from '../facts/all-matches';
 import { evaluateChecks, isBalanced } from '../analysis/table-arith';
 
@@ -36,7 +37,6 @@ const TOPICS: Record<Topic, TopicSpec> = {
 };
 // "未收到政府信息公开申请", "未发生因政府信息公开申请行政复议、提起行政诉讼的情况": zero.
 const NONE_RECEIVED = /(?:未|没有)(?:收到|受理)[^，,；;。]{0,16}申请/g;
-const NONE_CASES = /(?:未|没有)(?:发生|收到|出现|有)[^，,；;。]{0,24}?(行政复议|行政诉讼)(?:[^，,；;。]{0,6}(行政诉讼))?/g;
 // The clause before a keyword names one channel, one unit or a span of years: not the table's figure.
 const PART_OF_WHOLE =
   /网站|门户|网页|微博|微信|公众号|新媒体|客户端|报刊|报纸|电视|广播|公报|专栏|栏目|平台|公开栏|查阅点|单位|乡镇|部门|县直|区直|市直|其中|通过|累计|历年|截至|以来|上年|去年|各类政务/;
@@ -90,11 +90,7 @@ function claimsOf(cache: CheckCache, text: string, context: string): Claim[] {
   }
   if (aboutDisclosure) {
     for (const m of allMatches(NONE_RECEIVED, text)) claims.push({ topic: 'received', value: 0, start: m.index, end: m.index + m[0].length, written: m[0] });
-    for (const m of allMatches(NONE_CASES, text)) {
-      for (const word of [m[1], m[2]]) {
-        if (word) claims.push({ topic: word === '行政复议' ? 'reviews' : 'suits', value: 0, start: m.index, end: m.index + m[0].length, written: m[0] });
-      }
-    }
+    for (const c of noneCases(text)) claims.push({ topic: c.topic === 'review' ? 'reviews' : 'suits', value: 0, start: c.start, end: c.end, written: c.written });
   }
   return claims;
 }
@@ -114,7 +110,7 @@ export const rule: Rule = {
     description:
       '2018 年及以前的年报附《政府信息公开情况统计表》，正文写到的同一数字应与表中一致：主动公开政府信息 N 条对应“主动公开政府信息数”，' +
       '收到/受理申请 N 件对应“收到申请数”，办结、答复 N 件对应“申请办结数”“申请答复数”，行政复议、行政诉讼 N 件对应复议、诉讼数量；' +
-      '“未收到申请”“未发生行政复议、行政诉讼”按 0 计。只读取紧跟关键词、且说的是全机关全年（不是某一渠道、某一单位或历年累计）的确数。',
+      '“未收到申请”“未发生行政复议、行政诉讼”按 0 计（“未发生被行政复议纠错”说的是结果，不计）。只读取紧跟关键词、且说的是全机关全年（不是某一渠道、某一单位或历年累计）的确数。',
     basis: '由报告结构推得：正文与所附统计表应一致（2007 年《条例》第三十二条；国办发〔2014〕32号统计表）',
   },
   check({ doc, facts, cache, report }) {

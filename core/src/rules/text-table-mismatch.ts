@@ -12,6 +12,7 @@ import type { NationalTable, ReportFacts } from '../facts/types';
 import type { Rule } from './types';
 import { paragraphRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
+import { noneCases, type NoneClaim } from '../analysis/prose/none-cases';
 import { headingAbove } from '../analysis/prose/keyword-figures';
 import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
 import { CheckCache, memoKey } from '../check-cache';
@@ -341,7 +342,7 @@ export const rule: Rule = {
     fixable: true,
     description:
       '正文（尤其是“总体情况”）写到的申请和案件数应与法定表格一致：新收/收到/受理申请 N 件对应表三第一项总计（或第一、二项之和），' +
-      '上年结转对应第二项，结转下年对应第四项，办结/答复对应三（七）总计；予以公开、部分公开、不予公开、无法提供、不予处理、其他处理 N 件对应三（一）至（六）（分几项的按各项之和；“予以公开及部分公开”按两项之和；句中未提部分公开时，“予以公开”也可以是两项之和）；行政复议 N 件对应表四复议总计，行政诉讼 N 件对应两类起诉总计之和；' +
+      '上年结转对应第二项，结转下年对应第四项，办结/答复对应三（七）总计；予以公开、部分公开、不予公开、无法提供、不予处理、其他处理 N 件对应三（一）至（六）（分几项的按各项之和；“予以公开及部分公开”按两项之和；句中未提部分公开时，“予以公开”也可以是两项之和）；行政复议 N 件对应表四复议总计，行政诉讼 N 件对应两类起诉总计之和，“未发生/未收到行政复议、行政诉讼”按 0 计（“未发生被行政复议纠错、行政诉讼败诉”说的是结果，不计）；' +
       '制发规章、规范性文件 N 件对应表二；“办理申请 N 件”可以是办结数，也可以是第一、二项之和。只读取紧跟在关键词之后、同一分句内的确数；' +
       '写明是其他年份（“2022年收到……”“去年……”）或各级、各部门汇总（“全县各级行政机关共收到……”）的数字，以及同一句中另有一数与表格相符的同类数字，不作比对。' +
       '公文的公开属性（“主动公开214件、依申请公开39件、不予公开33件”）、两种结果合写的一个数（“不予处理和其他处理共24件”）、只就新收申请而言的结果（“在新收的185件申请中”）不比对；' +
@@ -361,8 +362,48 @@ export const rule: Rule = {
         fix: { title: `改为表中数 ${expected}`, edits: [{ range, newText: String(expected) }] },
       });
     }
+    // "未发生行政复议、行政诉讼" against both totals: one finding on the words, naming both.
+    const none = noCaseMismatches(cache, doc, facts);
+    for (let i = 0; i < none.length; i++) {
+      const { paragraph: p, claim } = none[i];
+      const same = [none[i]];
+      while (i + 1 < none.length && none[i + 1].paragraph === p && none[i + 1].claim.start === claim.start) same.push(none[++i]);
+      report({
+        message: `正文说“${claim.written}”，${same.map(({ target }) => `${target.label}为 ${target.values[0]}`).join('，')}`,
+        range: paragraphRange(p, claim.start, claim.end),
+        related: same.flatMap(({ target }) => target.cells.map((c) => ({ range: c.range, message: `${target.label}：${c.text}` }))),
+        data: { topic: same.map((m) => m.claim.topic), text: 0, table: same.map((m) => m.target.values[0]) },
+      });
+    }
   },
 };
+
+/**
+ * "未发生政府信息公开行政复议、行政诉讼案件" where the tables count cases (the sentence, or the
+ * heading above it, about disclosure; the table's own sums not in doubt around the cells).
+ */
+function noCaseMismatches(cache: CheckCache, doc: ReportDocument, facts: ReportFacts): Array<{ paragraph: Paragraph; claim: NoneClaim; target: Target }> {
+  const out: Array<{ paragraph: Paragraph; claim: NoneClaim; target: Target }> = [];
+  if (facts.nationalTables.length === 0) return out;
+  for (const paragraph of doc.paragraphs) {
+    const text = paragraph.text;
+    if (!/行政(?:复议|诉讼)/.test(text) || !/未|没有/.test(text)) continue;
+    const heading = headingAbove(doc, paragraph)?.title ?? '';
+    const sents = sentences(text);
+    let si = 0; // claims come in text order: the sentence pointer only moves forward
+    for (const claim of noneCases(text)) {
+      while (si < sents.length - 1 && sents[si][1] <= claim.start) si++;
+      const sentence = sents[si] ? text.slice(sents[si][0], sents[si][1]) : '';
+      if (!/公开/.test(sentence + heading)) continue;
+      const target = targetFor(claim.topic, facts.nationalTables);
+      if (!target || target.values[0] === 0) continue;
+      const doubtful = doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
+      if (target.cells.some((c) => doubtful.has(c))) continue;
+      out.push({ paragraph, claim, target });
+    }
+  }
+  return out;
+}
 
 export interface TableMismatch {
   paragraph: Paragraph;
