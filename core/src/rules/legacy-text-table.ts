@@ -1,7 +1,7 @@
 // Reports before 2019 attach a 政府信息公开情况统计表; the figures the prose states about the same
 // things must be the table's: 主动公开政府信息 N 条 is its 主动公开政府信息数, 收到/受理申请 N 件 its
 // 收到申请数, 办结 its 申请办结数, 答复 its 申请答复数, 行政复议/行政诉讼 N 件 its 复议/诉讼数量; "未收到
-// 申请" and "未发生行政复议" say 0. Only a figure right after its keyword, in a clause about the whole
+// 申请", "未发生行政复议" and "未收取任何费用" say 0. Only a figure right after its keyword, in a clause about the whole
 // body (not one channel, one unit or the cumulative total), is read. The 2019 and 2021 tables are
 // text-table-mismatch's.
 
@@ -16,7 +16,7 @@ import { noneCases } from '../analysis/prose/none-cases';
 import { allMatches } from '../facts/all-matches';
 import { evaluateChecks, isBalanced } from '../analysis/table-arith';
 
-type Topic = 'proactive' | 'received' | 'concluded' | 'answered' | 'reviews' | 'suits';
+type Topic = 'proactive' | 'received' | 'concluded' | 'answered' | 'reviews' | 'suits' | 'fees';
 
 interface TopicSpec {
   keywords: RegExp;
@@ -27,7 +27,7 @@ interface TopicSpec {
   reject?: RegExp;
 }
 
-const TOPICS: Record<Topic, TopicSpec> = {
+const TOPICS: Record<Exclude<Topic, 'fees'>, TopicSpec> = {
   proactive: { keywords: /主动公开(?:了)?(?:各类)?(?:政府)?(?:信息|文件)/g, units: new Set(['条', '件', '项']), label: '主动公开政府信息数' },
   received: { keywords: /收到|受理/g, units: new Set(['件']), label: '收到申请数' },
   concluded: { keywords: /办结/g, units: new Set(['件']), label: '申请办结数' },
@@ -35,6 +35,9 @@ const TOPICS: Record<Topic, TopicSpec> = {
   reviews: { keywords: /行政复议/g, units: new Set(['件', '起']), label: '行政复议数量', reject: OTHER_THAN_CASES },
   suits: { keywords: /行政诉讼/g, units: new Set(['件', '起']), label: '行政诉讼数量', reject: OTHER_THAN_CASES },
 };
+const FEES_LABEL = '依申请公开收取的费用';
+// "本年度依申请公开未收取任何费用": zero fees (a sentence about applications, not 行政事业性收费).
+const NONE_FEES = /(?:未|没有|无|不)(?:收取|收)[^，,；;。]{0,8}?费用?|零收费/g;
 // "未收到政府信息公开申请", "未发生因政府信息公开申请行政复议、提起行政诉讼的情况": zero.
 const NONE_RECEIVED = /(?:未|没有)(?:收到|受理)[^，,；;。]{0,16}申请/g;
 // The clause before a keyword names one channel, one unit or a span of years: not the table's figure.
@@ -77,7 +80,7 @@ function claimsOf(cache: CheckCache, text: string, context: string): Claim[] {
   const sentenceEnd = sentenceEndOf(sents, text.length);
   const aboutDisclosure = /公开/.test(context) || text.includes('公开');
   const claims: Claim[] = [];
-  for (const topic of Object.keys(TOPICS) as Topic[]) {
+  for (const topic of Object.keys(TOPICS) as Array<keyof typeof TOPICS>) {
     const spec = TOPICS[topic];
     for (const k of keywordFigures(text, spec.keywords, nums, spec.units, sentenceEnd, spec.reject ?? OTHER_MATTERS)) {
       const lead = text.slice(clauseStart(text, k.at), k.at);
@@ -90,6 +93,12 @@ function claimsOf(cache: CheckCache, text: string, context: string): Claim[] {
   }
   if (aboutDisclosure) {
     for (const m of allMatches(NONE_RECEIVED, text)) claims.push({ topic: 'received', value: 0, start: m.index, end: m.index + m[0].length, written: m[0] });
+    let si = 0; // matches come in text order: the sentence pointer only moves forward
+    for (const m of allMatches(NONE_FEES, text)) {
+      while (si < sents.length - 1 && sents[si][1] <= m.index) si++;
+      const words = sents[si] ? text.slice(sents[si][0], sents[si][1]) : text;
+      if (/申请/.test(words + context)) claims.push({ topic: 'fees', value: 0, start: m.index, end: m.index + m[0].length, written: m[0] });
+    }
     for (const c of noneCases(text)) claims.push({ topic: c.topic === 'review' ? 'reviews' : 'suits', value: 0, start: c.start, end: c.end, written: c.written });
   }
   return claims;
@@ -110,7 +119,7 @@ export const rule: Rule = {
     description:
       '2018 年及以前的年报附《政府信息公开情况统计表》，正文写到的同一数字应与表中一致：主动公开政府信息 N 条对应“主动公开政府信息数”，' +
       '收到/受理申请 N 件对应“收到申请数”，办结、答复 N 件对应“申请办结数”“申请答复数”，行政复议、行政诉讼 N 件对应复议、诉讼数量；' +
-      '“未收到申请”“未发生行政复议、行政诉讼”按 0 计（“未发生被行政复议纠错”说的是结果，不计）。只读取紧跟关键词、且说的是全机关全年（不是某一渠道、某一单位或历年累计）的确数。',
+      '“未收到申请”“未发生行政复议、行政诉讼”、依申请公开“未收取任何费用”按 0 计（“未发生被行政复议纠错”说的是结果，不计）。只读取紧跟关键词、且说的是全机关全年（不是某一渠道、某一单位或历年累计）的确数。',
     basis: '由报告结构推得：正文与所附统计表应一致（2007 年《条例》第三十二条；国办发〔2014〕32号统计表）',
   },
   check({ doc, facts, cache, report }) {
@@ -124,12 +133,12 @@ export const rule: Rule = {
       return doubtful.has(cell);
     };
     for (const p of doc.paragraphs) {
-      if (!/主动公开|收到|受理|办结|答复|行政复议|行政诉讼/.test(p.text)) continue;
+      if (!/主动公开|收到|受理|办结|答复|行政复议|行政诉讼|收|费/.test(p.text)) continue;
       for (const claim of claimsOf(cache, p.text, headingAbove(doc, p)?.title ?? '')) {
         const cell = currentValue(table, claim.topic);
         const value = exact(cell);
         if (value === undefined || !cell || Math.abs(value - claim.value) < 1e-9 || inDoubt(cell)) continue;
-        const label = TOPICS[claim.topic].label;
+        const label = claim.topic === 'fees' ? FEES_LABEL : TOPICS[claim.topic].label;
         const range = paragraphRange(p, claim.start, claim.end);
         const isFigure = /^[\d０-９]/.test(claim.written);
         report({
