@@ -2,8 +2,8 @@
 // added (孝感's 其他主动公开文件 under 第二十条第（一）项), rows with a value too many or too few, and
 // a table the part should hold but that cannot be found.
 
-import type { Range } from '../model';
-import type { NationalTable } from '../facts/types';
+import type { Range, TableRow } from '../model';
+import type { FoundRow, NationalTable } from '../facts/types';
 import type { Rule, RuleContext } from './types';
 import { rowColumns } from '../facts/tables';
 
@@ -82,12 +82,20 @@ function checkTable(ctx: RuleContext, table: NationalTable): void {
       });
     }
   }
+  // Rows by their labels as written, to tell a row pasted twice from a row of one's own.
+  const labelKey = (row: TableRow) => row.labels.map((c) => c.norm).join('|');
+  const foundByLabels = new Map<string, FoundRow>();
+  for (const found of table.rows.values()) foundByLabels.set(labelKey(found.row), found);
   for (const row of table.unknownRows) {
     const label = row.labels.map((c) => c.text).join(' ');
+    const twin = row.labels.length > 0 ? foundByLabels.get(labelKey(row)) : undefined;
     ctx.report({
-      message: `“${label}”不是${name}国家格式中的行，统计表不应自行增加栏目`,
+      message: twin
+        ? `“${label}”与第 ${twin.row.line + 1} 行重复：${name}中这一行只应出现一次`
+        : `“${label}”不是${name}国家格式中的行，统计表不应自行增加栏目`,
       range: row.labels[0]?.range ?? row.range,
-      data: { table: spec.id },
+      related: twin ? [{ range: twin.row.range, message: `“${twin.spec.label}”第一次出现` }] : undefined,
+      data: { table: spec.id, ...(twin && { duplicateOf: twin.spec.id }) },
     });
   }
 }
