@@ -10,8 +10,9 @@ import { paragraphRange } from '../analysis/prose/ranges';
 import { toHalfWidth } from '../text/normalize';
 import { allMatches } from '../facts/all-matches';
 
-// "2021年，" / "2021年全年" / "2021年度，" at the start of a sentence (not 2021年以来, 2021年12月).
-const OPENING_YEAR = /(?:^|[。！？；;!?])\s*((?:19|20)\d{2})\s*(?:年度?[，,]|年全年)/g;
+// "2021年，" / "2021年全年" / "2021年度，" / "2021年全县……" / "2021年本局……" at the start of a
+// sentence (not 2021年以来, 2021年12月, 2021年出台的…).
+const OPENING_YEAR = /(?:^|[。！？；;!?])\s*((?:19|20)\d{2})\s*(?:年度?[，,]|年全年|年度?(?=(?:全|本|我)(?:县|市|区|镇|乡|街道|省|局|委|办|厅|机关|单位|部门)))/g;
 const FULL_WIDTH_DIGIT = /[０-９]/;
 // Sentences that compare with or look back at an earlier year name it legitimately.
 const LOOKS_BACK = /上年|上一年|去年|同比|比上年|较上年|相比|对比|以来|回顾|截至|截止|当年|整改|报告中|指出|[增降][至到]|(?:增长|增加|减少|下降|上升)[至到]/;
@@ -43,7 +44,7 @@ export const rule: Rule = {
     fixable: true,
     description:
       '统计期限一句中出现的年份都应是报告年度（标题中的年份）；一句中几处写错只报告一次，修复一并改正。' +
-      '统计期限和正文都写另一年份、正文从未写标题年份时，错的是标题（多见于沿用上年文件），在标题年份处报告。另外，正文中以上一年开头的句子（如 2022 年报告中的“2021年，本机关……”）' +
+      '统计期限和正文都写另一年份、正文从未写标题年份时，错的是标题（多见于沿用上年文件），在标题年份处报告。另外，正文中以上一年开头的句子（如 2022 年报告中的“2021年，本机关……”“2021年全县……”）' +
       '可能是沿用上年报告未改的遗留，作为提示列出；“上年”、规划远景年份、文号〔2021〕等正当引用不提示。',
     basis: '由报告结构推得：标题年份 = 统计期限年份 = 报告年度',
   },
