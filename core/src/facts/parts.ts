@@ -2,6 +2,7 @@
 // title, then by a known alias, then by keyword groups (so a typo such as 行政法复议 still finds
 // part 四). Titles are compared after width, space and punctuation normalisation.
 
+import { editDistance } from '../text/distance';
 import type { Heading, ReportDocument, Section } from '../model';
 import type { PartSpec, Profile } from '../profiles/types';
 import { normalizeLabel } from '../text/normalize';
@@ -134,6 +135,9 @@ export function matchParts(doc: ReportDocument, profile: Profile, cache: CheckCa
 const MATCHED = {};
 const MATCHED_WITH_ANNEX = {};
 
+/** Titles shorter than this are not read as typos: 具体情况 is one character off 总体情况. */
+const TYPO_MIN_LENGTH = 8;
+
 function computeMatches(doc: ReportDocument, profile: Profile, cache: CheckCache, withAnnex: boolean): PartMatch[] {
   if (profile.parts.length === 0) return [];
   const specs = profile.parts;
@@ -157,6 +161,12 @@ function computeMatches(doc: ReportDocument, profile: Profile, cache: CheckCache
       // A keyword-only resemblance to a part already found is more likely a different topic
       // (七、主动公开工作中的问题) than a repeated part, so only free parts are considered.
       candidates = specs.map((_, i) => i).filter((i) => !firstMatch.has(i) && keywordsMatch(keys[i], key));
+    }
+    if (candidates.length === 0 && key.length >= TYPO_MIN_LENGTH) {
+      // "收到和处理政府信息公开申清情况": one character off a part's title (or alias) — a typo of a
+      // part not yet found, which part-title names, not a missing part and an unknown heading.
+      how = 'typo';
+      candidates = specs.map((_, i) => i).filter((i) => !firstMatch.has(i) && [keys[i].title, ...keys[i].aliases].some((t) => editDistance(key, t, 1) <= 1));
     }
     if (candidates.length === 0) continue;
     const specIndex = pick(candidates, heading, firstMatch, lastIndex);

@@ -12,7 +12,7 @@ export interface PartMatch {
   section: Section;
   heading: Heading;
   /** How the heading matched: canonical title, a known alias, or keywords only. */
-  how: 'canonical' | 'alias' | 'keywords';
+  how: 'canonical' | 'alias' | 'keywords' | 'typo';
   /** Set when this heading repeats a part already matched earlier (the first occurrence). Such
    * matches stay in `parts` for the duplicate rule; consumers looking for "the" part skip them. */
   duplicateOf?: PartMatch;

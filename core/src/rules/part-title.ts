@@ -22,7 +22,7 @@ export const rule: Rule = {
     // Only a format that prescribes its titles; a known variant (an alias) is the writer's choice.
     if (!ctx.profile.annualReport || !ctx.profile.prescribed) return;
     for (const m of ctx.facts.parts) {
-      if (m.duplicateOf || m.how !== 'keywords') continue;
+      if (m.duplicateOf || (m.how !== 'keywords' && m.how !== 'typo')) continue;
       const typo = closestTitle(m.heading.title, [m.spec.title, ...m.spec.aliases]);
       const how = typo ? `与格式标题只差${typo.d === 1 ? '一' : '两'}个字，疑有错字` : '与格式标题只是相近';
       ctx.report({
