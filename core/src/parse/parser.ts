@@ -217,7 +217,7 @@ export function parse(text: string, cache: CheckCache = new CheckCache()): Repor
     eols,
     title,
     headings,
-    sections: buildSections(headings, paragraphs, tables, lines),
+    sections: buildSections(nestUnderPartHeadings(headings), paragraphs, tables, lines),
     paragraphs,
     tables,
     directives,
@@ -343,6 +343,29 @@ function makeParagraph(segs: Segment[], runInOf?: Heading): Paragraph {
     positionAt,
     runInOf,
   };
+}
+
+/**
+ * "第一部分 总体情况" with "一、主动公开情况" beneath it: the 第…部分 headings are the top level and
+ * every other heading sits one level lower (else 一、 would read as a part of its own). Only when
+ * plain 一、 headings do follow a 第…部分 one; alone, 第…部分 is just how the parts are numbered.
+ * The headings are changed in place (before the sections are built from them); returns them.
+ */
+function nestUnderPartHeadings(headings: Heading[]): Heading[] {
+  const isPart = (h: Heading) => h.level === 1 && h.enumerator.startsWith('第');
+  let parts = 0;
+  let nestedUnder = false;
+  for (const h of headings) {
+    if (isPart(h)) parts++;
+    else if (parts > 0 && h.level === 1 && h.style === 'cn') nestedUnder = true;
+  }
+  if (parts < 2 || !nestedUnder) return headings;
+  let seenPart = false;
+  for (const h of headings) {
+    if (isPart(h)) seenPart = true;
+    else if (seenPart) h.level++;
+  }
+  return headings;
 }
 
 function buildSections(headings: Heading[], paragraphs: Paragraph[], tables: Table[], lines: string[]): Section[] {

@@ -219,10 +219,13 @@ function findJump(parent: Section, children: Section[], out: Jump[]): void {
 function reportJumps(ctx: RuleContext, jumps: Jump[]): void {
   if (jumps.length === 0) return;
   const { parent: p, child: h } = jumps[0];
-  const skipped = LEVEL_SAMPLE[p.level + 1] ?? '';
+  // Under 第…部分 headings every level sits one lower (the parser nests 一、 beneath them).
+  const underParts = ctx.doc.headings.some((x) => x.style === 'cn' && x.level === 2);
+  const skipped = LEVEL_SAMPLE[underParts ? p.level : p.level + 1] ?? '';
+  const order = `${underParts ? '「第一部分」' : ''}「一、」「（一）」「1.」「（1）」`;
   const more = jumps.length > 1 ? `；另有 ${jumps.length - 1} 处同样跳级` : '';
   ctx.report({
-    message: `「${headingLabel(p)}」之下直接用了「${h.enumerator}」，跳过了「${skipped}」一级（层级应依次为「一、」「（一）」「1.」「（1）」）${more}`,
+    message: `「${headingLabel(p)}」之下直接用了「${h.enumerator}」，跳过了「${skipped}」一级（层级应依次为${order}）${more}`,
     range: h.enumeratorRange,
     related: [
       { range: p.enumeratorRange, message: `上级标题「${headingLabel(p)}」` },
