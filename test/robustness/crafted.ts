@@ -33,6 +33,33 @@ function inParagraph(body: string): string {
   return `${REPORT_HEAD}${body}\n\n二、主动公开政府信息情况\n`;
 }
 
+/** The body as the paragraph of part 一, with part 三's and 四's tables (2021 format) after it. */
+function withTables(body: string): string {
+  return `${inParagraph(body)}\n三、收到和处理政府信息公开申请情况\n\n${REQUESTS_TABLE}\n四、政府信息公开行政复议、行政诉讼情况\n\n${REVIEW_TABLE}`;
+}
+
+const ZEROS = '| 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+const REQUESTS_TABLE = [
+  '| | | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+  '| 一、本年新收政府信息公开申请数量 | | | 20 | 0 | 0 | 0 | 0 | 0 | 20 |',
+  `| 二、上年结转政府信息公开申请数量 | | ${ZEROS}`,
+  '| 三、本年度办理结果 | （一）予以公开 | | 4 | 0 | 0 | 0 | 0 | 0 | 4 |',
+  `| | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | ${ZEROS}`,
+  ...['1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'].map((l, i) => `| | ${i === 0 ? '（三）不予公开' : ''} | ${l} ${ZEROS}`),
+  '| | （四）无法提供 | 1.本机关不掌握相关政府信息 | 16 | 0 | 0 | 0 | 0 | 0 | 16 |',
+  ...['2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确'].map((l) => `| | | ${l} ${ZEROS}`),
+  ...['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息'].map((l, i) => `| | ${i === 0 ? '（五）不予处理' : ''} | ${l} ${ZEROS}`),
+  ...['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他'].map((l, i) => `| | ${i === 0 ? '（六）其他处理' : ''} | ${l} ${ZEROS}`),
+  '| | （七）总计 | | 20 | 0 | 0 | 0 | 0 | 0 | 20 |',
+  `| 四、结转下年度继续办理 | | ${ZEROS}`,
+].join('\n');
+const REVIEW_TABLE = [
+  '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+].join('\n');
+
 function inTableRow(body: string): string {
   return `${REPORT_HEAD}| 信息内容 | 本年制发件数 |\n| --- | --- |\n| ${body} | 3 |\n| 规章 | ${body} |\n`;
 }
@@ -82,6 +109,11 @@ export function issueCrafted(): Crafted[] {
     { name: 'an unclosed comment opened many times on one line', make: (n) => inParagraph(reps('<!--', n)) },
     { name: 'many comments on one line', make: (n) => inParagraph(reps('<!-- x -->', n)) },
     { name: 'many directives', make: (n) => REPORT_HEAD + reps('<!-- nianbao-disable-next-line prose-sum -->\n共10条，其中A 3条。\n', n) },
+    // Prose read against the national tables (text-table-mismatch's outcomes and "未发生" claims).
+    { name: 'outcomes against the tables', make: (n) => withTables(reps('办结的申请中予以公开1件、无法提供2件、不予处理和其他处理共3件，', n)) },
+    { name: 'no cases against the tables', make: (n) => withTables(reps('全年未发生政府信息公开行政复议、行政诉讼，', n)) },
+    { name: 'a list after a colon: 共答复100件：1件、…', make: (n) => inParagraph(`共答复100件：${reps('1件、', n)}。`) },
+    { name: 'shares of a named total: 占办结总数的5%', make: (n) => withTables(`全年办结20件，${reps('予以公开1件，占办结总数的5%；', n)}`) },
     { name: 'years everywhere', make: (n) => inParagraph(reps('2023年，', n)) },
     { name: 'dates everywhere', make: (n) => inParagraph(reps('2023年1月1日至12月31日，', n)) },
     { name: 'approximate figures', make: (n) => inParagraph(`共100条，其中${reps('约1条、', n)}。`) },

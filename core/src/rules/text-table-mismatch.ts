@@ -234,7 +234,7 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
   const claims: Claim[] = [];
   for (const [ss, se] of sentences(text)) {
     const sentence = text.slice(ss, se);
-    const about = sentence + context;
+    const words = new SentenceWords(sentence, text, context);
     let consumed = -1; // a keyword inside an earlier claim's words ("结转下年度继续办理42件") is not a claim
     for (const m of allMatches(KEYWORD, sentence)) {
       const kStart = ss + m.index;
@@ -247,17 +247,17 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
       if (next && WINDOW.test(between) && !WINDOW_REJECT.test(between) && !sharedFigure(topic, before, between)) {
         const lead = clauseLead(text.slice(Math.max(ss, kStart - 24), kStart));
         if (
-          relevant(topic, sentence, about, text.slice(kEnd, next.endWithUnit + 4), text, context) &&
+          relevant(topic, words, text.slice(kEnd, next.endWithUnit + 4)) &&
           !OTHER_BODIES.test(lead) &&
           !LAST_YEAR.test(lead) &&
           !LEAD_REJECT.test(lead) &&
-          !otherApplications(sentence)
+          !words.otherApplications
         ) {
           const years = [...lead.matchAll(YEAR_IN_LEAD)].map((y) => Number(y[1]));
           const opening = years.length === 0 ? YEAR_OPENING.exec(sentence) : null;
           if (opening && ss + opening[0].length <= kStart) years.push(Number(opening[1]));
-          if (!(topic in OUTCOME_ROWS) || outcomeClaimed(sentence, kStart - ss, lead)) {
-            claims.push({ topic, keyword: m[0], number: next, sentence: ss, years, ...(topic === 'disclosed' && !/部分公开/.test(sentence) && { orPartly: true }) });
+          if (!(topic in OUTCOME_ROWS) || outcomeClaimed(words, kStart - ss, lead)) {
+            claims.push({ topic, keyword: m[0], number: next, sentence: ss, years, ...(topic === 'disclosed' && !words.namesPartly && { orPartly: true }) });
           }
         }
         consumed = next.endWithUnit;
@@ -278,12 +278,13 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
  * applicant's ("复议维持…", "申请人…"), not two outcomes' together, and not the results of the new applications alone
  * ("在新收的185件申请中，予以公开40件": the table's results include the carried-over ones).
  */
-function outcomeClaimed(sentence: string, at: number, lead: string): boolean {
-  return !OUTCOME_LEAD_REJECT.test(lead) && !NEW_ONLY.test(sentence.slice(0, at));
+function outcomeClaimed(words: SentenceWords, at: number, lead: string): boolean {
+  return !OUTCOME_LEAD_REJECT.test(lead) && !words.newOnlyBefore(at);
 }
 // ("不予处理和其他处理共24件": one figure for two outcomes is neither's.)
 const OUTCOME_LEAD_REJECT = /部分$|申请人|复议|诉讼|案件|(?:公开|提供|处理)\s*(?:和|与|及|、|或)\s*$/;
-const NEW_ONLY = /新收[^。；;]{0,16}中/;
+// Lazy, so the match found first is the one that closes earliest.
+const NEW_ONLY = /新收[^。；;]{0,16}?中/;
 const DOCUMENT_ATTRIBUTES = /公开属性|主动公开\s*[\d０-９]|依申请公开\s*[\d０-９]|公文|文件/;
 
 /** The sentence counts applications of another kind (不动产登记申请) and none for disclosure. */
@@ -300,11 +301,65 @@ function sharedFigure(topic: Topic, before: string, between: string): boolean {
 }
 
 /** Whether the sentence is about information-disclosure applications or cases at all. */
-function relevant(topic: Topic, sentence: string, about: string, near: string, paragraph: string, context: string): boolean {
+/**
+ * What the rule asks of a whole sentence (and its paragraph and heading), each asked once: a
+ * sentence of thousands of claims must not be scanned again for each of them.
+ */
+class SentenceWords {
+  private memo = new Map<string, boolean>();
+  private newOnlyEnd: number | undefined;
+  constructor(
+    readonly sentence: string,
+    private readonly paragraph: string,
+    readonly context: string,
+  ) {}
+
+  private ask(key: string, answer: () => boolean): boolean {
+    let v = this.memo.get(key);
+    if (v === undefined) this.memo.set(key, (v = answer()));
+    return v;
+  }
+  /** 公开 in the sentence or the heading above. */
+  get aboutDisclosure() {
+    return this.ask('public', () => /公开/.test(this.sentence) || /公开/.test(this.context));
+  }
+  get namesApplications() {
+    return this.ask('app', () => /申请/.test(this.sentence));
+  }
+  /** 申请 other than in 依申请公开 (the attribute of a document). */
+  get namesApplicationsNotAttribute() {
+    return this.ask('app-not-attr', () => /(?<!依)申请/.test(this.sentence));
+  }
+  get paragraphNamesApplications() {
+    return this.ask('para-app', () => /申请/.test(this.paragraph));
+  }
+  get contextNamesApplications() {
+    return this.ask('ctx-app', () => /申请/.test(this.context));
+  }
+  get documentAttributes() {
+    return this.ask('attr', () => DOCUMENT_ATTRIBUTES.test(this.sentence));
+  }
+  get otherApplications() {
+    return this.ask('other-app', () => otherApplications(this.sentence));
+  }
+  get namesPartly() {
+    return this.ask('partly', () => /部分公开/.test(this.sentence));
+  }
+  /** Whether "新收…中" closes before offset `at` of the sentence (its earliest end, found once). */
+  newOnlyBefore(at: number): boolean {
+    if (this.newOnlyEnd === undefined) {
+      const m = NEW_ONLY.exec(this.sentence);
+      this.newOnlyEnd = m ? m.index + m[0].length : Infinity;
+    }
+    return this.newOnlyEnd <= at;
+  }
+}
+
+function relevant(topic: Topic, words: SentenceWords, near: string): boolean {
   switch (topic) {
     case 'review':
     case 'litigation':
-      return /公开/.test(about);
+      return words.aboutDisclosure;
     case 'regulations':
     case 'normative':
       return true;
@@ -312,23 +367,23 @@ function relevant(topic: Topic, sentence: string, about: string, near: string, p
       // 收到/受理 N 件: the words around the figure name the applications ("受理政府信息公开申请 N 件",
       // "收到 N 件申请"), so 受理行政许可事项 N 件 in the same paragraph is not read.
       // "受理行政复议申请120件" counts review cases, not disclosure applications.
-      return /申请/.test(near) && !/案件|复议|诉讼/.test(near) && /公开/.test(about);
+      return /申请/.test(near) && !/案件|复议|诉讼/.test(near) && words.aboutDisclosure;
     default:
       // 办结/答复 N 件 right after the applications were named ("收到申请8件，办结5件"), or in a
       // paragraph about them under a heading about them ("（二）依申请公开情况。……申请185件……。全年
       // 办结181件……").
-      if (/案件|复议|诉讼/.test(near) || !/公开/.test(about)) return false;
+      if (/案件|复议|诉讼/.test(near) || !words.aboutDisclosure) return false;
       if (topic in OUTCOME_ROWS) {
         // 主动公开214件、依申请公开39件、不予公开33件: the 公开属性 of documents, not what became of
         // applications. Else the outcomes are the table's own words, in a sentence about
         // applications (依申请公开 names the attribute) or under a heading about them.
-        if (DOCUMENT_ATTRIBUTES.test(sentence)) return false;
-        return /(?<!依)申请/.test(sentence + near) || /申请/.test(context);
+        if (words.documentAttributes) return false;
+        return words.namesApplicationsNotAttribute || /(?<!依)申请/.test(near) || words.contextNamesApplications;
       }
-      if (/申请/.test(sentence + near)) return true;
+      if (words.namesApplications || /申请/.test(near)) return true;
       // 上年结转 / 结转下年度 are the table's own words.
-      if (topic === 'carried' || topic === 'carry-over') return /申请/.test(paragraph + context);
-      return /申请/.test(paragraph) && /申请/.test(context);
+      if (topic === 'carried' || topic === 'carry-over') return words.paragraphNamesApplications || words.contextNamesApplications;
+      return words.paragraphNamesApplications && words.contextNamesApplications;
   }
 }
 
@@ -452,18 +507,39 @@ function computeMismatches(cache: CheckCache, doc: ReportDocument, facts: Report
   let doubtful: Set<Cell> | undefined;
   const year = facts.year?.year;
   const agrees = (claim: Claim, target: Target) => claim.number.value !== null && target.values.some((v) => Math.abs(v - claim.number.value!) < 1e-9);
+  const figureGroups = new Map<readonly Claim[], Map<string, Set<number>>>();
   for (const { paragraph, claim, siblings } of tableClaims(cache, doc)) {
     const target = targetFor(claim.topic, facts.nationalTables, claim.keyword, claim);
     if (!target || claim.number.value === null || agrees(claim, target)) continue;
     if (year !== undefined && claim.years.some((y) => y !== year)) continue;
     // "2022年收到申请421件，2023年收到472件" / "全市收到1520件，其中本级收到472件": another figure of
     // the same sentence and topic is the table's, so this one is of another year or scope.
-    if (siblings.some((o) => o !== claim && o.sentence === claim.sentence && o.topic === claim.topic && agrees(o, target))) continue;
+    // (The figures of each sentence and topic are gathered once per paragraph: a sentence may hold thousands.)
+    let groups = figureGroups.get(siblings);
+    if (!groups) figureGroups.set(siblings, (groups = groupFigures(siblings)));
+    const group = groups.get(`${claim.sentence}:${claim.topic}`);
+    if (group && target.values.some((v) => group.has(figureId(v)))) continue;
     // The table's own sums put the compared cell in doubt: the table is what is wrong (or may be),
     // and table-balance reports it with this figure as related information.
     doubtful ??= doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
     if (target.cells.some((c) => doubtful!.has(c)) || target.from?.some((c) => doubtful!.has(c))) continue;
     out.push({ paragraph, claim, target });
+  }
+  return out;
+}
+
+/** A figure as a key: counts are whole, amounts have a few decimals. */
+const figureId = (v: number) => Math.round(v * 1e6);
+
+/** The figures written for each sentence and topic of a paragraph's claims. */
+function groupFigures(claims: readonly Claim[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const c of claims) {
+    if (c.number.value === null) continue;
+    const key = `${c.sentence}:${c.topic}`;
+    let set = out.get(key);
+    if (!set) out.set(key, (set = new Set()));
+    set.add(figureId(c.number.value));
   }
   return out;
 }
