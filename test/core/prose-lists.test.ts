@@ -41,7 +41,10 @@ describe('prose-sum: what a list that misses its total means', () => {
     ['a 其中 list that misses: probably a part left out', '全年主动公开信息200条，其中政策文件90条、工作动态80条、通知公告20条。', 'warning'],
     ['"在……的N条信息中" with no sign of a sample', '在门户网站主动公开的425条政府信息中，机构职能类信息148条；规划计划类信息21条；重大项目类信息190条；其他领域信息62条。', 'error'],
     ['"在……的N条信息中" without 其他', '在门户网站主动公开的425条政府信息中，机构职能类信息148条；规划计划类信息21条；重大项目类信息190条；民生类信息62条。', 'warning'],
-    ['labels before 分别为 pair with their own figures', '全年收到申请12件，予以公开、部分公开、不予公开分别为5件、4件、2件。', 'warning'],
+    // The labels say which parts are listed: short of the total, the others are left out (one may be carried over).
+    ['labels before 分别为 pair with their own figures', '全年收到申请12件，予以公开、部分公开、不予公开分别为5件、4件、2件。', undefined],
+    ['labels after 其中, before 分别为', '全年办结申请58件，其中予以公开、部分公开和无法提供的分别为29件、5件和14件。', undefined],
+    ['labels before 分别为, above the total', '全年收到申请12件，予以公开、部分公开、不予公开分别为5件、4件、4件。', 'error'],
     ['主要有: a selection', '全年主动公开信息200条，主要有：政策文件90条、工作动态80条、通知公告20条。', 'info'],
     ['主要包括 above the total', '全年主动公开信息200条，主要包括政策文件90条、工作动态80条、通知公告50条。', 'error'],
     ['包括 like 其中', '全年主动公开信息200条，包括政策文件90条、工作动态80条、通知公告20条。', 'warning'],

@@ -24,6 +24,11 @@ export interface SumStatement {
   channels: boolean;
   /** Every part counts who attended, or names a topic (list-kind.ts): no breakdown of the total. */
   attendance: boolean;
+  /**
+   * The parts pair with labels named before 分别为 ("予以公开、部分公开、无法提供的分别为29件、5件、
+   * 14件"): the labels say which parts are listed, so falling short of the total leaves the others out.
+   */
+  labelled?: boolean;
 }
 
 // A total that de-duplicates across channels is not the sum of the channel counts.
@@ -45,6 +50,9 @@ const TRAILING_TOTAL_REACH = 16;
 const ZHONG_TAIL = /^(?:[^，,；;：:。\d０-９]{0,10}(?:信息|文件|申请|事项|案件|建议|提案|意见|数据))?\s*中\s*$/;
 
 const SHARE_OF = /^\s*占[^，,；;。]{0,20}的\s*[\d０-９.．]+\s*[%％]/;
+
+// "予以公开、部分公开和无法提供的分别为": labels of their own before the figures they pair with.
+const LABELS_THEN_RESPECTIVELY = /^[^\d０-９，,；;。]*[、和及与][^\d０-９，,；;。]*分别(?:为|是)/;
 
 /** How many clauses a breakdown may span; real ones have a few dozen at most (bounds the work on huge lines). */
 const MAX_CLAUSES = 80;
@@ -221,11 +229,12 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
   const out: SumStatement[] = [];
   const seen = new Set<number>();
   // leadFrom: where the words introducing the parts start; listFrom: where the first part's label may start.
-  const push = (total: ProseNumber, terms: ProseNumber[] | undefined, pattern: SumStatement['pattern'], leadFrom: number, listFrom: number, opener = '') => {
+  const push = (total: ProseNumber, terms: ProseNumber[] | undefined, pattern: SumStatement['pattern'], leadFrom: number, listFrom: number, opener = '', labelled = false) => {
     if (!terms || terms.length < 2 || seen.has(total.start) || sharesOverlap(text, terms, nums) || namesUncountedRest(text, terms)) return;
     seen.add(total.start);
+    labelled ||= LABELS_THEN_RESPECTIVELY.test(text.slice(listFrom, terms[0].start));
     const shape = shapeOf(text, terms, text.slice(leadFrom, terms[0].start), listFrom, pattern === 'gongji', opener);
-    out.push({ total, terms, sum: roundSum(terms), pattern, kind: shape.kind, channels: shape.channels, attendance: shape.attendance });
+    out.push({ total, terms, sum: roundSum(terms), pattern, kind: shape.kind, channels: shape.channels, attendance: shape.attendance, ...(labelled && { labelled }) });
   };
 
   // Offsets of 其中 (and 分别为 …), walked forward with the clauses (which only move forward).
@@ -294,7 +303,7 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
           if (own) total = own;
           // 分别为 after labels of its own pairs figures with those labels, not with the whole total.
           const ownLabels = labelsOnly && text.slice(cs, cs + qz).trim() !== '';
-          push(total, terms, 'qizhong', leadFrom, afterStart, ownLabels ? '' : opener?.word);
+          push(total, terms, 'qizhong', leadFrom, afterStart, ownLabels ? '' : opener?.word, ownLabels);
         }
         continue;
       }
@@ -386,6 +395,7 @@ export function sumVerdict(s: SumStatement): SumVerdict | undefined {
     if (Math.abs(running - total) < 1e-6) return undefined;
   }
   if (s.sum > total) return s.channels && s.pattern !== 'gongji' ? undefined : 'exceeds';
+  if (s.labelled) return undefined;
   const namesTheRest = s.kind === 'complete' && s.pattern !== 'gongji';
   if (s.sum < 0.6 * total && !namesTheRest) return undefined;
   return 'short';
