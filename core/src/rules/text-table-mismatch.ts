@@ -67,12 +67,12 @@ const WINDOW_REJECT =
 // Words just before the keyword that make the figure a part of the total or another quantity:
 // "依法延期答复5件", "10个工作日内办结的有121件", "待办结的申请8件", "1—6月收到申请87件",
 // "出庭应诉行政诉讼案件2件".
-const LEAD_REJECT = /延期|延长|逾期|超期|工作日|当场|当日|当天|待$|尚未|未$|[月周]|季度|半年|出庭|应诉/;
+const LEAD_REJECT = /延期|延长|逾期|超期|工作日|当场|当日|当天|待$|尚未|未$|[月周]|季度|半年|出庭|应诉|累计|历年/;
 // "受理不动产登记申请12,530件": applications of another kind, not for disclosure.
 const OTHER_APPLICATIONS = /(?:登记|许可|审批|备案|核准|认定|补贴|救助|报名|办件|复议|仲裁|调解)申请/;
 // "全市各级行政机关共收到申请1520件", "各部门受理……": a figure summed over other bodies, not the
 // reporting body's own table.
-const OTHER_BODIES = /各(?:级|部门|单位|地|县|区|乡|镇|街道|成员单位)|所属|下属/;
+const OTHER_BODIES = /各(?:级|部门|单位|地|县|区|乡|镇|街道|成员单位)|所属|下属|系统/;
 const CLAUSE_MARK = /[，,；;：:]/g;
 // "去年收到申请421件": last year's figure.
 const LAST_YEAR = /上一?年|去年|前年/;
@@ -257,7 +257,9 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
           const opening = years.length === 0 ? YEAR_OPENING.exec(sentence) : null;
           if (opening && ss + opening[0].length <= kStart) years.push(Number(opening[1]));
           if (!(topic in OUTCOME_ROWS) || outcomeClaimed(words, kStart - ss, lead)) {
-            claims.push({ topic, keyword: m[0], number: next, sentence: ss, years, ...(topic === 'disclosed' && !words.namesPartly && { orPartly: true }) });
+            // 予以公开 N 件 counts 部分公开 too when no 部分公开 is named, or when it says so ("（含部分公开31件）").
+            const orPartly = topic === 'disclosed' && (!words.namesPartly || INCLUDES_PARTLY.test(text.slice(next.endWithUnit, next.endWithUnit + 12)));
+            claims.push({ topic, keyword: m[0], number: next, sentence: ss, years, ...(orPartly && { orPartly }) });
           }
         }
         consumed = next.endWithUnit;
@@ -279,12 +281,11 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
  * ("在新收的185件申请中，予以公开40件": the table's results include the carried-over ones).
  */
 function outcomeClaimed(words: SentenceWords, at: number, lead: string): boolean {
-  return !OUTCOME_LEAD_REJECT.test(lead) && !words.newOnlyBefore(at);
+  return !OUTCOME_LEAD_REJECT.test(lead) && !words.subsetScope(at);
 }
 // ("不予处理和其他处理共24件": one figure for two outcomes is neither's.)
+const INCLUDES_PARTLY = /^\s*(?:[（(]\s*(?:其中\s*)?(?:含|包括|包含)|[，,]\s*其中\s*(?:含)?)\s*部分公开/;
 const OUTCOME_LEAD_REJECT = /部分$|申请人|复议|诉讼|案件|(?:公开|提供|处理)\s*(?:和|与|及|、|或)\s*$/;
-// Lazy, so the match found first is the one that closes earliest.
-const NEW_ONLY = /新收[^。；;]{0,16}?中/;
 const DOCUMENT_ATTRIBUTES = /公开属性|主动公开\s*[\d０-９]|依申请公开\s*[\d０-９]|公文|文件/;
 
 /** The sentence counts applications of another kind (不动产登记申请) and none for disclosure. */
@@ -307,7 +308,6 @@ function sharedFigure(topic: Topic, before: string, between: string): boolean {
  */
 class SentenceWords {
   private memo = new Map<string, boolean>();
-  private newOnlyEnd: number | undefined;
   constructor(
     readonly sentence: string,
     private readonly paragraph: string,
@@ -345,14 +345,54 @@ class SentenceWords {
   get namesPartly() {
     return this.ask('partly', () => /部分公开/.test(this.sentence));
   }
-  /** Whether "新收…中" closes before offset `at` of the sentence (its earliest end, found once). */
-  newOnlyBefore(at: number): boolean {
-    if (this.newOnlyEnd === undefined) {
-      const m = NEW_ONLY.exec(this.sentence);
-      this.newOnlyEnd = m ? m.index + m[0].length : Infinity;
+  /**
+   * Whether the outcome at offset `at` belongs to a list of outcomes whose lead names a part of the
+   * applications ("当面申请的17件中，予以公开8件、…", "1—6月收到申请60件，其中予以公开25件"): the
+   * lead is the clause before the run of clauses naming outcomes, and the first clause of the run
+   * up to its first outcome. Computed for all clauses at once (a sentence may hold thousands).
+   */
+  subsetScope(at: number): boolean {
+    this.scopes ??= outcomeScopes(this.sentence);
+    const { starts, subset } = this.scopes;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= at) lo = mid + 1;
+      else hi = mid;
     }
-    return this.newOnlyEnd <= at;
+    return subset[Math.max(0, lo - 1)];
   }
+  private scopes: { starts: number[]; subset: boolean[] } | undefined;
+}
+
+// Words that limit a lead to part of the applications: a month or quarter, a channel, a kind, the
+// carried-over or the new ones alone, the delayed ones.
+const SUBSET_SCOPE =
+  /[\d０-９一二三四五六七八九十]\s*月|季度|半年|延期|逾期|超期|当面|现场|窗口|网上|网络|在线|信函|邮寄|传真|电话|涉及|关于|第三方|征求意见|结转的|上一?年度?结转|新收[^。；;]{0,16}?中|自然人|法人|企业/;
+const ANY_OUTCOME = /(?:予以|同意|全部|部分|不予)公开|无法提供|不予处理|其他处理/g;
+
+/** Per clause of a sentence (by start offset): whether the outcomes in it follow a lead naming a subset. */
+function outcomeScopes(sentence: string): { starts: number[]; subset: boolean[] } {
+  const starts = [0];
+  for (let i = 0; i < sentence.length; i++) if ('，,；;：:'.includes(sentence[i])) starts.push(i + 1);
+  const firstOutcome = starts.map(() => -1);
+  let ci = 0;
+  for (const m of allMatches(ANY_OUTCOME, sentence)) {
+    while (ci + 1 < starts.length && starts[ci + 1] <= m.index) ci++;
+    if (firstOutcome[ci] < 0) firstOutcome[ci] = m.index;
+  }
+  const subset: boolean[] = [];
+  let runSubset = false;
+  for (let i = 0; i < starts.length; i++) {
+    if (firstOutcome[i] >= 0 && (i === 0 || firstOutcome[i - 1] < 0)) {
+      // A run of outcome clauses starts here: its lead is the clause before and this one's opening words.
+      const lead = (i > 0 ? sentence.slice(starts[i - 1], starts[i]) : '') + sentence.slice(starts[i], firstOutcome[i]);
+      runSubset = SUBSET_SCOPE.test(lead);
+    }
+    subset.push(firstOutcome[i] >= 0 && runSubset);
+  }
+  return { starts, subset };
 }
 
 function relevant(topic: Topic, words: SentenceWords, near: string): boolean {
@@ -400,7 +440,8 @@ export const rule: Rule = {
       '上年结转对应第二项，结转下年对应第四项，办结/答复对应三（七）总计；予以公开、部分公开、不予公开、无法提供、不予处理、其他处理 N 件对应三（一）至（六）（分几项的按各项之和；“予以公开及部分公开”按两项之和；句中未提部分公开时，“予以公开”也可以是两项之和）；行政复议 N 件对应表四复议总计，行政诉讼 N 件对应两类起诉总计之和，“未发生/未收到行政复议、行政诉讼”按 0 计（“未发生被行政复议纠错、行政诉讼败诉”说的是结果，不计）；' +
       '制发规章、规范性文件 N 件对应表二；“办理申请 N 件”可以是办结数，也可以是第一、二项之和。只读取紧跟在关键词之后、同一分句内的确数；' +
       '写明是其他年份（“2022年收到……”“去年……”）或各级、各部门汇总（“全县各级行政机关共收到……”）的数字，以及同一句中另有一数与表格相符的同类数字，不作比对。' +
-      '公文的公开属性（“主动公开214件、依申请公开39件、不予公开33件”）、两种结果合写的一个数（“不予处理和其他处理共24件”）、只就新收申请而言的结果（“在新收的185件申请中”）不比对；' +
+      '公文的公开属性（“主动公开214件、依申请公开39件、不予公开33件”）、两种结果合写的一个数（“不予处理和其他处理共24件”）、只就一部分申请而言的结果（“在新收的185件申请中”“当面申请的17件中”“1—6月收到……其中”“涉及征地拆迁的申请……其中”“上年结转的……其中”）不比对；“予以公开127件（含部分公开31件）”按两项之和；' +
+      '“未发生”限定了时间、单位或原因的（“上年未发生……”“局属各单位未发生……”“未发生因答复超期引发的……”“除上述案件外”）、写明是历年累计或全系统的数字，也不比对；' +
       '限定了一部分的数字（“延期答复5件”“10个工作日内办结的121件”“1—6月收到……”“待办结的8件”）、复议诉讼的结果（纠错、败诉、尚未审结、出庭应诉）、“分别为”列举，以及其他种类的申请（“不动产登记申请”）也不比对。' +
       '表格自身的勾稽关系不成立、所比对的格本身存疑时不在此报告：由“统计表勾稽关系”指出写错的格，正文数字作为佐证列在其中。',
     basis: '由报告结构推得：正文与统计表应一致（参考资料 §4.1 X-TEXT）',
