@@ -58,7 +58,8 @@ export const rule: Rule = {
       '核对任意表格中的“合计”“总计”“小计”行或列是否等于其所合计的各项之和；核对“其中：”分项：编号列出且含“其他”兜底项（或专职/兼职、按时/延期这类互补项）的，' +
       '分项之和应等于总数；注明“不同渠道和方式公开相同信息计1条”或电子、纸质重复计数等可能重叠的分项，只要求每项不超过总数。国家格式统计表的求和由“统计表勾稽关系”检查。' +
       '表中同时有本年（“2017年度”“本年”“本期实际”）和累计（“历年累计”“累计数”“本年累计”）两栏时，累计数包含本年数，本年数不应大于累计数（多见于 2019 年以前各地的统计表）；' +
-      '这样的一格就是要改的一格，它所在的求和不再另报。',
+      '这样的一格就是要改的一格，它所在的求和不再另报。百分比、增长率、占比、平均数这类不能相加的栏不求和；合计注明“相同信息计1条”“不重复计算”的，各项之和可以大于合计；' +
+      '“其中：”之后未标“其中”的几行恰好合计为上一项的，是上一项的分项，不计入合计。',
     basis: '由表格结构推得（合计等于各项之和；其中项不大于总数；本年数不大于累计数，见莆田、定西等地统计表）',
   },
   check(ctx) {
@@ -178,13 +179,53 @@ function reportSum(
 
 // ------------------------------------------------------------------ 合计 rows
 
+// A column of rates, shares or averages (同比增长, 占比, 平均用时, 办结率) does not add up.
+const NOT_ADDITIVE = /率|平均|均值|人均|占比|比例|比重|同比|环比|增长|增幅|增减|百分比|%|％/;
+// A total that counts an item once however many parts hold it ("合计（不同渠道公开相同信息计1条）").
+const DEDUP_TOTAL = /相同信息计\s*1|同一.{0,8}计\s*1|不重复|去重|重复计/;
+
+/** Whether a column of a block (the total's cell and the parts' cells) is one of rates or shares. */
+function notAdditive(cells: Cell[], header: TableRow | undefined, col: number, width: number): boolean {
+  if (cells.some((c) => c.number?.unit === '%' || /[%％]\s*$/.test(c.text))) return true;
+  if (!header) return false;
+  // The header's cells over the value columns, aligned from the right as the values are.
+  const names = header.cells.slice(header.cells.length - width);
+  return names.length === width && NOT_ADDITIVE.test(names[col]?.text ?? '');
+}
+
+/**
+ * Rows after a 其中 row that are its siblings though unmarked ("行政许可 3,318 / 其中：医师执业注册
+ * 1,206 / 护士执业注册 1,512 / 其他许可 600 / 行政处罚 27"): the rows from the 其中 row on whose first
+ * values add up to the item just before it exactly. Those rows are sub-items, not parts of the total.
+ */
+function unmarkedSubItems(block: TableRow[]): Set<TableRow> {
+  const out = new Set<TableRow>();
+  for (let i = 1; i < block.length; i++) {
+    if (!QIZHONG.test(labelText(block[i]))) continue;
+    const item = block[i - 1].values[0]?.number?.value;
+    if (item === undefined || item === null) continue;
+    let sum = 0;
+    for (let k = i; k < block.length; k++) {
+      sum += block[k].values[0]?.number?.value ?? 0;
+      if (Math.abs(sum - item) < 1e-9) {
+        for (let j = i; j <= k; j++) out.add(block[j]);
+        break;
+      }
+      if (sum > item) break;
+    }
+  }
+  return out;
+}
+
 function checkTotalRows(rows: TableRow[], covered: Set<TableRow>, reportSum: SumReporter): void {
   let start = 0;
+  let header: TableRow | undefined;
   rows.forEach((row, i) => {
     const key = row.labels.length ? rowKey(row.labels[row.labels.length - 1].text) : '';
     const isHeader = !written(row.values);
     if (isHeader && !TOTAL_KEYS.has(key)) {
       start = i + 1;
+      header = row;
       return;
     }
     if (!TOTAL_KEYS.has(key)) return;
@@ -192,7 +233,8 @@ function checkTotalRows(rows: TableRow[], covered: Set<TableRow>, reportSum: Sum
     start = i + 1;
     if (covered.has(row) || block.some((r) => covered.has(r))) return;
     // Only the top level of the block is summed: sub-items (deeper enumerators, 其中 parts) are inside it.
-    const body = block.filter((r) => !QIZHONG.test(labelText(r)));
+    const sub = unmarkedSubItems(block);
+    const body = block.filter((r) => !QIZHONG.test(labelText(r)) && !sub.has(r));
     if (body.length < 2) return;
     const top = styleOf(labelText(body[0]));
     const summands = body.filter((r) => styleOf(labelText(r)) === top);
@@ -200,10 +242,14 @@ function checkTotalRows(rows: TableRow[], covered: Set<TableRow>, reportSum: Sum
     const cells = aligned([row.values, ...summands.map((r) => r.values)]);
     if (!cells) return;
     const [totalCells, ...partCells] = cells;
+    const dedup = DEDUP_TOTAL.test(labelText(row));
     totalCells.forEach((cell, col) => {
+      if (notAdditive([cell, ...partCells.map((p) => p[col])], header, col, totalCells.length)) return;
       const total = termOf(row.labels[row.labels.length - 1].text, cell);
       const parts = partCells.map((p, k) => termOf(labelText(summands[k]), p[col]));
       if (!total || total.blank || parts.some((p) => !p) || parts.every((p) => p!.blank)) return;
+      // Counted once however many parts hold it: the parts may exceed the total, never fall short.
+      if (dedup && sumOf(parts as Term[]) >= total.value) return;
       const where = `「${row.labels[row.labels.length - 1].text}」行${totalCells.length > 1 ? `第 ${col + 1} 个数值` : ''}：`;
       reportSum(where, row.labels[row.labels.length - 1].text, total, parts as Term[], true);
     });
@@ -260,7 +306,7 @@ function checkBreakdowns(ctx: RuleContext, rows: TableRow[], covered: Set<TableR
     const parts = [first];
     for (let j = i + 2; j < rows.length; j++) {
       const text = itemLabel(rows[j]);
-      if (!text || QIZHONG.test(text) || rows[j].values.length === 0) break;
+      if (!text || QIZHONG.test(text) || rows[j].values.length === 0 || TOTAL_KEYS.has(rowKey(text))) break;
       if (styleOf(text) !== partStyle) break;
       parts.push(rows[j]);
     }
