@@ -17,11 +17,13 @@ export function partLines(doc: ReportDocument, m: PartMatch, parts: readonly Par
 }
 
 /**
- * A heading "title" that is really text: long, or holding a figure. Text whose line breaks were
- * lost runs a sub-heading on into its sentences (（一）主动公开的数量全年主动公开政府信息318条……).
+ * A heading "title" that is really text: long, holding a figure, or a sentence (a comma inside it,
+ * or a ；/。 closing it). Text whose line breaks were lost runs a sub-heading on into its sentences
+ * (（一）主动公开的数量全年主动公开政府信息318条……); a part written as numbered items is text too
+ * ("1.政策解读形式单一，图解和视频解读偏少；").
  */
 const RUN_ON_TITLE = 20;
-const isRunOn = (title: string) => title.length > RUN_ON_TITLE || /[0-9０-９]/.test(title);
+const isRunOn = (title: string) => title.length > RUN_ON_TITLE || /[0-9０-９]/.test(title) || /[，,；;]|[。.]$/.test(title.trim());
 
 /** True when the part has text (a run-in body counts) or a table of its own. */
 export function partHasContent(doc: ReportDocument, m: PartMatch, parts: readonly PartMatch[]): boolean {

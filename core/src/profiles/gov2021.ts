@@ -35,8 +35,8 @@ export const GOV2021: Profile = {
         '报告其他需要报告的事项；按 30号格式，收取信息处理费的情况在本部分报告（未收取的也写明“未收取信息处理费”）。',
       mustMention: [
         {
-          // 信息处理费 is the only fee the 条例 allows: "未收取任何费用" says it was not charged.
-          any: ['信息处理费', '处理费', '未收取任何费用', '未收取费用', '不收取任何费用', '未收取任何费'],
+          // 信息处理费 is the only fee the 条例 allows: "未收取任何费用" (also "未向申请人收取任何费用") says it was not charged.
+          any: ['信息处理费', '处理费', '收取任何费用', '收取费用', '未收取任何费', '未收费', '零收费'],
           ruleId: 'fee-statement',
           message: '按 30号格式，第六部分应说明本年度是否收取信息处理费（未收取的写明“未收取信息处理费”）',
         },

@@ -35,10 +35,13 @@ export const rule: Rule = {
     const halfWidth: Heading[] = [];
     const notComma: Heading[] = [];
     const jumps: Jump[] = [];
+    // Numbered items that are sentences ("1.政策解读形式单一，图解偏少；", a line ending in 。 or ；)
+    // are a list, not a heading level.
+    const isItem = (h: Heading) => /[，,；;]/.test(h.title) || /[。；;]$/.test((ctx.doc.lines[h.line] ?? '').trim());
     const visit = (all: Section[], parent: Section | undefined) => {
       // The rows of a table given as plain lines (（一）予以公开 …) are no headings.
       const siblings = all.filter((s) => !inTextTable(ctx.facts.unreadableTables, s.heading.line) && !(parent === undefined && duplicates.has(s.heading.line)));
-      if (parent) findJump(parent, siblings, jumps);
+      if (parent) findJump(parent, siblings, jumps, isItem);
       for (const group of groupsOf(siblings)) checkSequence(ctx, group, parent, parent ? undefined : { byLine, present });
       for (const s of siblings) {
         if (s.heading.style === 'paren-cn-half' || s.heading.style === 'paren-arabic') halfWidth.push(s.heading);
@@ -208,10 +211,10 @@ interface Jump {
   child: Heading;
 }
 
-function findJump(parent: Section, children: Section[], out: Jump[]): void {
+function findJump(parent: Section, children: Section[], out: Jump[], isItem: (h: Heading) => boolean): void {
   const p = parent.heading;
   if (p.style === 'none') return;
-  const jump = children.find((c) => c.heading.style !== 'none' && c.heading.level > p.level + 1);
+  const jump = children.find((c) => c.heading.style !== 'none' && c.heading.level > p.level + 1 && !isItem(c.heading));
   if (jump) out.push({ parent: p, child: jump.heading });
 }
 
