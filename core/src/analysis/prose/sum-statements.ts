@@ -54,6 +54,11 @@ const SHARE_OF = /^\s*占[^，,；;。]{0,20}的\s*[\d０-９.．]+\s*[%％]/;
 // "予以公开、部分公开和无法提供的分别为": labels of their own before the figures they pair with.
 const LABELS_THEN_RESPECTIVELY = /^[^\d０-９，,；;。]*[、和及与][^\d０-９，,；;。]*分别(?:为|是)/;
 
+// What the year did, opening a clause: the verbs of a total (办结238件, 共答复…, 受理…).
+const NEW_STATEMENT = /^\s*(?:本年度?|全年|年内)?\s*(?:共|累计)?\s*(?:办结|答复|受理|收到|新收|结转|办理|处理|主动公开|发布)/;
+// Labels joined by 和/与/及/、 and then 共 (or 合计) before the figure: one figure for parts taken together.
+const JOINT_PART = new RegExp(`^[^\\d０-９，,；;。]{1,20}?[和与及、][^\\d０-９，,；;。]{1,20}?(?:共计|合计|${GONG})\\s*(?:有|为|计)?\\s*`);
+
 /** How many clauses a breakdown may span; real ones have a few dozen at most (bounds the work on huge lines). */
 const MAX_CLAUSES = 80;
 
@@ -75,11 +80,22 @@ function onlyClosingMarks(text: string, from: number, to: number): boolean {
   return true;
 }
 
-type ClauseVerdict = { kind: 'terms'; terms: ProseNumber[] } | { kind: 'skip' } | { kind: 'end' } | { kind: 'abort' };
+type ClauseVerdict = { kind: 'terms'; terms: ProseNumber[] } | { kind: 'skip' } | { kind: 'end' } | { kind: 'abort' } | { kind: 'sub' };
 
 /** Reads one clause of an enumeration: its terms, or a reason the enumeration stops. */
 function readClause(text: string, start: number, end: number, nums: readonly ProseNumber[], total: ProseNumber): ClauseVerdict {
   const body = text.slice(start, end);
+  // "；办结238件，其中……": after a semicolon, a clause opening with what the year did states a total of its own.
+  const afterSemicolon = start > 0 && (text.charCodeAt(start - 1) === 0xff1b || text.charCodeAt(start - 1) === 0x3b);
+  if (afterSemicolon && NEW_STATEMENT.test(body)) return { kind: 'end' };
+  // "…无法提供62件，其中本机关不掌握51件；不予处理15件": the previous part's own breakdown, up to the ；.
+  if (/^\s*其中/.test(body)) return { kind: 'sub' };
+  // "不予处理和其他处理共32件": two parts given one figure together — a part, not a total.
+  const joint = JOINT_PART.exec(body);
+  if (joint && !COMPARISON.test(body) && !ASIDE.test(body) && !/其中/.test(body)) {
+    const n = numbersIn(nums, start + joint[0].length, end)[0];
+    if (n && isCount(n) && n.kind === 'exact' && sameUnit(n, total) && onlyClosingMarks(text, n.endWithUnit, end)) return { kind: 'terms', terms: [n] };
+  }
   if (COMPARISON.test(body) || ASIDE.test(body) || TOTAL_WORD.test(body) || /其中/.test(body)) return { kind: 'end' };
   // "占受理总数120件的37.5%": a share of the total, which names the total again; not a part.
   if (SHARE_OF.test(body)) return { kind: 'skip' };
@@ -96,17 +112,35 @@ function readClause(text: string, start: number, end: number, nums: readonly Pro
   return { kind: 'end' };
 }
 
+const afterSemicolonAt = (text: string, start: number) => start > 0 && (text.charCodeAt(start - 1) === 0xff1b || text.charCodeAt(start - 1) === 0x3b);
+
+/**
+ * The parts in the clauses from `from` on. `nested`: the list is itself the breakdown of a part of
+ * an outer list ("门户网站1,200条，其中政策解读86条；政务微信500条"), so it ends at the next ；.
+ */
 function collectForward(
   text: string,
   cls: Array<[number, number]>,
   from: number,
   nums: readonly ProseNumber[],
   total: ProseNumber,
+  nested = false,
 ): ProseNumber[] | undefined {
   const terms: ProseNumber[] = [];
+  let inSub = false; // inside a part's own 其中 breakdown, skipped up to the next ；
   for (let i = from; i < cls.length && i < from + MAX_CLAUSES; i++) {
+    if (afterSemicolonAt(text, cls[i][0])) {
+      if (nested) break;
+      inSub = false;
+    }
+    if (inSub) continue;
     const v = readClause(text, cls[i][0], cls[i][1], nums, total);
     if (v.kind === 'abort') return undefined;
+    if (v.kind === 'sub') {
+      if (i === from) return terms; // a list that opens on 其中 is read by its own statement
+      inSub = true;
+      continue;
+    }
     if (v.kind === 'end') break;
     if (v.kind === 'terms') for (const t of v.terms) terms.push(t); // no spread: a clause may hold 100,000 figures
   }
@@ -134,7 +168,10 @@ function ownSum(text: string, cls: Array<[number, number]>, terms: ProseNumber[]
   for (const n of numbersIn(nums, cs, ce)) {
     if (!usableTotal(n) || !sameUnit(n, total)) continue;
     const from = Math.max(cs, n.start - TRAILING_TOTAL_REACH);
-    if (TRAILING_TOTAL.test(text.slice(from, n.start))) return n;
+    if (!TRAILING_TOTAL.test(text.slice(from, n.start))) continue;
+    // "三项合计102件", "以上共102件" sum the list; "不予处理和其他处理共32件" is a part of it.
+    if (JOINT_PART.test(text.slice(cs, ce))) return undefined;
+    return n;
   }
   return undefined;
 }
@@ -246,9 +283,23 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
   // a total after its parts (pattern B is not tried, and its look-back slices are not made).
   const mayTrail = text.includes('共') || text.includes('计');
 
+  // Colons in text order, walked with the sentences (a colon opens a list as 其中 does).
+  const colons: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xff1a || text.charCodeAt(i) === 0x3a) colons.push(i);
+  let nextColon = 0;
   for (const [ss, se] of sentences(text)) {
     if (anyDedup && DEDUP.test(text.slice(ss, se))) continue;
     const cls = clauses(text, ss, se, depths);
+    // The first opener of the sentence (其中 … or a colon), found once: a later 其中 is nested in its list.
+    let outerOpenerAt = Infinity;
+    while (nextColon < colons.length && colons[nextColon] < ss) nextColon++;
+    if (nextColon < colons.length && colons[nextColon] < se) outerOpenerAt = colons[nextColon];
+    for (let k = nextQz; k < qizhong.length && qizhong[k].at < se; k++) {
+      if (qizhong[k].at >= ss) {
+        outerOpenerAt = Math.min(outerOpenerAt, qizhong[k].at);
+        break;
+      }
+    }
 
     for (let ci = 0; ci < cls.length; ci++) {
       if ((ci & 255) === 255) cache.checkDeadline(); // a crafted paragraph of 100,000 clauses stops at the rule's budget
@@ -290,12 +341,15 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
           const first = readClause(text, afterStart, ce, nums, total);
           const leadIn = text.slice(afterStart, ce);
           let terms: ProseNumber[] | undefined;
+          // A 其中 after an earlier opener of the sentence (其中, a colon) breaks down a part of that
+          // outer list: its own parts end at the next ；.
+          const nested = outerOpenerAt < cs + qz;
           if (first.kind === 'terms') {
-            const rest = collectForward(text, cls, ci + 1, nums, total);
+            const rest = collectForward(text, cls, ci + 1, nums, total, nested);
             terms = rest && [...first.terms, ...rest];
           } else if (first.kind === 'skip' || (first.kind === 'end' && !COMPARISON.test(leadIn) && !TOTAL_WORD.test(leadIn))) {
             // "其中：" / "其中主要有：" — the parts start in the next clause.
-            terms = collectForward(text, cls, ci + 1, nums, total);
+            terms = collectForward(text, cls, ci + 1, nums, total, nested);
           }
           // "其中A 71件、B 13件、C 18件，三项合计102件": the list states its own sum, which is what its
           // parts must make up (the total before it may count more).
