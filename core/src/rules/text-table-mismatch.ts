@@ -72,7 +72,7 @@ const LEAD_REJECT = /延期|延长|逾期|超期|工作日|当场|当日|当天|
 const OTHER_APPLICATIONS = /(?:登记|许可|审批|备案|核准|认定|补贴|救助|报名|办件|复议|仲裁|调解)申请/;
 // "全市各级行政机关共收到申请1520件", "各部门受理……": a figure summed over other bodies, not the
 // reporting body's own table.
-const OTHER_BODIES = /各(?:级|部门|单位|地|县|区|乡|镇|街道|成员单位)|所属|下属|系统/;
+const OTHER_BODIES = /各(?:级|部门|单位|地|县|区|乡|镇|街道|成员单位)|所属|下属|直属|上级|系统/;
 const CLAUSE_MARK = /[，,；;：:]/g;
 // "去年收到申请421件": last year's figure.
 const LAST_YEAR = /上一?年|去年|前年/;
@@ -288,6 +288,17 @@ const INCLUDES_PARTLY = /^\s*(?:[（(]\s*(?:其中\s*)?(?:含|包括|包含)|[�
 const OUTCOME_LEAD_REJECT = /部分$|申请人|复议|诉讼|案件|(?:公开|提供|处理)\s*(?:和|与|及|、|或)\s*$/;
 const DOCUMENT_ATTRIBUTES = /公开属性|主动公开\s*[\d０-９]|依申请公开\s*[\d０-９]|公文|文件/;
 
+/**
+ * "受理法律援助申请318件", "收到最低生活保障申请…": words of another kind right before 申请 (not 公开
+ * or 信息, "政府信息公开申请"; a channel such as 网上 is a part, not the whole, and is another kind too).
+ */
+function otherKindOfApplication(near: string): boolean {
+  const at = near.indexOf('申请');
+  if (at < 2) return false;
+  const before = near.slice(at - 2, at);
+  return !/公开|信息|的$|类$|件$/.test(before) && /^[\u4e00-\u9fff]{2}$/.test(before);
+}
+
 /** The sentence counts applications of another kind (不动产登记申请) and none for disclosure. */
 function otherApplications(sentence: string): boolean {
   return OTHER_APPLICATIONS.test(sentence) && !/信息公开申请|公开申请/.test(sentence);
@@ -341,6 +352,10 @@ class SentenceWords {
   }
   get otherApplications() {
     return this.ask('other-app', () => otherApplications(this.sentence));
+  }
+  /** "……由其自行答复，未计入本报告": the figures are said not to be the report's. */
+  get notCounted() {
+    return this.ask('not-counted', () => /未计入|不计入|未纳入|不纳入|另行报告|自行(?:答复|办理|报告)/.test(this.sentence));
   }
   get namesPartly() {
     return this.ask('partly', () => /部分公开/.test(this.sentence));
@@ -407,7 +422,7 @@ function relevant(topic: Topic, words: SentenceWords, near: string): boolean {
       // 收到/受理 N 件: the words around the figure name the applications ("受理政府信息公开申请 N 件",
       // "收到 N 件申请"), so 受理行政许可事项 N 件 in the same paragraph is not read.
       // "受理行政复议申请120件" counts review cases, not disclosure applications.
-      return /申请/.test(near) && !/案件|复议|诉讼/.test(near) && words.aboutDisclosure;
+      return /申请/.test(near) && !/案件|复议|诉讼/.test(near) && !otherKindOfApplication(near) && words.aboutDisclosure && !words.notCounted;
     default:
       // 办结/答复 N 件 right after the applications were named ("收到申请8件，办结5件"), or in a
       // paragraph about them under a heading about them ("（二）依申请公开情况。……申请185件……。全年
