@@ -49,6 +49,8 @@ export function percentFits(computed: number, written: number, decimals: number)
 }
 
 const MAX_LOOKBACK = 200;
+// The word a share names its total by: "占办结总数的" → 办结.
+const NAMED_TOTAL = /占\s*([^\d０-９，,。；;%％\s]{1,4}?)\s*总(?:数|量|件数|条数)/;
 
 /** The percentage statements of a paragraph (read-only: shared within a check and a session). */
 export function findPercentStatements(cache: CheckCache, text: string): readonly PercentStatement[] {
@@ -80,9 +82,16 @@ function computePercentStatements(text: string, cache: CheckCache): PercentState
       out.push({ part, percent, base: fitting, computed: computedFor(fitting), fits: true });
       continue;
     }
+    // "占办结总数的40.3%" names its total: only a figure written with that word is the base (the
+    // 新收 figure of the paragraph is another total).
+    const named = NAMED_TOTAL.exec(text.slice(part.endWithUnit, percent.start))?.[1];
     const marked = [...candidates]
       .reverse()
-      .find((b) => TOTAL_BEFORE.test(text.slice(Math.max(0, b.start - 14), b.start)) || TOTAL_AFTER.test(text.slice(b.endWithUnit, b.endWithUnit + 24)));
+      .find((b) =>
+        named
+          ? text.slice(Math.max(0, b.start - 14), b.start).includes(named)
+          : TOTAL_BEFORE.test(text.slice(Math.max(0, b.start - 14), b.start)) || TOTAL_AFTER.test(text.slice(b.endWithUnit, b.endWithUnit + 24)),
+      );
     if (marked) out.push({ part, percent, base: marked, computed: computedFor(marked), fits: false });
   }
   return out;
