@@ -47,12 +47,19 @@ const PART_OF_WHOLE =
 function currentValue(t: NationalTable, row: string): Cell | undefined {
   const found = t.rows.get(row);
   if (!found) return undefined;
+  // "指标名称 | 计量单位 | 2015年度 | 历年累计": the year's figure is the first of the row's values.
+  if (found.row.values.length > 1 && hasCumulativeColumn(t)) return found.row.values[0];
   // This year's column (the table may also carry 累计, all years together).
   for (const col of ['count', 'year', 'current']) {
     const c = found.values.get(col);
     if (c) return c;
   }
   return found.values.values().next().value;
+}
+
+/** A header row of the table names a 累计 column (all years together, beside the year's own). */
+function hasCumulativeColumn(t: NationalTable): boolean {
+  return t.tables.some((table) => table.rows.some((r) => r.values.every((c) => !c.number || c.number.kind === 'blank') && r.cells.some((c) => /累计/.test(c.text))));
 }
 
 function exact(c: Cell | undefined): number | undefined {
@@ -74,7 +81,7 @@ interface Claim {
   written: string;
 }
 
-function claimsOf(cache: CheckCache, text: string, context: string): Claim[] {
+function claimsOf(cache: CheckCache, text: string, context: string, year: number | undefined): Claim[] {
   const { nums } = scanProse(cache, text);
   const sents = sentences(text);
   const sentenceEnd = sentenceEndOf(sents, text.length);
@@ -84,7 +91,7 @@ function claimsOf(cache: CheckCache, text: string, context: string): Claim[] {
     const spec = TOPICS[topic];
     for (const k of keywordFigures(text, spec.keywords, nums, spec.units, sentenceEnd, spec.reject ?? OTHER_MATTERS)) {
       const lead = text.slice(clauseStart(text, k.at), k.at);
-      if (PART_OF_WHOLE.test(lead) || /未|没有/.test(lead.slice(-2))) continue;
+      if (PART_OF_WHOLE.test(lead) || /未|没有/.test(lead.slice(-2)) || otherYear(lead, year)) continue;
       const near = text.slice(k.at, Math.min(text.length, k.number.endWithUnit + 8));
       if ((topic === 'received' || topic === 'concluded' || topic === 'answered') && !/申请/.test(near + lead)) continue;
       if ((topic === 'reviews' || topic === 'suits') && !aboutDisclosure) continue;
@@ -104,6 +111,12 @@ function claimsOf(cache: CheckCache, text: string, context: string): Claim[] {
   return claims;
 }
 
+/** "2016年本局主动公开……": a year in the clause before the keyword that is not the report's. */
+function otherYear(lead: string, year: number | undefined): boolean {
+  for (const m of lead.matchAll(/((?:19|20)\d{2})\s*年/g)) if (Number(m[1]) !== year) return true;
+  return false;
+}
+
 function numberText(n: ProseNumber): string {
   return `${n.raw}${n.unit ?? ''}`;
 }
@@ -119,7 +132,7 @@ export const rule: Rule = {
     description:
       '2018 年及以前的年报附《政府信息公开情况统计表》，正文写到的同一数字应与表中一致：主动公开政府信息 N 条对应“主动公开政府信息数”，' +
       '收到/受理申请 N 件对应“收到申请数”，办结、答复 N 件对应“申请办结数”“申请答复数”，行政复议、行政诉讼 N 件对应复议、诉讼数量；' +
-      '“未收到申请”“未发生行政复议、行政诉讼”、依申请公开“未收取任何费用”按 0 计（“未发生被行政复议纠错”说的是结果，不计）。只读取紧跟关键词、且说的是全机关全年（不是某一渠道、某一单位或历年累计）的确数。',
+      '“未收到申请”“未发生行政复议、行政诉讼”、依申请公开“未收取任何费用”按 0 计（“未发生被行政复议纠错”说的是结果，不计）。只读取紧跟关键词、且说的是全机关全年（不是某一渠道、某一单位、另一年份或历年累计）的确数；统计表有“年度”和“历年累计”两栏时与年度栏比对。',
     basis: '由报告结构推得：正文与所附统计表应一致（2007 年《条例》第三十二条；国办发〔2014〕32号统计表）',
   },
   check({ doc, facts, cache, report }) {
@@ -134,7 +147,7 @@ export const rule: Rule = {
     };
     for (const p of doc.paragraphs) {
       if (!/主动公开|收到|受理|办结|答复|行政复议|行政诉讼|收|费/.test(p.text)) continue;
-      for (const claim of claimsOf(cache, p.text, headingAbove(doc, p)?.title ?? '')) {
+      for (const claim of claimsOf(cache, p.text, headingAbove(doc, p)?.title ?? '', facts.year?.year)) {
         const cell = currentValue(table, claim.topic);
         const value = exact(cell);
         if (value === undefined || !cell || Math.abs(value - claim.value) < 1e-9 || inDoubt(cell)) continue;

@@ -15,7 +15,8 @@ import { allMatches } from '../facts/all-matches';
 const OPENING_YEAR = /(?:^|[。！？；;!?])\s*((?:19|20)\d{2})\s*(?:年度?[，,]|年全年|年度?(?=(?:全|本|我)(?:县|市|区|镇|乡|街道|省|局|委|办|厅|机关|单位|部门)))/g;
 const FULL_WIDTH_DIGIT = /[０-９]/;
 // Sentences that compare with or look back at an earlier year name it legitimately.
-const LOOKS_BACK = /上年|上一年|去年|同比|比上年|较上年|相比|对比|以来|回顾|截至|截止|当年|整改|报告中|指出|[增降][至到]|(?:增长|增加|减少|下降|上升)[至到]/;
+// (So do sentences that set it against this year: "2022年全市收到申请212件，本年度收到236件".)
+const LOOKS_BACK = /上年|上一年|去年|同比|比上年|较上年|相比|对比|以来|回顾|截至|截止|当年|整改|报告中|年度报告|指出|[增降][至到]|(?:增长|增加|减少|下降|上升)[至到]|本年|今年/;
 
 /**
  * The body (every paragraph but the period's) writes `other` as a year and never `titleYear`: then
