@@ -347,7 +347,10 @@ const NOT_APPLICABLE = /^(不适用|无|暂无|空|N\/?A|n\/?a)$/;
 const PLAIN_INTEGER = /^\s*(\d{1,15})\s*$/;
 const VALUE_START = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (START[c]) VALUE_START[c] = 1;
-for (const ch of '万亿-－+') VALUE_START[ch.charCodeAt(0)] = 1;
+// Signs as Word and web pages write them too: − (U+2212), – (en dash), ﹣ (small), ＋ (full-width).
+const MINUS_SIGNS = '-－−–﹣';
+const PLUS_SIGNS = '+＋﹢';
+for (const ch of `万亿${MINUS_SIGNS}${PLUS_SIGNS}`) VALUE_START[ch.charCodeAt(0)] = 1;
 for (const p of APPROX_PREFIX) VALUE_START[p.charCodeAt(0)] = 1;
 
 /** A trimmed cell of 1–15 ASCII digits: its value, or -1. No regex, no new string. */
@@ -392,9 +395,9 @@ export function readValueCell(text: string): CellValue | undefined {
   // The whole cell must be the number (plus unit); a signed value keeps its sign.
   let start = tok.start;
   let value = tok.value;
-  if (start === 1 && (t[0] === '-' || t[0] === '－' || t[0] === '+')) {
+  if (start === 1 && (MINUS_SIGNS.includes(t[0]) || PLUS_SIGNS.includes(t[0]))) {
     start = 0;
-    if (value !== null && t[0] !== '+') value = -value;
+    if (value !== null && MINUS_SIGNS.includes(t[0])) value = -value;
   }
   if (start !== 0 && !(tok.kind === 'approx' && tok.start === 0)) return undefined;
   if (tok.endWithUnit !== t.length) return undefined;
