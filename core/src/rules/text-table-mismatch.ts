@@ -402,7 +402,10 @@ function outcomeScopes(sentence: string): { starts: number[]; subset: boolean[] 
   for (let i = 0; i < starts.length; i++) {
     if (firstOutcome[i] >= 0 && (i === 0 || firstOutcome[i - 1] < 0)) {
       // A run of outcome clauses starts here: its lead is the clause before and this one's opening words.
-      const lead = (i > 0 ? sentence.slice(starts[i - 1], starts[i]) : '') + sentence.slice(starts[i], firstOutcome[i]);
+      // (Back past clauses that count nothing, "第四季度收到申请16件，占全年的40.0%，其中……", to the one that does.)
+      let from = i > 0 ? i - 1 : i;
+      while (from > 0 && from > i - 3 && !/[\d０-９]\s*件/.test(sentence.slice(starts[from], starts[from + 1]))) from--;
+      const lead = sentence.slice(starts[from], starts[i]) + sentence.slice(starts[i], firstOutcome[i]);
       runSubset = SUBSET_SCOPE.test(lead);
     }
     subset.push(firstOutcome[i] >= 0 && runSubset);

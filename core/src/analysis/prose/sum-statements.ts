@@ -343,7 +343,8 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
           let terms: ProseNumber[] | undefined;
           // A 其中 after an earlier opener of the sentence (其中, a colon) breaks down a part of that
           // outer list: its own parts end at the next ；.
-          const nested = outerOpenerAt < cs + qz;
+          // So does one whose total is itself an item of a list run by ；("…；无法提供62件，其中…；不予处理…").
+          const nested = outerOpenerAt < cs + qz || afterSemicolonAt(text, leadFrom);
           if (first.kind === 'terms') {
             const rest = collectForward(text, cls, ci + 1, nums, total, nested);
             terms = rest && [...first.terms, ...rest];
