@@ -232,9 +232,10 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
   const { nums: all } = scanProse(cache, text);
   const nums = all.filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
   const claims: Claim[] = [];
+  const paragraph = { text, memo: new Map<string, boolean>() };
   for (const [ss, se] of sentences(text)) {
     const sentence = text.slice(ss, se);
-    const words = new SentenceWords(sentence, text, context);
+    const words = new SentenceWords(sentence, paragraph, context);
     let consumed = -1; // a keyword inside an earlier claim's words ("结转下年度继续办理42件") is not a claim
     for (const m of allMatches(KEYWORD, sentence)) {
       const kStart = ss + m.index;
@@ -277,14 +278,14 @@ function computeClaims(cache: CheckCache, text: string, context: string): Claim[
 
 /**
  * An outcome's figure counts the year's results as 三 does: not "部分不予公开", not a case's or an
- * applicant's ("复议维持…", "申请人…"), not two outcomes' together, and not the results of the new applications alone
- * ("在新收的185件申请中，予以公开40件": the table's results include the carried-over ones).
+ * applicant's ("复议维持…", "申请人…"), not two outcomes' together, and not the results of part of
+ * the applications (SUBSET_SCOPE: "在新收的185件申请中", "当面申请的17件中", "1—6月收到……其中").
  */
 function outcomeClaimed(words: SentenceWords, at: number, lead: string): boolean {
   return !OUTCOME_LEAD_REJECT.test(lead) && !words.subsetScope(at);
 }
-// ("不予处理和其他处理共24件": one figure for two outcomes is neither's.)
 const INCLUDES_PARTLY = /^\s*(?:[（(]\s*(?:其中\s*)?(?:含|包括|包含)|[，,]\s*其中\s*(?:含)?)\s*部分公开/;
+// ("不予处理和其他处理共24件": one figure for two outcomes is neither's.)
 const OUTCOME_LEAD_REJECT = /部分$|申请人|复议|诉讼|案件|(?:公开|提供|处理)\s*(?:和|与|及|、|或)\s*$/;
 const DOCUMENT_ATTRIBUTES = /公开属性|主动公开\s*[\d０-９]|依申请公开\s*[\d０-９]|公文|文件/;
 
@@ -321,7 +322,8 @@ class SentenceWords {
   private memo = new Map<string, boolean>();
   constructor(
     readonly sentence: string,
-    private readonly paragraph: string,
+    /** What is asked of the whole paragraph, shared by its sentences (asked once per paragraph). */
+    private readonly paragraph: { text: string; memo: Map<string, boolean> },
     readonly context: string,
   ) {}
 
@@ -342,7 +344,10 @@ class SentenceWords {
     return this.ask('app-not-attr', () => /(?<!依)申请/.test(this.sentence));
   }
   get paragraphNamesApplications() {
-    return this.ask('para-app', () => /申请/.test(this.paragraph));
+    const memo = this.paragraph.memo;
+    let v = memo.get('app');
+    if (v === undefined) memo.set('app', (v = /申请/.test(this.paragraph.text)));
+    return v;
   }
   get contextNamesApplications() {
     return this.ask('ctx-app', () => /申请/.test(this.context));
