@@ -59,6 +59,9 @@ const NEW_STATEMENT = /^\s*(?:本年度?|全年|年内)?\s*(?:共|累计)?\s*(?:
 // Labels joined by 和/与/及/、 and then 共 (or 合计) before the figure: one figure for parts taken together.
 const JOINT_PART = new RegExp(`^[^\\d０-９，,；;。]{1,20}?[和与及、][^\\d０-９，,；;。]{1,20}?(?:共计|合计|${GONG})\\s*(?:有|为|计)?\\s*`);
 
+/** Whether the clause starting at `start` follows a ；. */
+const afterSemicolonAt = (text: string, start: number) => start > 0 && (text.charCodeAt(start - 1) === 0xff1b || text.charCodeAt(start - 1) === 0x3b);
+
 /** How many clauses a breakdown may span; real ones have a few dozen at most (bounds the work on huge lines). */
 const MAX_CLAUSES = 80;
 
@@ -86,8 +89,7 @@ type ClauseVerdict = { kind: 'terms'; terms: ProseNumber[] } | { kind: 'skip' } 
 function readClause(text: string, start: number, end: number, nums: readonly ProseNumber[], total: ProseNumber): ClauseVerdict {
   const body = text.slice(start, end);
   // "；办结238件，其中……": after a semicolon, a clause opening with what the year did states a total of its own.
-  const afterSemicolon = start > 0 && (text.charCodeAt(start - 1) === 0xff1b || text.charCodeAt(start - 1) === 0x3b);
-  if (afterSemicolon && NEW_STATEMENT.test(body)) return { kind: 'end' };
+  if (afterSemicolonAt(text, start) && NEW_STATEMENT.test(body)) return { kind: 'end' };
   // "…无法提供62件，其中本机关不掌握51件；不予处理15件": the previous part's own breakdown, up to the ；.
   if (/^\s*其中/.test(body)) return { kind: 'sub' };
   // "不予处理和其他处理共32件": two parts given one figure together — a part, not a total.
@@ -112,7 +114,6 @@ function readClause(text: string, start: number, end: number, nums: readonly Pro
   return { kind: 'end' };
 }
 
-const afterSemicolonAt = (text: string, start: number) => start > 0 && (text.charCodeAt(start - 1) === 0xff1b || text.charCodeAt(start - 1) === 0x3b);
 
 /**
  * The parts in the clauses from `from` on. `nested`: the list is itself the breakdown of a part of
@@ -372,7 +373,7 @@ function computeSumStatements(text: string, cache: CheckCache): SumStatement[] {
         if (usableTotal(total) && onlyClosingMarks(text, total.endWithUnit, pe)) {
           const terms = collectForward(text, cls, ci, nums, total);
           if (terms && terms.length >= 2) {
-            push((terms && ownSum(text, cls, terms, nums, total)) || total, terms, 'qizhong', ps, cs);
+            push(ownSum(text, cls, terms, nums, total) ?? total, terms, 'qizhong', ps, cs);
             continue;
           }
         }
