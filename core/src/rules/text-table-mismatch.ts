@@ -14,7 +14,7 @@ import { paragraphRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
 import { noneCases, type NoneClaim } from '../analysis/prose/none-cases';
 import { headingAbove } from '../analysis/prose/keyword-figures';
-import { isCount, numbersIn, scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
+import { clauses, isCount, numbersIn, scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
 import { CheckCache, memoKey } from '../check-cache';
 import { doubtfulCells, tableBlames, type ProseFigure } from '../analysis/table-blame';
 
@@ -229,13 +229,15 @@ const CLAIMS = memoKey('claims', (key: string, cache: CheckCache) => {
 });
 
 function computeClaims(cache: CheckCache, text: string, context: string): Claim[] {
-  const { nums: all } = scanProse(cache, text);
+  const { nums: all, depths } = scanProse(cache, text);
   const nums = all.filter((n) => n.kind === 'exact' && !n.isPercent && !n.isDateLike && n.unit && COUNT_UNITS.has(n.unit));
   const claims: Claim[] = [];
   const paragraph = { text, memo: new Map<string, boolean>() };
   for (const [ss, se] of sentences(text)) {
     const sentence = text.slice(ss, se);
-    const words = new SentenceWords(sentence, paragraph, context);
+    // Clause starts within the sentence, by the prose scanner's own splitting (outside brackets), asked only for outcomes.
+    const clauseStarts = () => clauses(text, ss, se, depths).map(([cs]) => cs - ss);
+    const words = new SentenceWords(sentence, paragraph, context, clauseStarts);
     let consumed = -1; // a keyword inside an earlier claim's words ("结转下年度继续办理42件") is not a claim
     for (const m of allMatches(KEYWORD, sentence)) {
       const kStart = ss + m.index;
@@ -325,6 +327,7 @@ class SentenceWords {
     /** What is asked of the whole paragraph, shared by its sentences (asked once per paragraph). */
     private readonly paragraph: { text: string; memo: Map<string, boolean> },
     readonly context: string,
+    private readonly clauseStarts: () => number[],
   ) {}
 
   private ask(key: string, answer: () => boolean): boolean {
@@ -372,7 +375,7 @@ class SentenceWords {
    * up to its first outcome. Computed for all clauses at once (a sentence may hold thousands).
    */
   subsetScope(at: number): boolean {
-    this.scopes ??= outcomeScopes(this.sentence);
+    this.scopes ??= outcomeScopes(this.sentence, this.clauseStarts());
     const { starts, subset } = this.scopes;
     let lo = 0;
     let hi = starts.length;
@@ -393,9 +396,7 @@ const SUBSET_SCOPE =
 const ANY_OUTCOME = /(?:予以|同意|全部|部分|不予)公开|无法提供|不予处理|其他处理/g;
 
 /** Per clause of a sentence (by start offset): whether the outcomes in it follow a lead naming a subset. */
-function outcomeScopes(sentence: string): { starts: number[]; subset: boolean[] } {
-  const starts = [0];
-  for (let i = 0; i < sentence.length; i++) if ('，,；;：:'.includes(sentence[i])) starts.push(i + 1);
+function outcomeScopes(sentence: string, starts: number[]): { starts: number[]; subset: boolean[] } {
   const firstOutcome = starts.map(() => -1);
   let ci = 0;
   for (const m of allMatches(ANY_OUTCOME, sentence)) {
