@@ -10,8 +10,8 @@ import type { NationalTable } from '../facts/types';
 import type { Rule } from './types';
 import type { CheckCache } from '../check-cache';
 import { paragraphRange } from '../analysis/prose/ranges';
-import { scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
-import { headingAbove, keywordFigures, OTHER_MATTERS, OTHER_THAN_CASES, sentenceEndOf } from '../analysis/prose/keyword-figures';
+import { clauseStartBefore, scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
+import { headingAbove, keywordFigures, OTHER_MATTERS, OTHER_THAN_CASES, sentenceEndOf, sentenceIndexOf } from '../analysis/prose/keyword-figures';
 import { noneCases } from '../analysis/prose/none-cases';
 import { allMatches } from '../facts/all-matches';
 import { evaluateChecks, isBalanced } from '../analysis/table-arith';
@@ -66,11 +66,6 @@ function exact(c: Cell | undefined): number | undefined {
   return c?.number?.kind === 'exact' && c.number.value !== null ? c.number.value : undefined;
 }
 
-/** The start of the clause holding `at` (after the last clause mark before it). */
-function clauseStart(text: string, at: number): number {
-  for (let i = at - 1; i >= 0 && i >= at - 60; i--) if ('，,；;。：:！？'.includes(text[i])) return i + 1;
-  return Math.max(0, at - 60);
-}
 
 interface Claim {
   topic: Topic;
@@ -90,7 +85,7 @@ function claimsOf(cache: CheckCache, text: string, context: string, year: number
   for (const topic of Object.keys(TOPICS) as Array<keyof typeof TOPICS>) {
     const spec = TOPICS[topic];
     for (const k of keywordFigures(text, spec.keywords, nums, spec.units, sentenceEnd, spec.reject ?? OTHER_MATTERS)) {
-      const lead = text.slice(clauseStart(text, k.at), k.at);
+      const lead = text.slice(clauseStartBefore(text, k.at, 60), k.at);
       if (PART_OF_WHOLE.test(lead) || /未|没有/.test(lead.slice(-2)) || otherYear(lead, year)) continue;
       const near = text.slice(k.at, Math.min(text.length, k.number.endWithUnit + 8));
       if ((topic === 'received' || topic === 'concluded' || topic === 'answered') && !/申请/.test(near + lead)) continue;
@@ -100,10 +95,8 @@ function claimsOf(cache: CheckCache, text: string, context: string, year: number
   }
   if (aboutDisclosure) {
     for (const m of allMatches(NONE_RECEIVED, text)) claims.push({ topic: 'received', value: 0, start: m.index, end: m.index + m[0].length, written: m[0] });
-    let si = 0; // matches come in text order: the sentence pointer only moves forward
     for (const m of allMatches(NONE_FEES, text)) {
-      while (si < sents.length - 1 && sents[si][1] <= m.index) si++;
-      const words = sents[si] ? text.slice(sents[si][0], sents[si][1]) : text;
+      const words = sents.length ? text.slice(...sents[sentenceIndexOf(sents, m.index)]) : text;
       if (/申请/.test(words + context)) claims.push({ topic: 'fees', value: 0, start: m.index, end: m.index + m[0].length, written: m[0] });
     }
     for (const c of noneCases(text)) claims.push({ topic: c.topic === 'review' ? 'reviews' : 'suits', value: 0, start: c.start, end: c.end, written: c.written });

@@ -13,7 +13,7 @@ import type { Rule } from './types';
 import { paragraphRange } from '../analysis/prose/ranges';
 import { allMatches } from '../facts/all-matches';
 import { noneCases, type NoneClaim } from '../analysis/prose/none-cases';
-import { headingAbove } from '../analysis/prose/keyword-figures';
+import { headingAbove, sentenceIndexOf } from '../analysis/prose/keyword-figures';
 import { clauses, isCount, numbersIn, scanProse, sentences, type ProseNumber } from '../analysis/prose/tokens';
 import { CheckCache, memoKey } from '../check-cache';
 import { doubtfulCells, tableBlames, type ProseFigure } from '../analysis/table-blame';
@@ -505,20 +505,19 @@ export const rule: Rule = {
 function noCaseMismatches(cache: CheckCache, doc: ReportDocument, facts: ReportFacts): Array<{ paragraph: Paragraph; claim: NoneClaim; target: Target }> {
   const out: Array<{ paragraph: Paragraph; claim: NoneClaim; target: Target }> = [];
   if (facts.nationalTables.length === 0) return out;
+  let doubtful: Set<Cell> | undefined; // asked once a claim disagrees
   for (const paragraph of doc.paragraphs) {
     const text = paragraph.text;
     if (!/行政(?:复议|诉讼)/.test(text) || !/未|没有/.test(text)) continue;
     const heading = headingAbove(doc, paragraph)?.title ?? '';
     const sents = sentences(text);
-    let si = 0; // claims come in text order: the sentence pointer only moves forward
     for (const claim of noneCases(text)) {
-      while (si < sents.length - 1 && sents[si][1] <= claim.start) si++;
-      const sentence = sents[si] ? text.slice(sents[si][0], sents[si][1]) : '';
+      const sentence = sents.length ? text.slice(...sents[sentenceIndexOf(sents, claim.start)]) : '';
       if (!/公开/.test(sentence + heading)) continue;
       const target = targetFor(claim.topic, facts.nationalTables);
       if (!target || target.values[0] === 0) continue;
-      const doubtful = doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
-      if (target.cells.some((c) => doubtful.has(c))) continue;
+      doubtful ??= doubtfulCells(tableBlames(cache, facts, () => proseFigures(cache, doc, facts.nationalTables)));
+      if (target.cells.some((c) => doubtful!.has(c))) continue;
       out.push({ paragraph, claim, target });
     }
   }

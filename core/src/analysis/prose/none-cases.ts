@@ -3,6 +3,7 @@
 // 行政诉讼败诉" say nothing about how many cases there were.
 
 import { allMatches } from '../../facts/all-matches';
+import { clauseStartBefore } from './tokens';
 
 export type NoneTopic = 'review' | 'litigation';
 
@@ -29,9 +30,7 @@ export function noneCases(text: string): NoneClaim[] {
   for (const m of allMatches(NONE_CASES, text)) {
     const end = m.index + m[0].length;
     if (m[1].replace(GENERIC_WORDS, '') !== '') continue;
-    let leadStart = m.index;
-    while (leadStart > 0 && leadStart > m.index - 40 && !'，,；;。：:！？'.includes(text[leadStart - 1])) leadStart--;
-    if (LIMITED_LEAD.test(text.slice(leadStart, m.index))) continue;
+    if (LIMITED_LEAD.test(text.slice(clauseStartBefore(text, m.index, 40), m.index))) continue;
     let clauseEnd = text.slice(end).search(/[，,；;。]/);
     if (clauseEnd < 0) clauseEnd = text.length - end;
     if (RESULTS.test(text.slice(m.index, end + clauseEnd))) continue;

@@ -201,6 +201,15 @@ function isClauseSeparator(c: number): boolean {
   return c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0xff1a || c === 0x3a;
 }
 
+/**
+ * The start of the clause holding `at`: just after the last clause or sentence mark before it,
+ * looking back at most `reach` characters (else `at - reach`).
+ */
+export function clauseStartBefore(text: string, at: number, reach: number): number {
+  for (let i = at - 1; i >= 0 && i >= at - reach; i--) if ('，,；;。：:！？'.includes(text[i])) return i + 1;
+  return Math.max(0, at - reach);
+}
+
 /** Clauses of [start, end) split at commas, semicolons and colons outside parentheses. */
 export function clauses(text: string, start: number, end: number, depths: Int32Array): Array<[number, number]> {
   const out: Array<[number, number]> = [];
