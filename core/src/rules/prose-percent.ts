@@ -6,7 +6,7 @@ import type { RelatedInfo, Rule, RuleContext } from './types';
 import { findPercentStatements, percentFits, type PercentStatement } from '../analysis/prose/percent-statements';
 import { findRatioStatements, type RatioStatement } from '../analysis/prose/ratio-statements';
 import { joinedParagraphs, type JoinedParagraph } from '../analysis/prose/continuation';
-import { scanProse, type ProseNumber } from '../analysis/prose/tokens';
+import { firstNumberFrom, scanProse, type ProseNumber } from '../analysis/prose/tokens';
 import type { ReportDocument } from '../model';
 import { contradictedFigures, figureKey } from './text-table-mismatch';
 import { findSumStatements, sumVerdict } from '../analysis/prose/sum-statements';
@@ -135,13 +135,7 @@ function failingSums(cache: CheckCache, text: string): Map<number, number> {
  */
 function fitsSomeCount(cache: CheckCache, text: string, s: PercentStatement, part: number): boolean {
   const nums = scanProse(cache, text).nums;
-  let lo = 0;
-  let hi = nums.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nums[mid].start < s.part.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstNumberFrom(nums, s.part.start);
   for (let i = lo - 1; i >= 0 && i >= lo - MAX_BASES; i--) {
     const n = nums[i];
     if (n.kind !== 'exact' || n.isPercent || n.unit !== s.part.unit || !n.value || n.value < part) continue;

@@ -142,11 +142,8 @@ export function isCount(n: ProseNumber): boolean {
 
 const NO_NUMBERS: readonly ProseNumber[] = Object.freeze([]);
 
-/**
- * Numbers lying wholly inside [start, end), by binary search over `nums` (sorted by start). Read
- * only: a span without numbers (most clauses) gets one shared empty list.
- */
-export function numbersIn(nums: readonly ProseNumber[], start: number, end: number): readonly ProseNumber[] {
+/** The index of the first number starting at or after `start` (nums.length when none does). */
+export function firstNumberFrom(nums: readonly ProseNumber[], start: number): number {
   let lo = 0;
   let hi = nums.length;
   while (lo < hi) {
@@ -154,6 +151,15 @@ export function numbersIn(nums: readonly ProseNumber[], start: number, end: numb
     if (nums[mid].start < start) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/**
+ * Numbers lying wholly inside [start, end), by binary search over `nums` (sorted by start). Read
+ * only: a span without numbers (most clauses) gets one shared empty list.
+ */
+export function numbersIn(nums: readonly ProseNumber[], start: number, end: number): readonly ProseNumber[] {
+  const lo = firstNumberFrom(nums, start);
   if (lo >= nums.length || nums[lo].start >= end) return NO_NUMBERS;
   const out: ProseNumber[] = [];
   for (let i = lo; i < nums.length && nums[i].start < end; i++) if (nums[i].end <= end) out.push(nums[i]);
